@@ -1,0 +1,77 @@
+# madoguchi — see README.md. Required flags live apart from CFLAGS, so that
+# `make CFLAGS=-O0` still builds right.
+PREFIX ?= /usr/local
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+BUILD ?= build
+BIN ?= madoguchi
+
+REQUIRED_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+REQUIRED_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc
+CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
+COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
+
+CORE = text table filter output labels
+UI = browser
+CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
+UI_OBJ = $(UI:%=$(BUILD)/%.o)
+HEADERS = $(wildcard src/*.h)
+
+UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
+	$(BUILD)/test_output
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
+ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
+	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
+	LDFLAGS="$(SANITIZE)"
+
+all: $(BIN)
+
+$(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(BUILD)/desks_data.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LDLIBS)
+
+objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
+
+# Unit tests link the core only: no curses.
+$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	$(COMPILE) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
+		$(CORE_OBJ) $$($(PKG_CONFIG) --libs cmocka)
+
+unit-tests: $(UNIT_TESTS)
+
+$(CORE_OBJ) $(BUILD)/main.o: $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+	$(COMPILE) -c -o $@ $<
+
+$(UI_OBJ): $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+	$(COMPILE) $(CURSES_CFLAGS) -c -o $@ $<
+
+# The default table, compiled in so that the binary alone is enough.
+$(BUILD)/desks_data.c: data/desks.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_table data/desks.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/desks_data.o: $(BUILD)/desks_data.c
+	$(COMPILE) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $@
+
+run: build-deps $(BIN)
+	./$(BIN)
+
+build-deps:
+	@sh tests/deps.sh build
+
+deps:
+	@sh tests/deps.sh test
+
+# Everything also built with AddressSanitizer and UBSan, in build/asan.
+asan:
+	+$(ASAN) build/asan/madoguchi unit-tests
+
+check: deps $(BIN) unit-tests asan
+	@sh tests/run.sh
+
+clean:
+	rm -rf $(BUILD) madoguchi
+
+.PHONY: all objects unit-tests run build-deps deps asan check clean

@@ -1,0 +1,249 @@
+/* filter: see filter.h. */
+#include "filter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* The bureau is matched only by a term that names a 管区, so that 関東
+ * means the region and 関東管区 the bureau. */
+#define BUREAU_MARK "管区"
+
+static bool
+digits_only(const char *s)
+{
+	return *s && s[strspn(s, "0123456789")] == '\0';
+}
+
+/* Digits of a phone-like term (digits and hyphens, three digits or more)
+ * into out; false if the term is not one. */
+static bool
+phone_digits(const char *s, char *out)
+{
+	size_t n = 0;
+
+	if (s[strspn(s, "0123456789-")] != '\0')
+		return false;
+	for (; *s; s++)
+		if (*s != '-')
+			out[n++] = *s;
+	out[n] = '\0';
+	return n >= 3;
+}
+
+static void
+classify(struct term *t, char *text, char **free_space)
+{
+	char *extra = *free_space;
+	size_t len = strlen(text);
+
+	t->text = text;
+	t->romaji = text;
+	if (digits_only(text) && len <= 2) {
+		t->kind = TERM_CODE;
+		t->code = strtoul(text, NULL, 10);
+	} else if (phone_digits(text, extra)) {
+		t->kind = TERM_PHONE;
+		t->text = extra;
+		*free_space = extra + strlen(extra) + 1;
+	} else {
+		t->kind = TERM_TEXT;
+		memcpy(extra, text, len + 1);
+		text_fold_romaji(extra, len, NULL);
+		t->romaji = extra;
+		*free_space = extra + len + 1;
+	}
+}
+
+void
+filter_compile(struct filter *f, const char *query)
+{
+	size_t len = strnlen(query, FILTER_MAX_QUERY);
+	char *p = f->buf, *free_space;
+
+	/* Cut a partial character at the end rather than fold half of it. */
+	while (len > 0 && len < strlen(query) &&
+	    ((unsigned char)query[len] & 0xC0) == 0x80)
+		len--;
+	f->count = 0;
+	free_space = f->buf + text_fold(query, len, f->buf, NULL) + 1;
+	while (f->count < FILTER_MAX_TERMS) {
+		struct term *t = &f->terms[f->count];
+		char *end;
+
+		p += strspn(p, " ");
+		if (*p == '\0')
+			break;
+		end = p + strcspn(p, " ");
+		if (*end)
+			*end++ = '\0';
+		t->negate = *p == '!';
+		if (t->negate)
+			p++;
+		if (*p) {
+			classify(t, p, &free_space);
+			f->count++;
+		}
+		p = end;
+	}
+}
+
+static bool
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool
+term_matches(const struct term *t, const struct desk *k)
+{
+	switch (t->kind) {
+	case TERM_CODE:
+		return k->code == t->code;
+	case TERM_PHONE:
+		return strstr(k->folded[FIELD_PHONE], t->text) != NULL;
+	case TERM_TEXT:
+		break;
+	}
+	return strstr(k->folded[FIELD_NAME], t->text) ||
+	    strstr(k->folded[FIELD_PREFECTURE], t->text) ||
+	    strstr(k->folded[FIELD_KANA], t->text) ||
+	    strstr(k->folded[FIELD_ROMAJI], t->romaji) ||
+	    starts_with(k->folded[FIELD_REGION], t->text) ||
+	    starts_with(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
+	    (strstr(t->text, BUREAU_MARK) &&
+		strstr(k->folded[FIELD_BUREAU], t->text));
+}
+
+bool
+filter_matches(const struct filter *f, const struct desk *k)
+{
+	for (size_t i = 0; i < f->count; i++)
+		if (term_matches(&f->terms[i], k) == f->terms[i].negate)
+			return false;
+	return true;
+}
+
+size_t
+filter_run(const struct filter *f, const struct table *t, size_t *rows)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->count; i++)
+		if (filter_matches(f, &t->desks[i]))
+			rows[n++] = i;
+	return n;
+}
+
+/* How a term meets a cell: which of the term's forms, anywhere or only as
+ * a prefix; NULL when this kind of term never matches this cell. */
+static const char *
+needle_for(const struct term *t, enum field field, bool *prefix_only)
+{
+	*prefix_only = field == FIELD_REGION || field == FIELD_REGION_ROMAJI;
+	switch (field) {
+	case FIELD_PHONE:
+		return t->kind == TERM_PHONE ? t->text : NULL;
+	case FIELD_ROMAJI:
+	case FIELD_REGION_ROMAJI:
+		return t->kind == TERM_TEXT ? t->romaji : NULL;
+	case FIELD_BUREAU:
+		return t->kind == TERM_TEXT && strstr(t->text, BUREAU_MARK) ?
+		    t->text : NULL;
+	case FIELD_NAME:
+	case FIELD_PREFECTURE:
+	case FIELD_KANA:
+	case FIELD_REGION:
+		return t->kind == TERM_TEXT ? t->text : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* Folds cell the way the table folds it for search, keeping a map. */
+static size_t
+fold_cell(const char *cell, enum field field, char *out, size_t *map)
+{
+	size_t len = strlen(cell), n = 0;
+
+	if (field == FIELD_PHONE) {
+		for (size_t i = 0; i < len; i++)
+			if (cell[i] != '-') {
+				map[n] = i;
+				out[n++] = cell[i];
+			}
+		out[n] = '\0';
+		map[n] = len;
+		return n;
+	}
+	n = text_fold(cell, len, out, map);
+	if (field == FIELD_ROMAJI || field == FIELD_REGION_ROMAJI)
+		n = text_fold_romaji(out, n, map);
+	return n;
+}
+
+static void
+add_span(struct span *spans, size_t *n, size_t max, size_t start, size_t end)
+{
+	size_t i = 0;
+
+	if (end <= start)
+		return;
+	for (i = 0; i < *n; i++)
+		if (start <= spans[i].end && end >= spans[i].start) {
+			if (start < spans[i].start)
+				spans[i].start = start;
+			if (end > spans[i].end)
+				spans[i].end = end;
+			return;
+		}
+	if (*n == max)
+		return;
+	while (i > 0 && spans[i - 1].start > start) {
+		spans[i] = spans[i - 1];
+		i--;
+	}
+	spans[i] = (struct span){start, end};
+	(*n)++;
+}
+
+size_t
+filter_spans(const struct filter *f, const struct desk *k, enum field field,
+    struct span *spans, size_t max)
+{
+	char folded[TABLE_MAX_LINE + 1];
+	size_t map[TABLE_MAX_LINE + 1], n = 0;
+	const char *cell = k->cell[field];
+
+	if (strlen(cell) > TABLE_MAX_LINE)
+		return 0;
+	fold_cell(cell, field, folded, map);
+	for (size_t i = 0; i < f->count; i++) {
+		const struct term *t = &f->terms[i];
+		bool prefix_only;
+		const char *needle, *hit;
+
+		if (t->negate)
+			continue;
+		if (t->kind == TERM_CODE && field == FIELD_CODE &&
+		    k->code == t->code)
+			add_span(spans, &n, max, 0, strlen(cell));
+		if (!(needle = needle_for(t, field, &prefix_only)) || !*needle)
+			continue;
+		for (hit = strstr(folded, needle); hit;
+		    hit = prefix_only ? NULL : strstr(hit + 1, needle)) {
+			size_t at = (size_t)(hit - folded);
+
+			if (prefix_only && at != 0)
+				break;
+			size_t end = at + strlen(needle);
+
+			/* A phone's digits skip hyphens: end after the last
+			 * digit, not before the next one. */
+			add_span(spans, &n, max, map[at], field == FIELD_PHONE ?
+			    map[end - 1] + 1 : map[end]);
+		}
+	}
+	return n;
+}

@@ -1,0 +1,98 @@
+/* labels: see labels.h. */
+#include "labels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const text[L_COUNT][2] = {
+	[L_FILTER] = {"Filter", "絞り込み"},
+	[L_PREFECTURE] = {"Prefecture", "都道府県"},
+	[L_KANA] = {"Reading", "よみ"},
+	[L_ROMAJI] = {"Romaji", "ローマ字"},
+	[L_REGION] = {"Region", "地方"},
+	[L_BUREAU] = {"Police bureau", "管区警察局"},
+	[L_BUREAU_NONE] = {"none (reports to the NPA directly)",
+		"なし (警察庁の直轄)"},
+	[L_PHONE] = {"Phone", "相談電話"},
+	[L_PHONE_KIND_GENERAL] = {"general consultation line (総)",
+		"総合相談電話 (総)"},
+	[L_PHONE_KIND_SWITCHBOARD] = {"police HQ switchboard (代)",
+		"警察本部代表 (代)"},
+	[L_PHONE_KIND_CYBER] = {"dedicated cyber crime line (専)",
+		"サイバー犯罪相談専用 (専)"},
+	[L_PHONE_ALSO_GENERAL] = {"Its general consultation line takes "
+		"cyber crime calls too (#9110 reaches it).",
+		"総合相談電話でも相談できます (#9110 でつながります)。"},
+	[L_CYBER_PAGE] = {"Cyber crime page", "サイバー犯罪対策のページ"},
+	[L_CONTACT] = {"Consultation", "相談・情報提供の窓口"},
+	[L_CONTACT_SAME_PAGE] = {"reached from the cyber crime page above",
+		"上記ページから"},
+	[L_CONTACT_NONE] = {"none listed", "掲載なし"},
+	[L_CONTACT_KIND_ALL] = {"for police business in general (全)",
+		"警察業務全般 (全)"},
+	[L_CONTACT_KIND_CYBER] = {"cyber crime consultations only (専)",
+		"サイバー犯罪相談専用 (専)"},
+	[L_CONTACT_KIND_INFO] = {"information only, cyber crime (情報・専)",
+		"情報受理専用 (情報・専)"},
+	[L_CONTACT_KIND_NONE] = {"kind not stated", "種別の記載なし"},
+	[L_NOTE_INFO_ONLY] = {"Note: this address accepts information only, "
+		"not consultations.",
+		"注意: この窓口は情報の受付専用です。"},
+	[L_NO_MATCH] = {"No desk matches.", "該当なし"},
+	[L_TOO_SMALL] = {"Terminal too small", "画面が小さすぎます"},
+	[L_HINT_WIDE] = {"Type to filter  Up/Down move  Tab detail  "
+		"F1 help  Esc clear/quit",
+		"入力で絞り込み  上下キー 選択  Tab 詳細  F1 ヘルプ  Esc 消去/終了"},
+	[L_HINT_NARROW_LIST] = {"Type to filter  Enter detail  F1 help  Esc quit",
+		"入力で絞り込み  Enter 詳細  F1 ヘルプ  Esc 終了"},
+	[L_HINT_DETAIL] = {"Up/Down scroll  Esc/Left back  F1 help",
+		"上下キー スクロール  Esc/左キー 戻る  F1 ヘルプ"},
+	[L_HINT_HELP] = {"Esc, q or F1 closes this help",
+		"Esc・q・F1 でヘルプを閉じる"},
+	[L_HELP_TITLE] = {"madoguchi: cyber crime consultation desks of "
+		"Japan's prefectural police",
+		"madoguchi: 都道府県警察のサイバー犯罪相談窓口"},
+	[L_HELP_KEYS] = {"Keys", "キー"},
+	[L_HELP_MARKS] = {"Marks", "印の意味"},
+	[L_HELP_NATIONAL] = {"National contacts", "全国共通の窓口"},
+	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},
+	[L_HELP_QUERY] = {"Filter", "絞り込み"},
+};
+
+const char *
+label(enum lang lang, enum label id)
+{
+	return text[id][lang];
+}
+
+const char *
+labels_code(enum lang lang)
+{
+	return lang == LANG_JA ? "ja" : "en";
+}
+
+bool
+labels_parse_lang(const char *name, enum lang *out)
+{
+	if (strcmp(name, "ja") == 0)
+		*out = LANG_JA;
+	else if (strcmp(name, "en") == 0)
+		*out = LANG_EN;
+	else
+		return false;
+	return true;
+}
+
+enum lang
+labels_lang_from_env(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return strncmp(v, "ja", 2) == 0 ? LANG_JA : LANG_EN;
+	}
+	return LANG_EN;
+}

@@ -1,0 +1,59 @@
+/* labels: the words the program itself says, in Japanese or English.
+ * Data is never translated; only what madoguchi writes around it. */
+#ifndef MADOGUCHI_LABELS_H
+#define MADOGUCHI_LABELS_H
+
+#include <stdbool.h>
+
+enum lang { LANG_EN, LANG_JA };
+
+enum label {
+	L_FILTER,
+	L_PREFECTURE,
+	L_KANA,
+	L_ROMAJI,
+	L_REGION,
+	L_BUREAU,
+	L_BUREAU_NONE,
+	L_PHONE,
+	L_PHONE_KIND_GENERAL,
+	L_PHONE_KIND_SWITCHBOARD,
+	L_PHONE_KIND_CYBER,
+	L_PHONE_ALSO_GENERAL,
+	L_CYBER_PAGE,
+	L_CONTACT,
+	L_CONTACT_SAME_PAGE,
+	L_CONTACT_NONE,
+	L_CONTACT_KIND_ALL,
+	L_CONTACT_KIND_CYBER,
+	L_CONTACT_KIND_INFO,
+	L_CONTACT_KIND_NONE,
+	L_NOTE_INFO_ONLY,
+	L_NO_MATCH,
+	L_TOO_SMALL,
+	L_HINT_WIDE,
+	L_HINT_NARROW_LIST,
+	L_HINT_DETAIL,
+	L_HINT_HELP,
+	L_HELP_TITLE,
+	L_HELP_KEYS,
+	L_HELP_MARKS,
+	L_HELP_NATIONAL,
+	L_HELP_SOURCE,
+	L_HELP_QUERY,
+	L_COUNT
+};
+
+/* The language named by LC_ALL, LC_MESSAGES or LANG (the first one set and
+ * non-empty), whether or not that locale is installed. */
+enum lang labels_lang_from_env(void);
+
+/* Parses "ja" or "en". */
+bool labels_parse_lang(const char *name, enum lang *out);
+
+const char *label(enum lang lang, enum label id);
+
+/* The lang code for table_meta: "ja" or "en". */
+const char *labels_code(enum lang lang);
+
+#endif

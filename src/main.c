@@ -1,0 +1,310 @@
+/* main: options, loading the table, and the choice between the printers,
+ * the validator and the browser. The only place that prints and exits. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "browser.h"
+#include "filter.h"
+#include "output.h"
+#include "table.h"
+#include "text.h"
+
+#define VERSION "0.1.0"
+#define BUILTIN_NAME "(built-in)"
+
+/* data/desks.tsv, embedded by the build (desks_data.c). */
+extern const unsigned char builtin_table[];
+extern const unsigned long builtin_table_len;
+
+enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
+
+enum mode { MODE_AUTO, MODE_FILTER, MODE_LIST, MODE_CHECK, MODE_HELP,
+	MODE_VERSION };
+
+struct options {
+	enum mode mode;
+	const char *query;
+	const char *data;
+	enum format format;
+	struct browser_options browser;
+};
+
+static const char usage_text[] =
+    "usage: madoguchi [OPTION]... [QUERY]\n"
+    "Find the cyber crime consultation desk of Japan's prefectural police.\n"
+    "\n"
+    "  -f, --filter=QUERY   print the desks matching QUERY and exit\n"
+    "  -l, --list           print every desk and exit\n"
+    "  -F, --format=FMT     plain (default), tsv or json\n"
+    "  -d, --data=FILE      use FILE ('-' for stdin) instead of the built-in table\n"
+    "      --check          validate the table (built-in, or --data's) and exit\n"
+    "  -q, --query=QUERY    start the browser with QUERY typed in\n"
+    "      --lang=LANG      ja or en (default: from LC_ALL, LC_MESSAGES, LANG)\n"
+    "      --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
+    "      --no-mouse       do not use the mouse in the browser\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and the data's source and exit\n"
+    "\n"
+    "QUERY: words that must all match (name, kana, romaji, region, code,\n"
+    "phone); !word excludes. Without -f or -l, and with standard output not a\n"
+    "terminal, madoguchi prints the desks matching QUERY.\n"
+    "Exit status: 0 found, 1 nothing matched or the table is invalid,\n"
+    "2 usage or I/O error.\n";
+
+/* fmt holds one %s for arg, which comes from the command line and so is
+ * made safe before it is shown. */
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	char shown[256 * TEXT_ESCAPE_GROWTH + 1];
+
+	text_sanitize(shown, sizeof shown, arg, strnlen(arg, 256));
+	fputs("madoguchi: ", stderr);
+	fprintf(stderr, fmt, shown);
+	fputs("\nTry 'madoguchi --help'.\n", stderr);
+	return EXIT_TROUBLE;
+}
+
+/* Joins the words after the options with single spaces into buf. */
+static const char *
+join_words(char **words, int n, char *buf, size_t cap)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		int w = snprintf(buf + len, cap - len, "%s%s", i ? " " : "",
+		    words[i]);
+
+		if (w < 0 || (size_t)w >= cap - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}
+
+static int
+parse_value_option(int opt, const char *arg, struct options *o)
+{
+	switch (opt) {
+	case 'F':
+		if (!output_parse_format(arg, &o->format))
+			return usage_error("unknown format '%s' (plain, tsv, json)",
+			    arg);
+		break;
+	case 'L':
+		if (!labels_parse_lang(arg, &o->browser.lang))
+			return usage_error("unknown language '%s' (ja, en)", arg);
+		break;
+	case 'C':
+		if (strcmp(arg, "auto") == 0)
+			o->browser.color = COLOR_AUTO;
+		else if (strcmp(arg, "always") == 0)
+			o->browser.color = COLOR_ALWAYS;
+		else if (strcmp(arg, "never") == 0)
+			o->browser.color = COLOR_NEVER;
+		else
+			return usage_error("unknown colour mode '%s' (auto, "
+			    "always, never)", arg);
+		break;
+	}
+	return 0;
+}
+
+static int
+parse_options(int argc, char **argv, struct options *o, char *words,
+    size_t cap)
+{
+	static const struct option longopts[] = {
+		{"filter", required_argument, NULL, 'f'},
+		{"list", no_argument, NULL, 'l'},
+		{"format", required_argument, NULL, 'F'},
+		{"data", required_argument, NULL, 'd'},
+		{"check", no_argument, NULL, 'c'},
+		{"query", required_argument, NULL, 'q'},
+		{"lang", required_argument, NULL, 'L'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
+		{"no-mouse", no_argument, NULL, 'M'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":f:lF:d:q:hV", longopts,
+	    NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			o->mode = MODE_FILTER, o->query = optarg;
+			break;
+		case 'l':
+			o->mode = MODE_LIST;
+			break;
+		case 'c':
+			o->mode = MODE_CHECK;
+			break;
+		case 'd':
+			o->data = optarg;
+			break;
+		case 'q':
+			o->browser.query = optarg;
+			break;
+		case 'M':
+			o->browser.mouse = false;
+			break;
+		case 'h':
+			o->mode = MODE_HELP;
+			break;
+		case 'V':
+			o->mode = MODE_VERSION;
+			break;
+		case ':':
+			return usage_error("option '%s' needs a value",
+			    argv[optind - 1]);
+		case '?':
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		default:
+			if (parse_value_option(opt, optarg, o) != 0)
+				return EXIT_TROUBLE;
+		}
+	}
+	if (optind < argc) {
+		if (o->mode == MODE_FILTER || o->mode == MODE_LIST ||
+		    o->mode == MODE_CHECK)
+			return usage_error("unexpected argument '%s'",
+			    argv[optind]);
+		o->browser.query = join_words(argv + optind, argc - optind,
+		    words, cap);
+	}
+	return 0;
+}
+
+static void
+print_diags(const char *name, const struct diags *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		output_safe(stderr, name);
+		fprintf(stderr, ":%lu:%lu: %s\n", d->items[i].line,
+		    d->items[i].col, d->items[i].message);
+	}
+	if (d->dropped) {
+		output_safe(stderr, name);
+		fprintf(stderr, ": %zu more problems not shown\n", d->dropped);
+	}
+}
+
+/* Loads the table; on failure prints why and returns the exit status. */
+static int
+load(const char *path, struct table **t)
+{
+	const char *name = path ? (strcmp(path, "-") ? path : "(stdin)") :
+	    BUILTIN_NAME;
+	struct diags *d = malloc(sizeof *d);
+	enum table_status s;
+
+	if (!d) {
+		perror("madoguchi");
+		return EXIT_TROUBLE;
+	}
+	s = path ? table_load_file(path, t, d) :
+	    table_load_buffer((const char *)builtin_table, builtin_table_len, t, d);
+	if (s == TABLE_IO_ERROR) {
+		fputs("madoguchi: ", stderr);
+		output_safe(stderr, name);
+		fprintf(stderr, ": %s\n", strerror(errno));
+	} else if (s == TABLE_INVALID) {
+		print_diags(name, d);
+	}
+	free(d);
+	return s == TABLE_OK ? 0 : s == TABLE_INVALID ? EXIT_NONE : EXIT_TROUBLE;
+}
+
+static int
+print_matches(const struct table *t, const struct options *o)
+{
+	struct filter f;
+	size_t *rows = malloc(t->count * sizeof *rows + 1), n;
+	int status;
+
+	if (!rows) {
+		perror("madoguchi");
+		return EXIT_TROUBLE;
+	}
+	filter_compile(&f, o->mode == MODE_LIST ? "" : o->query ? o->query : "");
+	n = filter_run(&f, t, rows);
+	status = n ? EXIT_FOUND : EXIT_NONE;
+	if (output_print(stdout, o->format, t, rows, n) != 0) {
+		perror("madoguchi: standard output");
+		status = EXIT_TROUBLE;
+	}
+	free(rows);
+	return status;
+}
+
+static int
+print_version(const struct table *t)
+{
+	const struct meta *title = table_meta(t, "title", NULL, 0);
+	const struct meta *publisher = table_meta(t, "publisher", NULL, 0);
+	const struct meta *provenance = table_meta(t, "provenance", "en", 0);
+
+	printf("madoguchi %s\ndata: ", VERSION);
+	output_safe(stdout, title ? title->value : "(untitled)");
+	fputs(", ", stdout);
+	output_safe(stdout, publisher ? publisher->value : "(no publisher)");
+	fputs(". ", stdout);
+	output_safe(stdout, provenance ? provenance->value : "");
+	fputs("\n", stdout);
+	return EXIT_FOUND;
+}
+
+static int
+run(const struct table *t, struct options *o)
+{
+	switch (o->mode) {
+	case MODE_CHECK:
+		output_safe(stdout, o->data ? o->data : BUILTIN_NAME);
+		printf(": %zu desks, valid\n", t->count);
+		return EXIT_FOUND;
+	case MODE_VERSION:
+		return print_version(t);
+	case MODE_AUTO:
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			return browser_run(t, &o->browser);
+		o->query = o->browser.query;
+		break;
+	default:
+		break;
+	}
+	return print_matches(t, o);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = {.mode = MODE_AUTO, .format = FORMAT_PLAIN,
+		.browser = {.lang = labels_lang_from_env(), .mouse = true}};
+	char words[1024];
+	struct table *t = NULL;
+	int status;
+
+	setlocale(LC_ALL, "");
+	if ((status = parse_options(argc, argv, &o, words, sizeof words)) != 0)
+		return status;
+	if (o.mode == MODE_HELP) {
+		fputs(usage_text, stdout);
+		return EXIT_FOUND;
+	}
+	if ((status = load(o.data, &t)) != 0)
+		return status;
+	status = run(t, &o);
+	table_free(t);
+	return status;
+}

@@ -1,0 +1,199 @@
+/* output: see output.h. */
+#include "output.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+bool
+output_parse_format(const char *name, enum format *out)
+{
+	static const char *const names[] = {"plain", "tsv", "json"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*out = (enum format)i;
+			return true;
+		}
+	return false;
+}
+
+void
+output_safe(FILE *out, const char *s)
+{
+	size_t len = strlen(s), cap = TEXT_ESCAPE_GROWTH * len + 1;
+	char small[1024], *buf = cap <= sizeof small ? small : malloc(cap);
+
+	if (!buf)
+		return;
+	text_sanitize(buf, cap, s, len);
+	fputs(buf, out);
+	if (buf != small)
+		free(buf);
+}
+
+/* The JSON and TSV columns: the table's own, and what they derive. */
+static const char *const columns[] = {
+	"code", "name", "prefecture", "kana", "romaji", "region", "bureau",
+	"phone", "phone_kind", "cyber_url", "contact_url", "contact_same_page",
+	"contact_kind",
+};
+#define COLUMN_COUNT (sizeof columns / sizeof columns[0])
+
+static const char *
+none_as_null(const char *cell)
+{
+	return strcmp(cell, TABLE_NONE) == 0 ? NULL : cell;
+}
+
+/* Fills values[] in column order; NULL means JSON null (empty in TSV). */
+static void
+column_values(const struct desk *k, const char *values[COLUMN_COUNT])
+{
+	static const enum field direct[] = {FIELD_CODE, FIELD_NAME,
+		FIELD_PREFECTURE, FIELD_KANA, FIELD_ROMAJI, FIELD_REGION,
+		FIELD_BUREAU, FIELD_PHONE, FIELD_PHONE_KIND, FIELD_CYBER_URL};
+	size_t i;
+
+	for (i = 0; i < sizeof direct / sizeof direct[0]; i++)
+		values[i] = k->cell[direct[i]];
+	values[6] = none_as_null(values[6]);
+	values[i++] = k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] :
+	    k->contact == CONTACT_SAME_PAGE ? k->cell[FIELD_CYBER_URL] : NULL;
+	values[i++] = k->contact == CONTACT_SAME_PAGE ? "true" : "false";
+	values[i] = none_as_null(k->cell[FIELD_CONTACT_KIND]);
+}
+
+static void
+print_tsv(FILE *out, const struct table *t, const size_t *rows, size_t n)
+{
+	for (size_t c = 0; c < COLUMN_COUNT; c++)
+		fprintf(out, "%s%s", columns[c], c + 1 < COLUMN_COUNT ? "\t" : "\n");
+	for (size_t r = 0; r < n; r++) {
+		const char *values[COLUMN_COUNT];
+
+		column_values(&t->desks[rows[r]], values);
+		for (size_t c = 0; c < COLUMN_COUNT; c++) {
+			if (values[c])
+				output_safe(out, values[c]);
+			fputc(c + 1 < COLUMN_COUNT ? '\t' : '\n', out);
+		}
+	}
+}
+
+static void
+json_string(FILE *out, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	fputc('"', out);
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+
+		if (cp == '"' || cp == '\\')
+			fprintf(out, "\\%c", (char)cp);
+		else if (cp == TEXT_INVALID)
+			fputs("\\ufffd", out);
+		else if (text_cp_unsafe(cp))
+			fprintf(out, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(s + i, 1, n, out);
+		i += n;
+	}
+	fputc('"', out);
+}
+
+static void
+print_json(FILE *out, const struct table *t, const size_t *rows, size_t n)
+{
+	fputs("[", out);
+	for (size_t r = 0; r < n; r++) {
+		const char *values[COLUMN_COUNT];
+
+		column_values(&t->desks[rows[r]], values);
+		fputs(r ? ",\n {" : "\n {", out);
+		for (size_t c = 0; c < COLUMN_COUNT; c++) {
+			fprintf(out, "%s\"%s\": ", c ? ", " : "", columns[c]);
+			if (!values[c])
+				fputs("null", out);
+			else if (strcmp(columns[c], "contact_same_page") == 0)
+				fputs(values[c], out);
+			else
+				json_string(out, values[c]);
+		}
+		fputs("}", out);
+	}
+	fputs(n ? "\n]\n" : "]\n", out);
+}
+
+/* The plain columns: code, name, prefecture, phone with its mark, the
+ * cyber crime page, and the consultation address with its mark. */
+#define PLAIN_COLUMNS 6
+
+static void
+plain_cells(const struct desk *k, char cells[PLAIN_COLUMNS][1024])
+{
+	const char *contact = k->cell[FIELD_CONTACT];
+	const char *kind = k->cell[FIELD_CONTACT_KIND];
+	char raw[PLAIN_COLUMNS][512];
+
+	snprintf(raw[0], sizeof raw[0], "%s", k->cell[FIELD_CODE]);
+	snprintf(raw[1], sizeof raw[1], "%s", k->cell[FIELD_NAME]);
+	snprintf(raw[2], sizeof raw[2], "%s", k->cell[FIELD_PREFECTURE]);
+	snprintf(raw[3], sizeof raw[3], "%s(%s)", k->cell[FIELD_PHONE],
+	    k->cell[FIELD_PHONE_KIND]);
+	snprintf(raw[4], sizeof raw[4], "%s", k->cell[FIELD_CYBER_URL]);
+	if (strcmp(kind, TABLE_NONE) == 0)
+		snprintf(raw[5], sizeof raw[5], "%s", contact);
+	else
+		snprintf(raw[5], sizeof raw[5], "%s(%s)", contact, kind);
+	for (size_t c = 0; c < PLAIN_COLUMNS; c++)
+		text_sanitize(cells[c], sizeof cells[c], raw[c], strlen(raw[c]));
+}
+
+/* Two passes over the rows, measuring then printing, so that a million
+ * rows need no more memory than one. */
+static void
+print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n)
+{
+	char cells[PLAIN_COLUMNS][1024];
+	size_t width[PLAIN_COLUMNS] = {0};
+
+	for (size_t r = 0; r < n; r++) {
+		plain_cells(&t->desks[rows[r]], cells);
+		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++) {
+			size_t w = text_width(cells[c]);
+
+			if (w > width[c])
+				width[c] = w;
+		}
+	}
+	for (size_t r = 0; r < n; r++) {
+		plain_cells(&t->desks[rows[r]], cells);
+		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++)
+			fprintf(out, "%s%*s  ", cells[c],
+			    (int)(width[c] - text_width(cells[c])), "");
+		fprintf(out, "%s\n", cells[PLAIN_COLUMNS - 1]);
+	}
+}
+
+int
+output_print(FILE *out, enum format fmt, const struct table *t,
+    const size_t *rows, size_t n)
+{
+	switch (fmt) {
+	case FORMAT_TSV:
+		print_tsv(out, t, rows, n);
+		break;
+	case FORMAT_JSON:
+		print_json(out, t, rows, n);
+		break;
+	case FORMAT_PLAIN:
+		print_plain(out, t, rows, n);
+		break;
+	}
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}

@@ -1,0 +1,22 @@
+/* output: the desks as plain text for people, TSV or JSON for scripts.
+ * Every cell passes through text_sanitize (or JSON escaping) on its way out. */
+#ifndef MADOGUCHI_OUTPUT_H
+#define MADOGUCHI_OUTPUT_H
+
+#include <stdio.h>
+
+#include "table.h"
+
+enum format { FORMAT_PLAIN, FORMAT_TSV, FORMAT_JSON };
+
+/* Parses "plain", "tsv" or "json"; false for anything else. */
+bool output_parse_format(const char *name, enum format *out);
+
+/* Prints rows[0..n) of t; returns 0, or -1 on a write error. */
+int output_print(FILE *out, enum format fmt, const struct table *t,
+    const size_t *rows, size_t n);
+
+/* Writes s made safe for a terminal (text_sanitize). */
+void output_safe(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,312 @@
+/* text: see text.h. Tables cover what Japanese text and terminals need:
+ * East Asian Wide/Fullwidth ranges, katakana and full-width forms. */
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct range {
+	uint32_t first, last;
+};
+
+static bool
+in_ranges(uint32_t cp, const struct range *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cp >= r[i].first && cp <= r[i].last)
+			return true;
+	return false;
+}
+
+size_t
+text_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t need;
+	uint32_t c, min;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		need = 2, c = u[0] & 0x1Fu, min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		need = 3, c = u[0] & 0x0Fu, min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		need = 4, c = u[0] & 0x07u, min = 0x10000;
+	} else {
+		*cp = TEXT_INVALID;
+		return 1;
+	}
+	if (len < need) {
+		*cp = TEXT_INVALID;
+		return 1;
+	}
+	for (size_t i = 1; i < need; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = TEXT_INVALID;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3Fu);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = TEXT_INVALID;
+		return 1;
+	}
+	*cp = c;
+	return need;
+}
+
+static const struct range unsafe_ranges[] = {
+	{0x00, 0x1F}, {0x7F, 0x9F}, {0xAD, 0xAD}, {0x061C, 0x061C},
+	{0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
+	{0x2066, 0x2069}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB},
+	{TEXT_INVALID, TEXT_INVALID},
+};
+
+bool
+text_cp_unsafe(uint32_t cp)
+{
+	return in_ranges(cp, unsafe_ranges,
+	    sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
+}
+
+static const struct range zero_width[] = {
+	{0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+	{0x20D0, 0x20FF}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
+	{0xFE20, 0xFE2F},
+};
+
+static const struct range wide[] = {
+	{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x3098},
+	{0x309B, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+	{0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+	{0xFE30, 0xFE4F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6},
+	{0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD},
+	{0x30000, 0x3FFFD},
+};
+
+int
+text_cp_width(uint32_t cp)
+{
+	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
+		return 2;
+	return 1;
+}
+
+/* Appends n bytes to dst while everything so far has fit (done == *pos),
+ * so that a cut result is a prefix, never one with a gap; counts them. */
+static void
+emit(char *dst, size_t cap, size_t *pos, size_t *done, const char *bytes,
+    size_t n)
+{
+	if (*done == *pos && *pos + n < cap) {
+		memcpy(dst + *pos, bytes, n);
+		*done += n;
+	}
+	*pos += n;
+}
+
+size_t
+text_sanitize(char *dst, size_t cap, const char *src, size_t len)
+{
+	size_t pos = 0, done = 0, i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_decode(src + i, len - i, &cp);
+		char esc[16];
+		int elen;
+
+		if (!text_cp_unsafe(cp)) {
+			emit(dst, cap, &pos, &done, src + i, n);
+		} else {
+			if (cp == TEXT_INVALID || cp < 0x80)
+				elen = snprintf(esc, sizeof esc, "\\x%02X",
+				    (unsigned char)src[i]);
+			else
+				elen = snprintf(esc, sizeof esc, "<U+%04X>",
+				    (unsigned)cp);
+			emit(dst, cap, &pos, &done, esc, (size_t)elen);
+		}
+		i += n;
+	}
+	if (cap > 0)
+		dst[done] = '\0';
+	return pos;
+}
+
+size_t
+text_width(const char *s)
+{
+	size_t used;
+
+	text_fit(s, SIZE_MAX, &used);
+	return used;
+}
+
+size_t
+text_fit(const char *s, size_t cols, size_t *used)
+{
+	size_t len = strlen(s), i = 0, w = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		size_t cw = (size_t)text_cp_width(cp);
+
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += n;
+	}
+	*used = w;
+	return i;
+}
+
+/* Half-width katakana U+FF66..U+FF9D as full-width katakana. */
+static const uint16_t halfwidth_kana[] = {
+	0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5,
+	0x30E7, 0x30C3, 0x30FC, 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA,
+	0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9,
+	0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA,
+	0x30CB, 0x30CC, 0x30CD, 0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8,
+	0x30DB, 0x30DE, 0x30DF, 0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6,
+	0x30E8, 0x30E9, 0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3,
+};
+
+/* Joins a half-width voiced (FF9E) or semi-voiced (FF9F) mark to the
+ * katakana before it; returns 0 where the pair has no composed form. */
+static uint32_t
+join_voiced_mark(uint32_t kana, uint32_t mark)
+{
+	bool ka_to = kana >= 0x30AB && kana <= 0x30C8 && kana != 0x30C3;
+	bool ha_ho = kana >= 0x30CF && kana <= 0x30DB && (kana - 0x30CF) % 3 == 0;
+
+	if (mark == 0xFF9E && kana == 0x30A6)
+		return 0x30F4;
+	if (mark == 0xFF9E && (ka_to || ha_ho))
+		return kana + 1;
+	if (mark == 0xFF9F && ha_ho)
+		return kana + 2;
+	return 0;
+}
+
+static uint32_t
+fold_latin(uint32_t cp)
+{
+	static const struct {
+		uint32_t from;
+		char to;
+	} accented[] = {
+		{0x0100, 'a'}, {0x0101, 'a'}, {0x0112, 'e'}, {0x0113, 'e'},
+		{0x012A, 'i'}, {0x012B, 'i'}, {0x014C, 'o'}, {0x014D, 'o'},
+		{0x016A, 'u'}, {0x016B, 'u'}, {0x00C2, 'a'}, {0x00E2, 'a'},
+		{0x00CA, 'e'}, {0x00EA, 'e'}, {0x00CE, 'i'}, {0x00EE, 'i'},
+		{0x00D4, 'o'}, {0x00F4, 'o'}, {0x00DB, 'u'}, {0x00FB, 'u'},
+	};
+
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		cp -= 0xFF01 - 0x21;
+	if (cp == 0x3000)
+		cp = ' ';
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	for (size_t i = 0; i < sizeof accented / sizeof accented[0]; i++)
+		if (accented[i].from == cp)
+			return (uint32_t)accented[i].to;
+	return cp;
+}
+
+static size_t
+encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+text_fold(const char *s, size_t len, char *out, size_t *map)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		uint32_t cp, next;
+		size_t n = text_decode(s + i, len - i, &cp), start = i, k;
+
+		if (cp == TEXT_INVALID) {
+			if (map)
+				map[o] = start;
+			out[o++] = s[i++];
+			continue;
+		}
+		i += n;
+		if (cp >= 0xFF66 && cp <= 0xFF9D) {
+			cp = halfwidth_kana[cp - 0xFF66];
+			if (i < len) {
+				size_t m = text_decode(s + i, len - i, &next);
+				uint32_t joined = join_voiced_mark(cp, next);
+
+				if (joined) {
+					cp = joined;
+					i += m;
+				}
+			}
+		}
+		if (cp >= 0x30A1 && cp <= 0x30F6)
+			cp -= 0x60;
+		cp = fold_latin(cp);
+		k = encode(cp, out + o);
+		if (map)
+			for (size_t j = 0; j < k; j++)
+				map[o + j] = start;
+		o += k;
+	}
+	out[o] = '\0';
+	if (map)
+		map[o] = len;
+	return o;
+}
+
+size_t
+text_fold_romaji(char *s, size_t len, size_t *map)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char prev = o > 0 ? s[o - 1] : '\0';
+
+		if ((prev == 'o' && (s[i] == 'o' || s[i] == 'u')) ||
+		    (prev == 'u' && s[i] == 'u'))
+			continue;
+		s[o] = s[i];
+		if (map)
+			map[o] = map[i];
+		o++;
+	}
+	s[o] = '\0';
+	if (map)
+		map[o] = map[len];
+	return o;
+}

@@ -1,0 +1,57 @@
+/* text: UTF-8 decoding, display width, search folding and safe display.
+ * Locale-free, curses-free: the same bytes give the same answer everywhere. */
+#ifndef MADOGUCHI_TEXT_H
+#define MADOGUCHI_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Returned by text_decode for a byte that does not start a valid sequence. */
+#define TEXT_INVALID UINT32_MAX
+
+/* Decodes one code point at s (len > 0 bytes available) into *cp and returns
+ * the bytes used. An invalid, overlong, surrogate or truncated sequence gives
+ * TEXT_INVALID and uses one byte, so a caller always advances. */
+size_t text_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Columns a code point takes on a terminal: 0, 1 or 2. Controls and other
+ * unsafe code points are never measured: callers escape them first. */
+int text_cp_width(uint32_t cp);
+
+/* True for code points that must never reach a terminal raw: C0, DEL, C1,
+ * bidirectional embeddings/overrides/isolates, zero-width and line or
+ * paragraph separators. TAB is unsafe too. */
+bool text_cp_unsafe(uint32_t cp);
+
+/* The longest escape text_sanitize writes for one input byte. */
+#define TEXT_ESCAPE_GROWTH 4
+
+/* Copies src into dst (cap bytes, always terminated when cap > 0) with every
+ * unsafe code point written as <U+XXXX> and every invalid byte as \xHH.
+ * Returns the length the whole result needs, like snprintf; a buffer of
+ * TEXT_ESCAPE_GROWTH * len + 1 bytes is always enough. */
+size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len);
+
+/* Display width of already-safe UTF-8 text (see text_sanitize). */
+size_t text_width(const char *s);
+
+/* Byte length of the longest prefix of safe text s that fits in cols
+ * columns without splitting a wide character; *used gets its width. */
+size_t text_fit(const char *s, size_t cols, size_t *used);
+
+/* Folds text for matching: ASCII and full-width letters to lower-case ASCII,
+ * full-width digits and punctuation to ASCII, U+3000 to a space, katakana
+ * (full- and half-width, with voiced marks joined) to hiragana, Latin vowels
+ * with macron or circumflex to plain vowels. The result is never longer than
+ * the input. out needs len + 1 bytes. When map is not NULL it needs len + 1
+ * entries: map[i] is the offset in s of the character that gave output byte
+ * i, and map[result] is len. Returns the folded length. */
+size_t text_fold(const char *s, size_t len, char *out, size_t *map);
+
+/* Folds romaji long vowels in place so toukyou, tookyoo and tokyo compare
+ * equal: "ou", "oo" and "uu" become one vowel. Input is text_fold output;
+ * map (may be NULL) is updated in step. Returns the new length. */
+size_t text_fold_romaji(char *s, size_t len, size_t *map);
+
+#endif

@@ -1,0 +1,85 @@
+#!/bin/sh
+# The command line: modes, formats, exit statuses and error messages.
+set -eu
+. tests/lib.sh
+
+# Exit status like grep: 0 found, 1 nothing, 2 trouble.
+run -f tokyo
+check "filter finds one desk" status_is 0
+check "filter prints it" out_has "03-3431-8109(専)"
+check "one line" out_lines 1
+run -f zzz
+check "no match exits 1" status_is 1
+check "no match prints nothing" out_lines 0
+run --list
+check "list exits 0" status_is 0
+check "list prints 47 desks" out_lines 47
+run --bogus
+check "unknown option exits 2" status_is 2
+check "unknown option is named" err_has "unknown option '--bogus'"
+run -F xml -l
+check "bad format exits 2" status_is 2
+run -l extra
+check "stray argument exits 2" status_is 2
+run -d /nonexistent/table -l
+check "missing file exits 2" status_is 2
+check "missing file is named" err_has "/nonexistent/table: No such file"
+run --help
+check "help exits 0" status_is 0
+check "help has the synopsis" out_has "usage: madoguchi [OPTION]... [QUERY]"
+run --version
+check "version names the data" out_has "都道府県警察本部のサイバー犯罪相談窓口等一覧"
+
+# Without -f or -l and with stdout not a terminal, the words are a query.
+run 関東 '!tokyo'
+check "positional query" status_is 0
+check "positional query finds six" out_lines 6
+
+# JSON: parsed by jq; exactly the keys the issue names, in order.
+run -f 神奈川 -F json
+check "json parses" sh -c "jq -e . '$tmp/out' >/dev/null"
+check "json keys" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\"\]'"
+check "json kanagawa" sh -c "jq -e '.[0].contact_kind == \"情報・専\" and .[0].bureau == \"関東管区警察局\" and .[0].contact_same_page == false' '$tmp/out' >/dev/null"
+run -f 宮城 -F json
+check "json same page" sh -c "jq -e '.[0].contact_same_page == true and .[0].contact_url == .[0].cyber_url and .[0].contact_kind == \"専\"' '$tmp/out' >/dev/null"
+run -f 栃木 -F json
+check "json none listed" sh -c "jq -e '.[0].contact_url == null and .[0].contact_kind == null' '$tmp/out' >/dev/null"
+run -f 警視庁 -F json
+check "json no bureau" sh -c "jq -e '.[0].bureau == null and .[0].prefecture == \"東京都\" and .[0].code == \"13\"' '$tmp/out' >/dev/null"
+run -l -F json
+check "json has 47" sh -c "jq -e 'length == 47' '$tmp/out' >/dev/null"
+run -f zzz -F json
+check "empty json array" sh -c "jq -e 'length == 0' '$tmp/out' >/dev/null"
+
+# TSV: a header and the same columns in the same order as JSON.
+run -l -F tsv
+check "tsv header" sh -c "head -1 '$tmp/out' | grep -qx 'code	name	prefecture	kana	romaji	region	bureau	phone	phone_kind	cyber_url	contact_url	contact_same_page	contact_kind'"
+check "tsv rows" out_lines 48
+check "tsv 13 columns" sh -c "awk -F '\t' 'NF != 13 { exit 1 }' '$tmp/out'"
+
+# --check: the built-in table, a good file, stdin, and a bad file.
+run --check
+check "built-in table is valid" status_is 0
+check "check says so" out_has "47 desks, valid"
+run --check -d data/desks.tsv
+check "data file is valid" status_is 0
+run --check -d - <data/desks.tsv
+check "stdin table" status_is 0
+sed 's/^13	警視庁	東京都	とうきょうと	Tokyo/13	警視庁	東京都	トウキョウ	Tokyo/; s/03-3431-8109/03-3431-81O9/' data/desks.tsv >"$tmp/bad.tsv"
+printf '99\t\033]0;pwned\007\n' >>"$tmp/bad.tsv"
+run --check -d "$tmp/bad.tsv"
+check "bad table exits 1" status_is 1
+check "kana error has line and column" err_has "$tmp/bad.tsv:28:12: column 'kana' must be hiragana"
+check "phone error has line and column" err_has "$tmp/bad.tsv:28:"
+check "row error" err_has "$tmp/bad.tsv:68:4: control or invisible character U+001B"
+check "escape never raw in errors" sh -c "! grep -q \"\$(printf '\\033')\" '$tmp/err'"
+run -f tokyo -d "$tmp/bad.tsv"
+check "an invalid table is never used" status_is 1
+printf 'code\tname\n\033[2J\n' >"$tmp/esc.tsv"
+run --check -d "$tmp/esc.tsv"
+check "header error" err_has "esc.tsv:1:1: header has 2 columns"
+check "no raw escape" sh -c "! grep -q \"\$(printf '\\033')\" '$tmp/err'"
+run --check -d "$(printf 'x\033[31m')"
+check "file name escaped" err_has 'x\x1B[31m'
+
+finish

@@ -1,0 +1,63 @@
+#!/bin/sh
+# deps.sh [build|test]: installs what `make run` (build) or `make check`
+# (test) needs and the machine lacks, saying what; installs nothing and asks
+# for no password when everything is there. apt-get, dnf, apk or brew.
+set -eu
+what=${1:-test}
+missing=""
+
+need() { # need NAME TEST-COMMAND
+	if ! sh -c "$2" >/dev/null 2>&1; then
+		missing="$missing $1"
+	fi
+}
+
+need cc 'command -v "${CC:-cc}"'
+need pkg-config 'command -v "${PKG_CONFIG:-pkg-config}"'
+need ncursesw '"${PKG_CONFIG:-pkg-config}" --exists ncursesw'
+if [ "$what" = test ]; then
+	need cmocka '"${PKG_CONFIG:-pkg-config}" --exists cmocka'
+	need tmux 'command -v tmux'
+	need jq 'command -v jq'
+	need clang 'command -v clang'
+	need valgrind 'command -v valgrind'
+fi
+[ -z "$missing" ] && exit 0
+
+# package NAME MANAGER: the package that provides NAME there.
+package() {
+	case "$2:$1" in
+	apt:cc) echo gcc ;; apt:ncursesw) echo libncurses-dev ;;
+	apt:cmocka) echo libcmocka-dev ;;
+	dnf:cc) echo gcc ;; dnf:ncursesw) echo ncurses-devel ;;
+	dnf:cmocka) echo libcmocka-devel ;; dnf:pkg-config) echo pkgconf-pkg-config ;;
+	apk:cc) echo gcc musl-dev ;; apk:ncursesw) echo ncurses-dev ;;
+	apk:cmocka) echo cmocka-dev ;; apk:pkg-config) echo pkgconf ;;
+	brew:cc) echo llvm ;; brew:ncursesw) echo ncurses ;;
+	*) echo "$1" ;;
+	esac
+}
+
+if command -v apt-get >/dev/null; then manager=apt
+elif command -v dnf >/dev/null; then manager=dnf
+elif command -v apk >/dev/null; then manager=apk
+elif command -v brew >/dev/null; then manager=brew
+else
+	echo "deps: missing:$missing; install them with your package manager" >&2
+	exit 1
+fi
+packages=""
+for m in $missing; do packages="$packages $(package "$m" $manager)"; done
+echo "deps: missing:$missing; installing:$packages"
+
+as_root=""
+if [ "$manager" != brew ] && [ "$(id -u)" != 0 ]; then as_root=sudo; fi
+case $manager in
+apt)
+	$as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$as_root env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $packages ;;
+dnf) $as_root dnf install -y $packages ;;
+apk) $as_root apk add $packages ;;
+brew) brew install $packages ;;
+esac

@@ -1,0 +1,44 @@
+#!/bin/sh
+# run.sh: every test suite of `make check`, then one closing line.
+# Suites print "N passed, N failed" (shell) or cmocka's summary.
+set -u
+total_pass=0
+total_fail=0
+total_skip=0
+
+tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
+	name=$1
+	shift
+	echo "== $name"
+	out=$("$@" 2>&1)
+	status=$?
+	printf '%s\n' "$out"
+	p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' | tail -1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' | tail -1)
+	s=$(printf '%s\n' "$out" | sed -n 's/.* \([0-9]*\) skipped$/\1/p' | tail -1)
+	if [ -z "$p" ]; then # cmocka
+		p=$(printf '%s\n' "$out" | sed -n 's/^.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+	fi
+	p=${p:-0} f=${f:-0} s=${s:-0}
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "$name: exited with status $status"
+		f=1
+	fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	total_skip=$((total_skip + s))
+}
+
+for t in text table filter output; do
+	tally "unit: $t" build/test_$t
+	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
+done
+tally "command line" sh tests/cli.sh
+tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
+tally "data against the source" sh tests/source.sh
+tally "warnings" sh tests/warnings.sh
+
+echo
+echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"
+[ "$total_fail" -eq 0 ]

@@ -1,0 +1,217 @@
+/* Unit tests for text: decoding, width, fitting, folding, sanitizing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+static void
+decode_handles_valid_and_invalid(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(text_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(text_decode("東", 3, &cp), 3);
+	assert_int_equal(cp, 0x6771);
+	assert_int_equal(text_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	/* Truncated, overlong, surrogate, stray continuation, 0xFF. */
+	assert_int_equal(text_decode("\xE6\x9D", 2, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_decode("\xC0\xAF", 2, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_decode("\xE0\x80\xAF", 3, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_decode("\xED\xA0\x80", 3, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_decode("\x80", 1, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_decode("\xFF", 1, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+	assert_int_equal(text_decode("\xF4\x90\x80\x80", 4, &cp), 1);
+	assert_int_equal(cp, TEXT_INVALID);
+}
+
+static void
+width_counts_cjk_as_two(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("警視庁"), 6);
+	assert_int_equal(text_width("とうきょう"), 10);
+	assert_int_equal(text_width("ＯＳＡＫＡ"), 10);
+	assert_int_equal(text_width("ｶﾞ"), 2);
+	assert_int_equal(text_width("e\xCC\x81"), 1); /* combining acute */
+	assert_int_equal(text_width(""), 0);
+}
+
+static void
+fit_never_splits_a_wide_character(void **state)
+{
+	size_t used;
+
+	(void)state;
+	assert_int_equal(text_fit("警視庁", 5, &used), 6);
+	assert_int_equal(used, 4);
+	assert_int_equal(text_fit("警視庁", 1, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit("a警", 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit("abc", 10, &used), 3);
+	assert_int_equal(used, 3);
+}
+
+static void
+fold_expect(const char *in, const char *want)
+{
+	char out[256];
+
+	text_fold(in, strlen(in), out, NULL);
+	assert_string_equal(out, want);
+}
+
+static void
+fold_folds_case_width_and_script(void **state)
+{
+	(void)state;
+	fold_expect("Tokyo", "tokyo");
+	fold_expect("ＯＳＡＫＡ", "osaka");
+	fold_expect("ｏｓａｋａ", "osaka");
+	fold_expect("０３１２", "0312");
+	fold_expect("トウキョウ", "とうきょう");
+	fold_expect("ﾄｳｷｮｳ", "とうきょう");
+	fold_expect("ｶﾞｷﾞﾊﾟﾎﾟｳﾞ", "がぎぱぽゔ");
+	fold_expect("ﾊﾞﾋﾟﾌﾞ", "ばぴぶ");
+	fold_expect("ｱﾞ", "あﾞ"); /* no composed form: mark kept */
+	fold_expect("Tōkyō Ōsaka", "tokyo osaka");
+	fold_expect("Tôkyô", "tokyo");
+	fold_expect("関東\xE3\x80\x80!tokyo", "関東 !tokyo");
+	fold_expect("！ｔｏｋｙｏ", "!tokyo");
+	fold_expect("\xFF" "A", "\xFF" "a");
+}
+
+static void
+fold_never_grows_and_maps_back(void **state)
+{
+	const char *in = "aＯﾄﾞō";
+	char out[64];
+	size_t map[64], n;
+
+	(void)state;
+	n = text_fold(in, strlen(in), out, map);
+	assert_string_equal(out, "aoどo");
+	assert_true(n <= strlen(in));
+	assert_int_equal(map[0], 0);       /* a */
+	assert_int_equal(map[1], 1);       /* Ｏ */
+	assert_int_equal(map[2], 4);       /* ﾄﾞ starts at byte 4 */
+	assert_int_equal(map[4], 4);
+	assert_int_equal(map[5], 10);      /* ō */
+	assert_int_equal(map[n], strlen(in));
+}
+
+static void
+romaji_long_vowels_fold(void **state)
+{
+	char s[32];
+	size_t map[32];
+
+	(void)state;
+	strcpy(s, "toukyou");
+	for (size_t i = 0; i < 8; i++)
+		map[i] = i;
+	assert_int_equal(text_fold_romaji(s, 7, map), 5);
+	assert_string_equal(s, "tokyo");
+	assert_int_equal(map[1], 1);
+	assert_int_equal(map[2], 3); /* k comes from byte 3 */
+	assert_int_equal(map[5], 7);
+	strcpy(s, "oosaka");
+	text_fold_romaji(s, 6, NULL);
+	assert_string_equal(s, "osaka");
+	strcpy(s, "kyuushuu");
+	text_fold_romaji(s, 8, NULL);
+	assert_string_equal(s, "kyushu");
+	strcpy(s, "hyogo");
+	text_fold_romaji(s, 5, NULL);
+	assert_string_equal(s, "hyogo");
+}
+
+static void
+sanitize_expect(const char *in, size_t len, const char *want)
+{
+	char out[256];
+
+	assert_int_equal(text_sanitize(out, sizeof out, in, len), strlen(want));
+	assert_string_equal(out, want);
+}
+
+static void
+sanitize_escapes_everything_unsafe(void **state)
+{
+	(void)state;
+	sanitize_expect("plain 東京", 12, "plain 東京");
+	sanitize_expect("\x1b[31mred", 8, "\\x1B[31mred");
+	sanitize_expect("a\tb\nc\rd", 7, "a\\x09b\\x0Ac\\x0Dd");
+	sanitize_expect("\x7f", 1, "\\x7F");
+	sanitize_expect("\xC2\x9B" "2J", 4, "<U+009B>2J"); /* C1 CSI */
+	sanitize_expect("\xE2\x80\xAE" "abc", 6, "<U+202E>abc");
+	sanitize_expect("\xE2\x81\xA6", 3, "<U+2066>");
+	sanitize_expect("\xE2\x80\x8B", 3, "<U+200B>");
+	sanitize_expect("\xE2\x80\xA8", 3, "<U+2028>");
+	sanitize_expect("\xEF\xBB\xBF", 3, "<U+FEFF>");
+	sanitize_expect("\xFF\xFE", 2, "\\xFF\\xFE");
+	sanitize_expect("\xE6\x9D", 2, "\\xE6\\x9D");
+	sanitize_expect("\x1b]52;c;aGk=\x07", 12, "\\x1B]52;c;aGk=\\x07");
+	sanitize_expect("x\0y", 3, "x\\x00y");
+}
+
+static void
+sanitize_truncates_safely(void **state)
+{
+	char out[6];
+
+	(void)state;
+	/* Needs 8 bytes; a short buffer still ends in NUL. */
+	assert_int_equal(text_sanitize(out, sizeof out, "\x1b\x1b", 2), 8);
+	assert_string_equal(out, "\\x1B");
+	assert_int_equal(text_sanitize(out, 0, "abc", 3), 3);
+}
+
+static void
+unsafe_set(void **state)
+{
+	(void)state;
+	assert_true(text_cp_unsafe(0));
+	assert_true(text_cp_unsafe('\t'));
+	assert_true(text_cp_unsafe(0x9F));
+	assert_true(text_cp_unsafe(0x202A));
+	assert_true(text_cp_unsafe(0x2069));
+	assert_true(text_cp_unsafe(TEXT_INVALID));
+	assert_false(text_cp_unsafe(' '));
+	assert_false(text_cp_unsafe('~'));
+	assert_false(text_cp_unsafe(0xA0));
+	assert_false(text_cp_unsafe(0x6771));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(decode_handles_valid_and_invalid),
+		cmocka_unit_test(width_counts_cjk_as_two),
+		cmocka_unit_test(fit_never_splits_a_wide_character),
+		cmocka_unit_test(fold_folds_case_width_and_script),
+		cmocka_unit_test(fold_never_grows_and_maps_back),
+		cmocka_unit_test(romaji_long_vowels_fold),
+		cmocka_unit_test(sanitize_escapes_everything_unsafe),
+		cmocka_unit_test(sanitize_truncates_safely),
+		cmocka_unit_test(unsafe_set),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
