@@ -12,8 +12,8 @@ CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
 
-CORE = text table filter output labels
-UI = browser
+CORE = text table filter output labels view layout pages
+UI = browser draw keys
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)
 HEADERS = $(wildcard src/*.h)

@@ -53,7 +53,7 @@ static const char *const text[L_COUNT][2] = {
 		"Japan's prefectural police",
 		"madoguchi: 都道府県警察のサイバー犯罪相談窓口"},
 	[L_HELP_KEYS] = {"Keys", "キー"},
-	[L_HELP_MARKS] = {"Marks", "印の意味"},
+	[L_HELP_MARKS] = {"Marks and notes", "印の意味と注意"},
 	[L_HELP_NATIONAL] = {"National contacts", "全国共通の窓口"},
 	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},
 	[L_HELP_QUERY] = {"Filter", "絞り込み"},

@@ -110,29 +110,40 @@ emit(char *dst, size_t cap, size_t *pos, size_t *done, const char *bytes,
 	*pos += n;
 }
 
+void
+text_glyph(const char *s, size_t len, struct glyph *g)
+{
+	uint32_t cp;
+	int n;
+
+	g->consumed = text_decode(s, len, &cp);
+	if (!text_cp_unsafe(cp)) {
+		memcpy(g->bytes, s, g->consumed);
+		g->len = g->consumed;
+		g->bytes[g->len] = '\0';
+		g->cp = cp;
+		return;
+	}
+	if (cp == TEXT_INVALID || cp < 0x80)
+		n = snprintf(g->bytes, sizeof g->bytes, "\\x%02X",
+		    (unsigned char)s[0]);
+	else
+		n = snprintf(g->bytes, sizeof g->bytes, "<U+%04X>", (unsigned)cp);
+	g->len = (size_t)n;
+	g->cp = 0;
+}
+
 size_t
 text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 {
 	size_t pos = 0, done = 0, i = 0;
 
 	while (i < len) {
-		uint32_t cp;
-		size_t n = text_decode(src + i, len - i, &cp);
-		char esc[16];
-		int elen;
+		struct glyph g;
 
-		if (!text_cp_unsafe(cp)) {
-			emit(dst, cap, &pos, &done, src + i, n);
-		} else {
-			if (cp == TEXT_INVALID || cp < 0x80)
-				elen = snprintf(esc, sizeof esc, "\\x%02X",
-				    (unsigned char)src[i]);
-			else
-				elen = snprintf(esc, sizeof esc, "<U+%04X>",
-				    (unsigned)cp);
-			emit(dst, cap, &pos, &done, esc, (size_t)elen);
-		}
-		i += n;
+		text_glyph(src + i, len - i, &g);
+		emit(dst, cap, &pos, &done, g.bytes, g.len);
+		i += g.consumed;
 	}
 	if (cap > 0)
 		dst[done] = '\0';

@@ -24,6 +24,19 @@ int text_cp_width(uint32_t cp);
  * paragraph separators. TAB is unsafe too. */
 bool text_cp_unsafe(uint32_t cp);
 
+/* What one character of untrusted text looks like on a terminal: itself,
+ * or, when unsafe or invalid, a visible ASCII escape. The one place that
+ * decides what is safe to show; text_sanitize and the browser use it. */
+struct glyph {
+	char bytes[16];  /* UTF-8, NUL-terminated */
+	size_t len;      /* bytes in bytes[] */
+	size_t consumed; /* bytes of the input it stands for */
+	uint32_t cp;     /* the code point shown, or 0 when escaped */
+};
+
+/* The glyph for the character at s (len > 0). */
+void text_glyph(const char *s, size_t len, struct glyph *g);
+
 /* The longest escape text_sanitize writes for one input byte. */
 #define TEXT_ESCAPE_GROWTH 4
 

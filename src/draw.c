@@ -1,0 +1,263 @@
+/* draw: see draw.h. Every string passes through text_glyph, so nothing
+ * unsafe reaches the terminal, and is measured with wcwidth, as curses
+ * measures it, so nothing is drawn past its rectangle. */
+#include "draw.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+
+enum { PAIR_MATCH = 1, PAIR_URL, PAIR_PHONE, PAIR_NOTE, PAIR_TITLE };
+
+void
+theme_init(struct theme *th, bool color)
+{
+	memset(th, 0, sizeof *th);
+	th->match = (struct style){A_BOLD | A_UNDERLINE, 0};
+	th->selected = (struct style){A_REVERSE, 0};
+	th->selected_match = (struct style){A_REVERSE | A_BOLD | A_UNDERLINE, 0};
+	th->title = (struct style){A_BOLD, 0};
+	th->label = (struct style){A_BOLD, 0};
+	th->url = (struct style){A_UNDERLINE, 0};
+	th->phone = (struct style){A_BOLD, 0};
+	th->hint = (struct style){A_REVERSE, 0};
+	th->escape = (struct style){A_REVERSE, 0};
+	if (!color)
+		return;
+	init_pair(PAIR_MATCH, COLOR_YELLOW, -1);
+	init_pair(PAIR_URL, COLOR_CYAN, -1);
+	init_pair(PAIR_PHONE, COLOR_GREEN, -1);
+	init_pair(PAIR_NOTE, COLOR_MAGENTA, -1);
+	init_pair(PAIR_TITLE, COLOR_BLUE, -1);
+	th->match = (struct style){A_BOLD, PAIR_MATCH};
+	th->selected_match = (struct style){A_REVERSE | A_BOLD, PAIR_MATCH};
+	th->url.pair = PAIR_URL;
+	th->phone.pair = PAIR_PHONE;
+	th->note.pair = PAIR_NOTE;
+	th->title.pair = PAIR_TITLE;
+}
+
+static void
+put_cell(WINDOW *w, wchar_t wc, struct style s)
+{
+	wchar_t str[2] = {wc, L'\0'};
+	cchar_t cell;
+
+	setcchar(&cell, str, s.attr, s.pair, NULL);
+	wadd_wch(w, &cell);
+}
+
+/* Draws text at (y, x) in at most `width` columns, styling bytes inside
+ * spans with `hl`; returns the columns used. */
+static int
+put_text(WINDOW *w, int y, int x, int width, const char *text,
+    const struct span *spans, size_t nspans, struct style s, struct style hl,
+    struct style esc)
+{
+	size_t len = strlen(text), i = 0, span = 0;
+	int used = 0;
+
+	wmove(w, y, x);
+	while (i < len && used < width) {
+		struct glyph g;
+		int cw;
+
+		text_glyph(text + i, len - i, &g);
+		while (span < nspans && spans[span].end <= i)
+			span++;
+		cw = g.cp ? wcwidth((wchar_t)g.cp) : (int)g.len;
+		if (g.cp && cw < 0) { /* unprintable here: show its escape */
+			snprintf(g.bytes, sizeof g.bytes, "<U+%04X>", (unsigned)g.cp);
+			g.len = strlen(g.bytes), g.cp = 0, cw = (int)g.len;
+		}
+		if (used + cw > width)
+			break;
+		if (g.cp)
+			put_cell(w, (wchar_t)g.cp, span < nspans &&
+			    spans[span].start <= i ? hl : s);
+		else
+			for (size_t k = 0; k < g.len; k++)
+				put_cell(w, (wchar_t)g.bytes[k], esc);
+		used += cw;
+		i += g.consumed;
+	}
+	return used;
+}
+
+static void
+fill(WINDOW *w, int y, int x, int width, struct style s)
+{
+	wmove(w, y, x);
+	for (int i = 0; i < width; i++)
+		put_cell(w, L' ', s);
+}
+
+/* One cell of a list row, in at most `width` columns, with its matches. */
+static void
+list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
+    enum field field, int y, int x, int width, bool selected)
+{
+	const struct theme *th = f->theme;
+	struct span spans[8];
+	size_t n = filter_spans(&f->view->filter, k, field, spans, 8);
+
+	if (width > 0)
+		put_text(w, y, x, width, k->cell[field], spans, n,
+		    selected ? th->selected : th->text,
+		    selected ? th->selected_match : th->match, th->escape);
+}
+
+static void
+draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
+{
+	const struct view *v = f->view;
+	const struct rect *r = &f->layout->list;
+	const struct desk *k = &v->table->desks[v->rows[row]];
+	bool selected = row == v->sel;
+	struct style s = selected ? f->theme->selected : f->theme->text;
+	int x = r->x + 1, end = r->x + r->w;
+
+	fill(w, y, r->x, r->w, s);
+	mvwaddch(w, y, r->x, selected ? '>' | s.attr : ' ');
+	for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
+		int cols = (int)v->widths[c];
+
+		list_cell(w, f, k, view_list_columns[c], y, x, cols < end - x ? cols :
+		    end - x, selected);
+		x += cols + 1;
+		if (x >= end)
+			break;
+	}
+}
+
+static void
+draw_list(WINDOW *w, const struct frame *f)
+{
+	const struct view *v = f->view;
+	const struct rect *r = &f->layout->list;
+
+	if (v->nrows == 0) {
+		put_text(w, r->y, r->x + 1, r->w - 1, label(f->lang, L_NO_MATCH),
+		    NULL, 0, f->theme->note, f->theme->note, f->theme->escape);
+		return;
+	}
+	for (int i = 0; i < r->h && v->top + (size_t)i < v->nrows; i++)
+		draw_list_row(w, f, r->y + i, v->top + (size_t)i);
+}
+
+static struct style
+line_style(const struct theme *th, enum line_style s)
+{
+	switch (s) {
+	case STYLE_TITLE: return th->title;
+	case STYLE_LABEL: return th->label;
+	case STYLE_URL: return th->url;
+	case STYLE_PHONE: return th->phone;
+	case STYLE_NOTE: return th->note;
+	case STYLE_TEXT: break;
+	}
+	return th->text;
+}
+
+static void
+draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
+{
+	const struct page *p = f->page;
+
+	for (int i = 0; p && i < r->h && f->view->scroll + (size_t)i < p->count;
+	    i++) {
+		const struct page_line *line = &p->lines[f->view->scroll + (size_t)i];
+		struct style s = line_style(f->theme, line->style);
+
+		put_text(w, r->y + i, r->x, r->w, line->text, NULL, 0, s, s,
+		    f->theme->escape);
+	}
+}
+
+/* The query with the cursor kept in view, and N/TOTAL at the right. */
+static void
+draw_query(WINDOW *w, const struct frame *f)
+{
+	const struct view *v = f->view;
+	const struct rect *r = &f->layout->query;
+	char count[48], before[FILTER_MAX_QUERY + 1];
+	const char *shown = v->query;
+	int count_w, prompt_w = 2, field;
+
+	snprintf(count, sizeof count, "%zu/%zu", v->nrows, v->table->count);
+	count_w = (int)strlen(count);
+	field = r->w - prompt_w - count_w - 1;
+	mvwaddstr(w, r->y, r->x, "> ");
+	if (field > 0) {
+		/* Skip characters from the start until the cursor fits. */
+		for (;;) {
+			size_t n = v->cursor - (size_t)(shown - v->query);
+
+			memcpy(before, shown, n);
+			before[n] = '\0';
+			if ((int)text_width(before) < field || !*shown)
+				break;
+			shown += text_decode(shown, strlen(shown), &(uint32_t){0});
+		}
+		put_text(w, r->y, r->x + prompt_w, field, shown, NULL, 0,
+		    f->theme->text, f->theme->text, f->theme->escape);
+	}
+	if (r->w > count_w)
+		mvwaddstr(w, r->y, r->x + r->w - count_w, count);
+	wmove(w, r->y, r->x + prompt_w + (int)text_width(before));
+}
+
+static void
+draw_hint(WINDOW *w, const struct frame *f)
+{
+	const struct view *v = f->view;
+	enum label id = v->help ? L_HINT_HELP :
+	    v->focus == FOCUS_DETAIL ? L_HINT_DETAIL :
+	    f->layout->mode == LAYOUT_NARROW ? L_HINT_NARROW_LIST : L_HINT_WIDE;
+	const struct rect *r = &f->layout->hint;
+
+	fill(w, r->y, r->x, r->w, f->theme->hint);
+	put_text(w, r->y, r->x, r->w, label(f->lang, id), NULL, 0,
+	    f->theme->hint, f->theme->hint, f->theme->hint);
+}
+
+static void
+draw_panes(WINDOW *w, const struct frame *f)
+{
+	const struct layout *l = f->layout;
+	const struct view *v = f->view;
+
+	if (v->help) {
+		struct rect all = {l->list.y, 0, l->list.h, l->query.w};
+
+		draw_page(w, f, &all);
+	} else if (l->mode == LAYOUT_NARROW) {
+		if (v->detail_shown && v->nrows)
+			draw_page(w, f, &l->detail);
+		else
+			draw_list(w, f);
+	} else {
+		draw_list(w, f);
+		for (int y = l->list.y; y < l->list.y + l->list.h; y++)
+			mvwaddch(w, y, l->separator_x, '|');
+		draw_page(w, f, &l->detail);
+	}
+}
+
+void
+draw_frame(WINDOW *w, const struct frame *f)
+{
+	const struct layout *l = f->layout;
+
+	werase(w);
+	if (l->mode == LAYOUT_TOO_SMALL) {
+		put_text(w, 0, 0, l->query.w, label(f->lang, L_TOO_SMALL), NULL,
+		    0, f->theme->text, f->theme->text, f->theme->escape);
+		return;
+	}
+	draw_panes(w, f);
+	draw_hint(w, f);
+	draw_query(w, f); /* last: it leaves the cursor in the query */
+}

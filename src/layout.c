@@ -1,0 +1,31 @@
+/* layout: see layout.h. */
+#include "layout.h"
+
+/* The list's width beside the detail: code, name, romaji and phone. */
+#define LIST_COLS 40
+
+void
+layout_compute(struct layout *l, int lines, int cols)
+{
+	struct rect panes = {1, 0, lines - 2, cols};
+
+	l->query = (struct rect){0, 0, 1, cols};
+	l->hint = (struct rect){lines - 1, 0, 1, cols};
+	l->separator_x = -1;
+	l->list = l->detail = panes;
+	if (cols < LAYOUT_MIN_COLS || lines < LAYOUT_MIN_LINES) {
+		l->mode = LAYOUT_TOO_SMALL;
+		l->query = l->hint = l->list = l->detail =
+		    (struct rect){0, 0, lines > 0 ? lines : 0, cols > 0 ? cols : 0};
+		return;
+	}
+	if (cols < LAYOUT_WIDE_COLS) {
+		l->mode = LAYOUT_NARROW;
+		return;
+	}
+	l->mode = LAYOUT_WIDE;
+	l->list.w = LIST_COLS;
+	l->separator_x = LIST_COLS;
+	l->detail.x = LIST_COLS + 2;
+	l->detail.w = cols - LIST_COLS - 2;
+}

@@ -1,0 +1,262 @@
+/* pages: see pages.h. */
+#include "pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static void
+push(struct page *p, const char *text, size_t len, size_t indent,
+    enum line_style style)
+{
+	struct page_line *line;
+	char *copy;
+
+	if (p->failed)
+		return;
+	if (p->count == p->capacity) {
+		size_t cap = p->capacity ? 2 * p->capacity : 32;
+		struct page_line *grown = realloc(p->lines, cap * sizeof *grown);
+
+		if (!grown) {
+			p->failed = true;
+			return;
+		}
+		p->lines = grown;
+		p->capacity = cap;
+	}
+	if (!(copy = malloc(indent + len + 1))) {
+		p->failed = true;
+		return;
+	}
+	memset(copy, ' ', indent);
+	memcpy(copy + indent, text, len);
+	copy[indent + len] = '\0';
+	line = &p->lines[p->count++];
+	line->text = copy;
+	line->style = style;
+}
+
+/* Adds text wrapped to the page width after indent columns. Prose breaks
+ * after a space where it can; URLs break anywhere and are never cut. */
+static void
+add(struct page *p, size_t indent, enum line_style style, const char *text)
+{
+	size_t len = strlen(text), cap = TEXT_ESCAPE_GROWTH * len + 1;
+	char *safe = malloc(cap), *rest;
+	bool prose = style != STYLE_URL;
+
+	if (!safe) {
+		p->failed = true;
+		return;
+	}
+	text_sanitize(safe, cap, text, len);
+	if (indent + 8 > p->width)
+		indent = 0;
+	rest = safe;
+	do {
+		size_t used, n = text_fit(rest, p->width - indent, &used);
+
+		if (n == 0) { /* a wide character in one column: drawn cut */
+			uint32_t cp;
+
+			n = text_decode(rest, strlen(rest), &cp);
+		}
+		if (prose && rest[n] != '\0') {
+			size_t space = n;
+
+			while (space > 0 && rest[space - 1] != ' ')
+				space--;
+			if (space > 0)
+				n = space;
+		}
+		push(p, rest, n, indent, style);
+		rest += n;
+	} while (*rest);
+	free(safe);
+}
+
+static void
+blank(struct page *p)
+{
+	push(p, "", 0, 0, STYLE_TEXT);
+}
+
+/* Formats into a small buffer and adds it. */
+static void
+addf(struct page *p, size_t indent, enum line_style style, const char *fmt,
+    const char *a, const char *b)
+{
+	char buf[2 * TABLE_MAX_LINE + 256];
+
+	snprintf(buf, sizeof buf, fmt, a, b);
+	add(p, indent, style, buf);
+}
+
+static void
+region(struct page *p, const struct desk *k, enum lang lang)
+{
+	char buf[2 * TABLE_MAX_LINE + 64];
+
+	snprintf(buf, sizeof buf, "%s: %s (%s)", label(lang, L_REGION),
+	    k->cell[FIELD_REGION], k->cell[FIELD_REGION_ROMAJI]);
+	add(p, 0, STYLE_TEXT, buf);
+}
+
+static void
+detail_phone(struct page *p, const struct desk *k, enum lang lang)
+{
+	const char *kind = k->cell[FIELD_PHONE_KIND];
+	enum label kind_label = strcmp(kind, "総") == 0 ? L_PHONE_KIND_GENERAL :
+	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
+	    L_PHONE_KIND_CYBER;
+
+	add(p, 0, STYLE_LABEL, label(lang, L_PHONE));
+	add(p, 2, STYLE_PHONE, k->cell[FIELD_PHONE]);
+	add(p, 2, STYLE_TEXT, label(lang, kind_label));
+	if (kind_label != L_PHONE_KIND_GENERAL)
+		add(p, 2, STYLE_NOTE, label(lang, L_PHONE_ALSO_GENERAL));
+}
+
+static void
+detail_contact(struct page *p, const struct desk *k, enum lang lang)
+{
+	const char *kind = k->cell[FIELD_CONTACT_KIND];
+
+	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
+	if (k->contact == CONTACT_URL)
+		add(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]);
+	else
+		add(p, 2, STYLE_TEXT, label(lang, k->contact == CONTACT_NONE ?
+		    L_CONTACT_NONE : L_CONTACT_SAME_PAGE));
+	if (k->contact == CONTACT_NONE)
+		return;
+	add(p, 2, STYLE_TEXT, label(lang, strcmp(kind, "全") == 0 ?
+	    L_CONTACT_KIND_ALL : strcmp(kind, "専") == 0 ? L_CONTACT_KIND_CYBER :
+	    strcmp(kind, "情報・専") == 0 ? L_CONTACT_KIND_INFO :
+	    L_CONTACT_KIND_NONE));
+	if (strcmp(kind, "情報・専") == 0)
+		add(p, 2, STYLE_NOTE, label(lang, L_NOTE_INFO_ONLY));
+}
+
+void
+page_detail(struct page *p, const struct table *t, const struct desk *k,
+    enum lang lang, size_t width)
+{
+	const char *bureau = k->cell[FIELD_BUREAU];
+
+	(void)t;
+	memset(p, 0, sizeof *p);
+	p->width = width ? width : 1;
+	if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
+		add(p, 0, STYLE_TITLE, k->cell[FIELD_NAME]);
+	else
+		addf(p, 0, STYLE_TITLE, "%s  %s", k->cell[FIELD_NAME],
+		    k->cell[FIELD_PREFECTURE]);
+	addf(p, 0, STYLE_TEXT, "%s  %s", k->cell[FIELD_KANA],
+	    k->cell[FIELD_ROMAJI]);
+	region(p, k, lang);
+	addf(p, 0, STYLE_TEXT, "%s: %s", label(lang, L_BUREAU),
+	    strcmp(bureau, TABLE_NONE) ? bureau : label(lang, L_BUREAU_NONE));
+	addf(p, 0, STYLE_TEXT, "JIS X 0401: %s%s", k->cell[FIELD_CODE], "");
+	blank(p);
+	detail_phone(p, k, lang);
+	blank(p);
+	add(p, 0, STYLE_LABEL, label(lang, L_CYBER_PAGE));
+	add(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
+	blank(p);
+	detail_contact(p, k, lang);
+}
+
+/* Each key and what it does, in both languages. */
+static const char *const help_keys[][2] = {
+	{"typing        filter: kanji, kana, romaji, code, phone",
+	 "文字入力      絞り込み (漢字・かな・ローマ字・番号・電話)"},
+	{"Up Down C-p C-n  move the selection", "上下 C-p C-n  選択を移動"},
+	{"PgUp PgDn Home End  a page, the first, the last",
+	 "PgUp PgDn Home End  1画面・先頭・末尾へ"},
+	{"Tab           list / detail (then Up Down scroll it)",
+	 "Tab           一覧と詳細の切り替え (詳細は上下でスクロール)"},
+	{"Enter         show the detail", "Enter         詳細を表示"},
+	{"Esc Left      back; Esc clears the query, then quits",
+	 "Esc 左        戻る。Esc は入力を消去、空なら終了"},
+	{"Backspace C-w C-u  delete a character, a word, all",
+	 "Backspace C-w C-u  1文字・1語・全部を削除"},
+	{"Left Right C-a C-e  move in the query",
+	 "左右 C-a C-e  入力内のカーソル移動"},
+	{"F1 ?          this help (? with an empty query)",
+	 "F1 ?          このヘルプ (? は入力が空のとき)"},
+	{"C-c           quit", "C-c           終了"},
+	{"mouse         wheel scrolls, click selects",
+	 "マウス        ホイールでスクロール、クリックで選択"},
+};
+
+static const char *const help_query[][2] = {
+	{"Words must all match; !word excludes: 関東 !tokyo",
+	 "すべての語に一致するものを表示。!語 は除外: 関東 !tokyo"},
+	{"1 or 2 digits: the JIS code (13). 3 or more: the phone (033431).",
+	 "1〜2桁の数字は都道府県コード (13)、3桁以上は電話番号 (033431)。"},
+	{"Regions: 関東 or kanto. Bureaus: 関東管区.",
+	 "地方: 関東・kanto。管区警察局: 関東管区。"},
+};
+
+static void
+help_section(struct page *p, enum lang lang, enum label title,
+    const char *const (*rows)[2], size_t n)
+{
+	blank(p);
+	add(p, 0, STYLE_LABEL, label(lang, title));
+	for (size_t i = 0; i < n; i++)
+		add(p, 2, STYLE_TEXT, rows[i][lang]);
+}
+
+static void
+help_meta(struct page *p, const struct table *t, enum lang lang)
+{
+	const char *code = labels_code(lang);
+	const struct meta *m;
+
+	blank(p);
+	add(p, 0, STYLE_LABEL, label(lang, L_HELP_MARKS));
+	for (size_t i = 0; (m = table_meta(t, "note", code, i)); i++)
+		add(p, 2, STYLE_TEXT, m->value);
+	blank(p);
+	add(p, 0, STYLE_LABEL, label(lang, L_HELP_NATIONAL));
+	for (size_t i = 0; (m = table_meta(t, "national", code, i)); i++) {
+		add(p, 2, strncmp(m->value, "http", 4) ? STYLE_PHONE : STYLE_URL,
+		    m->value);
+		add(p, 4, STYLE_TEXT, m->extra);
+	}
+	blank(p);
+	add(p, 0, STYLE_LABEL, label(lang, L_HELP_SOURCE));
+	if ((m = table_meta(t, "title", NULL, 0)))
+		add(p, 2, STYLE_TEXT, m->value);
+	if ((m = table_meta(t, "publisher", NULL, 0)))
+		add(p, 2, STYLE_TEXT, m->value);
+	if ((m = table_meta(t, "provenance", code, 0)))
+		add(p, 2, STYLE_NOTE, m->value);
+}
+
+void
+page_help(struct page *p, const struct table *t, enum lang lang, size_t width)
+{
+	memset(p, 0, sizeof *p);
+	p->width = width ? width : 1;
+	add(p, 0, STYLE_TITLE, label(lang, L_HELP_TITLE));
+	help_section(p, lang, L_HELP_KEYS, help_keys,
+	    sizeof help_keys / sizeof help_keys[0]);
+	help_section(p, lang, L_HELP_QUERY, help_query,
+	    sizeof help_query / sizeof help_query[0]);
+	help_meta(p, t, lang);
+}
+
+void
+page_free(struct page *p)
+{
+	for (size_t i = 0; i < p->count; i++)
+		free(p->lines[i].text);
+	free(p->lines);
+	memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,293 @@
+/* view: see view.h. */
+#include "view.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+const enum field view_list_columns[VIEW_LIST_COLUMNS] = {FIELD_CODE,
+	FIELD_NAME, FIELD_ROMAJI, FIELD_PHONE};
+
+/* Runs the filter again, keeping the selected desk if it is still shown. */
+static void
+refilter(struct view *v)
+{
+	size_t was = view_selected(v);
+
+	filter_compile(&v->filter, v->query);
+	v->nrows = filter_run(&v->filter, v->table, v->rows);
+	v->sel = 0;
+	for (size_t i = 0; i < v->nrows; i++)
+		if (v->rows[i] == was) {
+			v->sel = i;
+			break;
+		}
+	v->scroll = 0;
+}
+
+bool
+view_init(struct view *v, const struct table *t, const char *query)
+{
+	memset(v, 0, sizeof *v);
+	v->table = t;
+	v->query_max = FILTER_MAX_QUERY;
+	v->rows = malloc((t->count + 1) * sizeof *v->rows);
+	if (!v->rows)
+		return false;
+	for (size_t i = 0; i < t->count; i++)
+		for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
+			size_t w = text_width(t->desks[i].cell[view_list_columns[c]]);
+
+			if (w > v->widths[c])
+				v->widths[c] = w;
+		}
+	view_insert(v, query ? query : "", query ? strlen(query) : 0);
+	return true;
+}
+
+void
+view_free(struct view *v)
+{
+	free(v->rows);
+	v->rows = NULL;
+}
+
+static bool
+continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+void
+view_insert(struct view *v, const char *text, size_t len)
+{
+	size_t room = v->query_max - v->query_len;
+
+	if (len > room) {
+		len = room;
+		while (len > 0 && continuation(text[len]))
+			len--;
+	}
+	memmove(v->query + v->cursor + len, v->query + v->cursor,
+	    v->query_len - v->cursor);
+	memcpy(v->query + v->cursor, text, len);
+	v->query_len += len;
+	v->cursor += len;
+	v->query[v->query_len] = '\0';
+	refilter(v);
+}
+
+static size_t
+char_before(const struct view *v, size_t at)
+{
+	if (at == 0)
+		return 0;
+	do
+		at--;
+	while (at > 0 && continuation(v->query[at]));
+	return at;
+}
+
+static size_t
+char_after(const struct view *v, size_t at)
+{
+	if (at >= v->query_len)
+		return v->query_len;
+	do
+		at++;
+	while (at < v->query_len && continuation(v->query[at]));
+	return at;
+}
+
+/* Removes query bytes [from, cursor) and refilters. */
+static void
+erase_back_to(struct view *v, size_t from)
+{
+	memmove(v->query + from, v->query + v->cursor,
+	    v->query_len - v->cursor + 1);
+	v->query_len -= v->cursor - from;
+	v->cursor = from;
+	refilter(v);
+}
+
+static bool
+is_space_at(const struct view *v, size_t at)
+{
+	return v->query[at] == ' ' ||
+	    strncmp(v->query + at, "\xE3\x80\x80", 3) == 0;
+}
+
+static size_t
+word_start(const struct view *v)
+{
+	size_t at = v->cursor;
+
+	while (at > 0 && is_space_at(v, char_before(v, at)))
+		at = char_before(v, at);
+	while (at > 0 && !is_space_at(v, char_before(v, at)))
+		at = char_before(v, at);
+	return at;
+}
+
+static void
+move_selection(struct view *v, long delta)
+{
+	long last = (long)v->nrows - 1, to = (long)v->sel + delta;
+
+	if (v->nrows == 0)
+		return;
+	v->sel = (size_t)(to < 0 ? 0 : to > last ? last : to);
+	v->scroll = 0;
+}
+
+static void
+scroll_detail(struct view *v, long delta)
+{
+	long to = (long)v->scroll + delta;
+
+	v->scroll = (size_t)(to < 0 ? 0 : to);
+}
+
+/* Up/Down and paging move the selection, or scroll the detail or help. */
+static void
+navigate(struct view *v, enum action a, long page)
+{
+	bool scrolling = v->help || v->focus == FOCUS_DETAIL ||
+	    (v->narrow && v->detail_shown);
+	long step = a == ACT_UP ? -1 : a == ACT_DOWN ? 1 :
+	    a == ACT_PAGE_UP ? -page : a == ACT_PAGE_DOWN ? page :
+	    a == ACT_FIRST ? -(long)SIZE_MAX / 4 : (long)SIZE_MAX / 4;
+
+	if (scrolling)
+		scroll_detail(v, step);
+	else
+		move_selection(v, step);
+}
+
+/* Esc steps back one level: help, detail, query, and then out. */
+static void
+escape(struct view *v)
+{
+	if (v->help)
+		v->help = false;
+	else if (v->narrow && v->detail_shown)
+		v->detail_shown = false, v->focus = FOCUS_LIST;
+	else if (v->focus == FOCUS_DETAIL)
+		v->focus = FOCUS_LIST;
+	else if (v->query_len > 0)
+		view_apply(v, ACT_CLEAR_QUERY, 0);
+	else
+		v->quit = true;
+	v->scroll = 0;
+}
+
+static void
+edit(struct view *v, enum action a)
+{
+	switch (a) {
+	case ACT_BACKSPACE:
+		if (v->cursor > 0)
+			erase_back_to(v, char_before(v, v->cursor));
+		break;
+	case ACT_DELETE_WORD:
+		erase_back_to(v, word_start(v));
+		break;
+	case ACT_CLEAR_QUERY:
+		v->cursor = v->query_len;
+		erase_back_to(v, 0);
+		break;
+	case ACT_CURSOR_LEFT:
+		v->cursor = char_before(v, v->cursor);
+		break;
+	case ACT_CURSOR_RIGHT:
+		v->cursor = char_after(v, v->cursor);
+		break;
+	case ACT_CURSOR_START:
+		v->cursor = 0;
+		break;
+	default:
+		v->cursor = v->query_len;
+		break;
+	}
+}
+
+void
+view_apply(struct view *v, enum action a, size_t page)
+{
+	long p = page > 1 ? (long)page - 1 : 1;
+
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_FIRST: case ACT_LAST:
+		navigate(v, a, p);
+		break;
+	case ACT_BACKSPACE: case ACT_DELETE_WORD: case ACT_CLEAR_QUERY:
+	case ACT_CURSOR_LEFT: case ACT_CURSOR_RIGHT: case ACT_CURSOR_START:
+	case ACT_CURSOR_END:
+		edit(v, a);
+		break;
+	case ACT_TOGGLE_FOCUS:
+	case ACT_OPEN:
+		if (v->help || v->nrows == 0)
+			break;
+		v->focus = a == ACT_OPEN || v->focus == FOCUS_LIST ?
+		    FOCUS_DETAIL : FOCUS_LIST;
+		v->detail_shown = v->focus == FOCUS_DETAIL;
+		v->scroll = 0;
+		break;
+	case ACT_BACK:
+		if (v->help || v->focus == FOCUS_DETAIL)
+			escape(v);
+		else
+			edit(v, ACT_CURSOR_LEFT);
+		break;
+	case ACT_ESCAPE:
+		escape(v);
+		break;
+	case ACT_HELP:
+		v->help = !v->help;
+		v->scroll = 0;
+		break;
+	case ACT_QUIT:
+		v->quit = true;
+		break;
+	case ACT_NONE:
+		break;
+	}
+}
+
+size_t
+view_selected(const struct view *v)
+{
+	return v->nrows ? v->rows[v->sel] : SIZE_MAX;
+}
+
+void
+view_select_row(struct view *v, size_t i)
+{
+	if (i < v->nrows) {
+		v->sel = i;
+		v->scroll = 0;
+	}
+}
+
+void
+view_fit(struct view *v, size_t list_height, size_t detail_lines,
+    size_t detail_height)
+{
+	size_t max_scroll = detail_lines > detail_height ?
+	    detail_lines - detail_height : 0;
+
+	if (list_height == 0)
+		list_height = 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	else if (v->sel >= v->top + list_height)
+		v->top = v->sel - list_height + 1;
+	if (v->top + list_height > v->nrows)
+		v->top = v->nrows > list_height ? v->nrows - list_height : 0;
+	if (v->scroll > max_scroll)
+		v->scroll = max_scroll;
+}

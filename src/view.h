@@ -1,0 +1,67 @@
+/* view: the browser's state — query, matches, selection, scroll, focus —
+ * and the actions that change it. No curses: keys arrive as actions. */
+#ifndef MADOGUCHI_VIEW_H
+#define MADOGUCHI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "filter.h"
+#include "table.h"
+
+enum action {
+	ACT_NONE,
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
+	ACT_BACKSPACE, ACT_DELETE_WORD, ACT_CLEAR_QUERY,
+	ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_CURSOR_START, ACT_CURSOR_END,
+	ACT_TOGGLE_FOCUS, ACT_OPEN, ACT_BACK, ACT_ESCAPE, ACT_HELP, ACT_QUIT,
+};
+
+enum focus { FOCUS_LIST, FOCUS_DETAIL };
+
+/* The columns of a list row, in order. */
+#define VIEW_LIST_COLUMNS 4
+extern const enum field view_list_columns[VIEW_LIST_COLUMNS];
+
+struct view {
+	const struct table *table;
+	struct filter filter;
+	size_t *rows;  /* matching desks, table order */
+	size_t nrows;
+	size_t sel;    /* index into rows; 0 when there are none */
+	size_t top;    /* first row of the list on screen */
+	char query[FILTER_MAX_QUERY + 1];
+	size_t query_len, cursor; /* bytes; the cursor is on a boundary */
+	size_t query_max;         /* bytes the query may hold */
+	enum focus focus;
+	bool narrow;       /* one pane at a time (set from the layout) */
+	bool detail_shown; /* narrow: the detail pane instead of the list */
+	bool help;
+	size_t scroll;     /* first line of the detail panel or help */
+	bool quit;
+	size_t widths[VIEW_LIST_COLUMNS]; /* widest cell of each list column */
+};
+
+/* Sets up v over t with an initial query (may be NULL); false when out of
+ * memory. */
+bool view_init(struct view *v, const struct table *t, const char *query);
+void view_free(struct view *v);
+
+/* Inserts UTF-8 text at the cursor, as typed or pasted; refilters. */
+void view_insert(struct view *v, const char *text, size_t len);
+
+/* Applies a key's action; page is the rows of the focused pane. */
+void view_apply(struct view *v, enum action a, size_t page);
+
+/* The table index of the selected desk, or SIZE_MAX when none is shown. */
+size_t view_selected(const struct view *v);
+
+/* Scrolls the list so the selection is among its `height` rows, and
+ * clamps the detail scroll to `lines` lines shown `height` at a time. */
+void view_fit(struct view *v, size_t list_height, size_t detail_lines,
+    size_t detail_height);
+
+/* Selects row i of the matches (a click). */
+void view_select_row(struct view *v, size_t i);
+
+#endif
