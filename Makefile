@@ -19,7 +19,7 @@ UI_OBJ = $(UI:%=$(BUILD)/%.o)
 HEADERS = $(wildcard src/*.h)
 
 UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
-	$(BUILD)/test_output
+	$(BUILD)/test_output $(BUILD)/test_view
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
@@ -37,7 +37,13 @@ $(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
 	$(COMPILE) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(CORE_OBJ) $$($(PKG_CONFIG) --libs cmocka)
 
-unit-tests: $(UNIT_TESTS)
+# Screen tests link the drawing code and curses, writing to /dev/null.
+$(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
+	$(COMPILE) $(CURSES_CFLAGS) $$($(PKG_CONFIG) --cflags cmocka) \
+		$(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/draw.o \
+		$(CURSES_LIBS) $$($(PKG_CONFIG) --libs cmocka)
+
+unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen
 
 $(CORE_OBJ) $(BUILD)/main.o: $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 	$(COMPILE) -c -o $@ $<

@@ -246,6 +246,30 @@ draw_panes(WINDOW *w, const struct frame *f)
 	}
 }
 
+/* "Terminal too small", broken between words over as many rows as fit. */
+static void
+draw_too_small(WINDOW *w, const struct frame *f)
+{
+	const char *rest = label(f->lang, L_TOO_SMALL);
+	int cols = f->layout->query.w;
+
+	for (int y = 0; *rest && y < f->layout->query.h; y++) {
+		char line[64];
+		size_t used, n = text_fit(rest, (size_t)cols, &used);
+
+		if (rest[n] && memchr(rest, ' ', n))
+			while (rest[n - 1] != ' ')
+				n--;
+		if (n == 0 || n >= sizeof line)
+			break;
+		memcpy(line, rest, n);
+		line[n] = '\0';
+		put_text(w, y, 0, cols, line, NULL, 0, f->theme->text,
+		    f->theme->text, f->theme->escape);
+		rest += n;
+	}
+}
+
 void
 draw_frame(WINDOW *w, const struct frame *f)
 {
@@ -253,8 +277,7 @@ draw_frame(WINDOW *w, const struct frame *f)
 
 	werase(w);
 	if (l->mode == LAYOUT_TOO_SMALL) {
-		put_text(w, 0, 0, l->query.w, label(f->lang, L_TOO_SMALL), NULL,
-		    0, f->theme->text, f->theme->text, f->theme->escape);
+		draw_too_small(w, f);
 		return;
 	}
 	draw_panes(w, f);

@@ -213,7 +213,22 @@ help_section(struct page *p, enum lang lang, enum label title,
 }
 
 static void
-help_meta(struct page *p, const struct table *t, enum lang lang)
+help_national(struct page *p, const struct table *t, enum lang lang)
+{
+	const struct meta *m;
+
+	blank(p);
+	add(p, 0, STYLE_LABEL, label(lang, L_HELP_NATIONAL));
+	for (size_t i = 0; (m = table_meta(t, "national", labels_code(lang), i));
+	    i++) {
+		add(p, 2, strncmp(m->value, "http", 4) ? STYLE_PHONE : STYLE_URL,
+		    m->value);
+		add(p, 4, STYLE_TEXT, m->extra);
+	}
+}
+
+static void
+help_notes(struct page *p, const struct table *t, enum lang lang)
 {
 	const char *code = labels_code(lang);
 	const struct meta *m;
@@ -222,13 +237,6 @@ help_meta(struct page *p, const struct table *t, enum lang lang)
 	add(p, 0, STYLE_LABEL, label(lang, L_HELP_MARKS));
 	for (size_t i = 0; (m = table_meta(t, "note", code, i)); i++)
 		add(p, 2, STYLE_TEXT, m->value);
-	blank(p);
-	add(p, 0, STYLE_LABEL, label(lang, L_HELP_NATIONAL));
-	for (size_t i = 0; (m = table_meta(t, "national", code, i)); i++) {
-		add(p, 2, strncmp(m->value, "http", 4) ? STYLE_PHONE : STYLE_URL,
-		    m->value);
-		add(p, 4, STYLE_TEXT, m->extra);
-	}
 	blank(p);
 	add(p, 0, STYLE_LABEL, label(lang, L_HELP_SOURCE));
 	if ((m = table_meta(t, "title", NULL, 0)))
@@ -244,12 +252,14 @@ page_help(struct page *p, const struct table *t, enum lang lang, size_t width)
 {
 	memset(p, 0, sizeof *p);
 	p->width = width ? width : 1;
+	/* Who to call comes first: that is what a victim needs most. */
 	add(p, 0, STYLE_TITLE, label(lang, L_HELP_TITLE));
+	help_national(p, t, lang);
 	help_section(p, lang, L_HELP_KEYS, help_keys,
 	    sizeof help_keys / sizeof help_keys[0]);
 	help_section(p, lang, L_HELP_QUERY, help_query,
 	    sizeof help_query / sizeof help_query[0]);
-	help_meta(p, t, lang);
+	help_notes(p, t, lang);
 }
 
 void

@@ -1,6 +1,7 @@
 /* view: see view.h. */
 #include "view.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +159,7 @@ navigate(struct view *v, enum action a, long page)
 	    (v->narrow && v->detail_shown);
 	long step = a == ACT_UP ? -1 : a == ACT_DOWN ? 1 :
 	    a == ACT_PAGE_UP ? -page : a == ACT_PAGE_DOWN ? page :
-	    a == ACT_FIRST ? -(long)SIZE_MAX / 4 : (long)SIZE_MAX / 4;
+	    a == ACT_FIRST ? -LONG_MAX / 2 : LONG_MAX / 2;
 
 	if (scrolling)
 		scroll_detail(v, step);

@@ -30,14 +30,17 @@ tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
 	total_skip=$((total_skip + s))
 }
 
-for t in text table filter output; do
+for t in text table filter output view; do
 	tally "unit: $t" build/test_$t
 	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
 done
+tally "screen" build/test_screen
+tally "screen (ASan, UBSan)" build/asan/test_screen
 tally "command line" sh tests/cli.sh
 tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
 tally "data against the source" sh tests/source.sh
 tally "warnings" sh tests/warnings.sh
+tally "terminal (tmux)" sh tests/tmux.sh
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"

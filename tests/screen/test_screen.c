@@ -1,0 +1,299 @@
+/* Screen tests: the real drawing code paints into a curses screen that
+ * writes to /dev/null; the screen is read back cell by cell and compared
+ * with expected text (tests/screen/expected), at several sizes. Run with
+ * UPDATE=1 to write the expected files after checking a change by eye. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <locale.h>
+
+#include <cmocka.h>
+
+#include "draw.h"
+#include "text.h"
+
+static struct table *table;
+static SCREEN *screen;
+static FILE *out, *in;
+static struct theme theme;
+
+static int
+setup(void **state)
+{
+	struct diags d;
+
+	(void)state;
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		return -1;
+	if (table_load_file("data/desks.tsv", &table, &d) != TABLE_OK)
+		return -1;
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	screen = newterm("xterm-256color", out, in);
+	if (!screen)
+		return -1;
+	theme_init(&theme, false);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	endwin();
+	delscreen(screen);
+	fclose(out);
+	fclose(in);
+	table_free(table);
+	return 0;
+}
+
+/* Draws v as the browser would at lines x cols. */
+static void
+paint(struct view *v, int lines, int cols, enum lang lang)
+{
+	struct layout l;
+	struct page p;
+	struct frame f = {v, &l, &p, &theme, lang};
+	size_t sel;
+
+	resize_term(lines, cols);
+	layout_compute(&l, lines, cols);
+	v->narrow = l.mode == LAYOUT_NARROW;
+	sel = view_selected(v);
+	memset(&p, 0, sizeof p);
+	if (v->help)
+		page_help(&p, table, lang, (size_t)cols);
+	else if (sel != SIZE_MAX && l.mode != LAYOUT_TOO_SMALL)
+		page_detail(&p, table, &table->desks[sel], lang,
+		    (size_t)l.detail.w);
+	view_fit(v, (size_t)(l.list.h > 0 ? l.list.h : 1), p.count,
+	    (size_t)(l.detail.h > 0 ? l.detail.h : 1));
+	draw_frame(stdscr, &f);
+	page_free(&p);
+}
+
+/* The character in cell (y, x), and its attributes. */
+static wchar_t
+cell(int y, int x, attr_t *attr)
+{
+	cchar_t c;
+	wchar_t wc[CCHARW_MAX + 1];
+	short pair;
+	attr_t a;
+
+	mvwin_wch(stdscr, y, x, &c);
+	getcchar(&c, wc, &a, &pair, NULL);
+	if (attr)
+		*attr = a;
+	return wc[0];
+}
+
+/* The screen as UTF-8 text, one line a row, trailing blanks cut. A wide
+ * character stands once, for its two cells. */
+static char *
+dump(void)
+{
+	size_t cap = (size_t)(LINES * (COLS * 4 + 1) + 1), n = 0;
+	char *s = malloc(cap);
+
+	for (int y = 0; y < LINES; y++) {
+		size_t line_start = n;
+
+		for (int x = 0; x < COLS; x++) {
+			wchar_t wc = cell(y, x, NULL);
+			mbstate_t mb;
+
+			memset(&mb, 0, sizeof mb);
+			n += wcrtomb(s + n, wc ? wc : L' ', &mb);
+			if (wcwidth(wc) == 2)
+				x++;
+		}
+		while (n > line_start && s[n - 1] == ' ')
+			n--;
+		s[n++] = '\n';
+	}
+	s[n] = '\0';
+	return s;
+}
+
+static void
+expect_screen(const char *name)
+{
+	char path[256], *got = dump(), *want = NULL;
+	FILE *f;
+	long size;
+
+	snprintf(path, sizeof path, "tests/screen/expected/%s.txt", name);
+	if (getenv("UPDATE")) {
+		f = fopen(path, "w");
+		fputs(got, f);
+		fclose(f);
+	}
+	f = fopen(path, "r");
+	if (!f)
+		fail_msg("no expected screen %s", path);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	want = calloc((size_t)size + 1, 1);
+	if (fread(want, 1, (size_t)size, f) != (size_t)size)
+		fail_msg("cannot read %s", path);
+	fclose(f);
+	if (strcmp(got, want) != 0) {
+		fprintf(stderr, "screen %s differs; got:\n%s", name, got);
+		fail_msg("screen %s differs from %s", name, path);
+	}
+	free(got);
+	free(want);
+}
+
+static void
+start_at_sizes(void **state)
+{
+	static const int sizes[][2] = {{30, 100}, {24, 80}, {20, 60},
+		{12, 40}, {3, 10}};
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL));
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "%dx%d-start", sizes[i][1],
+		    sizes[i][0]);
+		paint(&v, sizes[i][0], sizes[i][1], LANG_EN);
+		expect_screen(name);
+	}
+	view_free(&v);
+}
+
+static void
+query_detail_and_help(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, "関東 !tokyo"));
+	view_apply(&v, ACT_DOWN, 10);
+	view_apply(&v, ACT_DOWN, 10);
+	paint(&v, 24, 80, LANG_JA);
+	expect_screen("80x24-kanto-ja");
+	view_apply(&v, ACT_CLEAR_QUERY, 10);
+	view_insert(&v, "kanagawa", 8);
+	view_apply(&v, ACT_OPEN, 10);
+	paint(&v, 12, 40, LANG_EN);
+	expect_screen("40x12-kanagawa-detail");
+	view_apply(&v, ACT_DOWN, 12);
+	view_apply(&v, ACT_DOWN, 12);
+	paint(&v, 12, 40, LANG_EN);
+	expect_screen("40x12-kanagawa-detail-scrolled");
+	view_apply(&v, ACT_ESCAPE, 10);
+	view_apply(&v, ACT_CLEAR_QUERY, 10);
+	view_apply(&v, ACT_HELP, 10);
+	paint(&v, 30, 100, LANG_EN);
+	expect_screen("100x30-help");
+	view_apply(&v, ACT_HELP, 10);
+	view_insert(&v, "zzz", 3);
+	paint(&v, 24, 80, LANG_EN);
+	expect_screen("80x24-nothing");
+	view_free(&v);
+}
+
+/* The x of the first cell of each list row's romaji must be the same on
+ * every row, whatever the width of the names before it. */
+static void
+cjk_columns_align(void **state)
+{
+	struct view v;
+	int romaji_x = -1;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL));
+	paint(&v, 50, 100, LANG_EN);
+	for (int y = 1; y <= 47; y++) {
+		int x = 4; /* after the marker and the code */
+
+		while (x < 40 && !(cell(y, x, NULL) >= L'A' &&
+		    cell(y, x, NULL) <= L'Z'))
+			x++;
+		if (romaji_x < 0)
+			romaji_x = x;
+		assert_int_equal(x, romaji_x);
+		assert_int_equal(cell(y, 40, NULL), L'|');
+	}
+	assert_true(romaji_x > 4 && romaji_x < 40);
+	view_free(&v);
+}
+
+static void
+selection_and_matches_are_marked(void **state)
+{
+	struct view v;
+	attr_t a;
+
+	(void)state;
+	assert_true(view_init(&v, table, "tok"));
+	paint(&v, 24, 80, LANG_EN);
+	/* Row 1 is selected: reverse across the list; 'Tok' in bold. */
+	cell(1, 0, &a);
+	assert_true(a & A_REVERSE);
+	cell(1, 30, &a);
+	assert_true(a & A_REVERSE);
+	cell(2, 0, &a);
+	assert_false(a & A_REVERSE);
+	for (int x = 0; x < 40; x++)
+		if (cell(1, x, NULL) == L'T') {
+			cell(1, x + 2, &a);
+			assert_true(a & A_BOLD);
+			cell(1, x + 3, &a);
+			assert_false(a & A_BOLD);
+			break;
+		}
+	view_free(&v);
+}
+
+/* At every size from 1x1 to 100x32, and each pane, nothing is drawn past
+ * the right edge and no wide character is cut. */
+static void
+every_size_is_safe(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, "東"));
+	for (int lines = 1; lines <= 32; lines += 1)
+		for (int cols = 1; cols <= 100; cols += 1) {
+			v.help = cols % 3 == 0;
+			v.detail_shown = cols % 2 == 0;
+			v.focus = v.detail_shown ? FOCUS_DETAIL : FOCUS_LIST;
+			paint(&v, lines, cols, cols % 5 ? LANG_EN : LANG_JA);
+			for (int y = 0; y < LINES; y++)
+				for (int x = 0; x < COLS; x++)
+					if (wcwidth(cell(y, x, NULL)) == 2 &&
+					    x++ == COLS - 1)
+						fail_msg("wide character cut at "
+						    "%dx%d row %d", cols, lines, y);
+		}
+	assert_string_equal(v.query, "東");
+	view_free(&v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(start_at_sizes),
+		cmocka_unit_test(query_detail_and_help),
+		cmocka_unit_test(cjk_columns_align),
+		cmocka_unit_test(selection_and_matches_are_marked),
+		cmocka_unit_test(every_size_is_safe),
+	};
+
+	return cmocka_run_group_tests_name("screen", tests, setup, teardown);
+}

@@ -1,0 +1,139 @@
+#!/bin/sh
+# Real-terminal tests: madoguchi in a tmux pane, driven with send-keys and
+# read with capture-pane. Every wait is for a condition, with a deadline.
+set -eu
+. tests/lib.sh
+BIN=$(cd "$(dirname "$MADOGUCHI")" && pwd)/$(basename "$MADOGUCHI")
+# Each session runs on its own server (socket), so one ending never races
+# the start of the next.
+sock="madoguchi-test-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+servers=""
+trap 'for s in $servers; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
+
+screen() { tm capture-pane -p -t s; }
+
+# wait_for TEXT [SECONDS]: until the pane shows TEXT, or fail after SECONDS.
+wait_for() {
+	deadline=$(($(date +%s) + ${2:-5}))
+	while ! screen | grep -qF -- "$1"; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "  timed out waiting for: $1" >&2
+			screen | sed 's/^/  | /' >&2
+			return 1
+		fi
+		sleep 0.02
+	done
+}
+
+# wait_gone TEXT: until the pane no longer shows TEXT.
+wait_gone() {
+	deadline=$(($(date +%s) + ${2:-5}))
+	while screen | grep -qF -- "$1"; do
+		[ "$(date +%s)" -ge "$deadline" ] && { echo "  still shown: $1" >&2; return 1; }
+		sleep 0.02
+	done
+}
+
+# wait_file FILE [SECONDS]: until FILE exists.
+wait_file() {
+	deadline=$(($(date +%s) + ${2:-5}))
+	while [ ! -s "$1" ]; do
+		[ "$(date +%s)" -ge "$deadline" ] && { echo "  no $1" >&2; return 1; }
+		sleep 0.02
+	done
+}
+
+# start NAME [ENV...] -- [ARGS...]: a fresh pane running madoguchi, which
+# records the terminal settings before and after and its exit status.
+start() {
+	run_dir=$tmp/$1
+	shift
+	mkdir -p "$run_dir"
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $1"; shift; done
+	[ $# -gt 0 ] && shift
+	sock="madoguchi-test-$$-$(basename "$run_dir")"
+	servers="$servers $sock"
+	tm new-session -d -s s -x 100 -y 30 "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color $envs $BIN $*; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
+	tm set-option -t s window-size manual
+}
+
+pid() { pgrep -n -f "^$BIN" ; }
+exited_with() { wait_file "$run_dir/status" 2 && [ "$(cat "$run_dir/status")" -eq "$1" ] || { echo "  status $(cat "$run_dir/status" 2>/dev/null), wanted $1" >&2; false; }; }
+restored() { wait_file "$run_dir/after" && cmp -s "$run_dir/before" "$run_dir/after" && wait_for SHELL-BACK && ! screen | grep -qF '47/47'; }
+
+start keys LANG=C.UTF-8
+check "starts with every desk" wait_for "47/47"
+check "shows the list" wait_for "北海道 Hokkaido"
+tm send-keys -t s -l tokyo
+check "ASCII query narrows" wait_for "1/47"
+check "and shows the detail" wait_for "警視庁  東京都"
+tm send-keys -t s C-u
+tm send-keys -t s -l 関東
+check "Japanese query" wait_for "7/47"
+tm send-keys -t s Down Down
+check "Down moves the selection" wait_for ">09 栃木"
+check "the detail follows" wait_for "栃木  栃木県"
+tm send-keys -t s BSpace
+check "Backspace removes one character" wait_for "> 関 "
+tm send-keys -t s Escape
+check "Esc clears the query" wait_for "> "
+check "all desks again" wait_for "47/47"
+check "selection kept" wait_for ">09 栃木"
+tm send-keys -t s F1
+check "F1 opens help" wait_for "National contacts"
+tm send-keys -t s Escape
+check "Esc closes help" wait_gone "National contacts"
+tm send-keys -t s Escape
+check "Esc on an empty query quits with 0" exited_with 0
+check "terminal restored after Esc" restored
+
+start narrow LANG=C.UTF-8 -- -q kanagawa
+wait_for "1/47" >/dev/null
+tm resize-window -t s -x 60 -y 20
+check "narrow list" wait_for "14 神奈川 Kanagawa"
+tm send-keys -t s Enter
+check "Enter opens the detail" wait_for "かながわけん  Kanagawa"
+tm send-keys -t s Escape
+check "Esc goes back to the list" wait_for "Enter detail"
+tm send-keys -t s Enter
+wait_for "かながわけん" >/dev/null
+tm send-keys -t s Left
+check "Left goes back too" wait_for "Enter detail"
+
+# Resize through many sizes down to 1x1 and back: alive, query and
+# selection intact.
+for size in 80x24 40x12 20x5 19x4 10x3 5x2 2x1 1x1 1x40 200x1 3x3 120x40 33x7 100x30; do
+	tm resize-window -t s -x "${size%x*}" -y "${size#*x}"
+done
+check "survives a resize storm" wait_for "> kanagawa"
+check "selection survives" wait_for ">14 神奈川"
+check "still running" sh -c "[ ! -e '$run_dir/status' ]"
+tm resize-window -t s -x 10 -y 3
+check "too small says so" wait_for "too small"
+tm resize-window -t s -x 100 -y 30
+check "and comes back" wait_for ">14 神奈川"
+kill -TERM "$(pid)"
+check "SIGTERM exits with 143" exited_with 143
+check "terminal restored after SIGTERM" restored
+
+start intr LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+tm send-keys -t s C-c
+check "C-c exits with 130" exited_with 130
+check "terminal restored after C-c" restored
+
+start hup LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+kill -HUP "$(pid)"
+check "SIGHUP exits within a second" exited_with 129
+
+start japanese LANG=ja_JP.UTF-8 LC_ALL=
+check "Japanese labels from LANG, even uninstalled" wait_for "入力で絞り込み"
+tm send-keys -t s Escape
+check "quits" exited_with 0
+
+start english LANG=ja_JP.UTF-8 -- --lang=en
+check "--lang=en overrides" wait_for "Type to filter"
+finish

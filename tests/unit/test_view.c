@@ -1,0 +1,279 @@
+/* Unit tests for view (the browser's state and actions) and pages (the
+ * detail and help text): no terminal needed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "pages.h"
+#include "text.h"
+#include "view.h"
+
+static struct table *table;
+
+static int
+load(void **state)
+{
+	struct diags d;
+
+	(void)state;
+	return table_load_file("data/desks.tsv", &table, &d) == TABLE_OK ? 0 : -1;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	table_free(table);
+	return 0;
+}
+
+static const char *
+selected_name(const struct view *v)
+{
+	size_t i = view_selected(v);
+
+	return i == SIZE_MAX ? "(none)" : table->desks[i].cell[FIELD_NAME];
+}
+
+static void
+typing_filters_and_keeps_the_selection(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL));
+	assert_int_equal(v.nrows, 47);
+	for (int i = 0; i < 9; i++)
+		view_apply(&v, ACT_DOWN, 10);
+	assert_string_equal(selected_name(&v), "栃木");
+	view_insert(&v, "関東", strlen("関東"));
+	assert_int_equal(v.nrows, 7);
+	assert_string_equal(selected_name(&v), "栃木"); /* still shown */
+	view_insert(&v, " !栃木", strlen(" !栃木"));
+	assert_int_equal(v.nrows, 6);
+	assert_string_equal(selected_name(&v), "警視庁"); /* gone: first */
+	view_free(&v);
+}
+
+static void
+editing_is_by_character(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, "とうきょう tok"));
+	view_apply(&v, ACT_BACKSPACE, 10);
+	assert_string_equal(v.query, "とうきょう to");
+	view_apply(&v, ACT_DELETE_WORD, 10);
+	assert_string_equal(v.query, "とうきょう ");
+	view_apply(&v, ACT_BACKSPACE, 10);
+	view_apply(&v, ACT_BACKSPACE, 10);
+	assert_string_equal(v.query, "とうきょ");
+	view_apply(&v, ACT_CURSOR_LEFT, 10);
+	view_apply(&v, ACT_CURSOR_LEFT, 10);
+	assert_int_equal(v.cursor, 6);
+	view_insert(&v, "X", 1);
+	assert_string_equal(v.query, "とうXきょ");
+	view_apply(&v, ACT_CURSOR_START, 10);
+	view_apply(&v, ACT_BACKSPACE, 10); /* nothing before the cursor */
+	assert_string_equal(v.query, "とうXきょ");
+	view_apply(&v, ACT_CURSOR_END, 10);
+	assert_int_equal(v.cursor, v.query_len);
+	view_apply(&v, ACT_CURSOR_RIGHT, 10);
+	assert_int_equal(v.cursor, v.query_len);
+	view_apply(&v, ACT_CLEAR_QUERY, 10);
+	assert_string_equal(v.query, "");
+	assert_int_equal(v.nrows, 47);
+	view_free(&v);
+}
+
+static void
+query_is_bounded_on_a_character(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL));
+	v.query_max = 7;
+	view_insert(&v, "あいう", strlen("あいう")); /* 9 bytes: 2 fit */
+	assert_string_equal(v.query, "あい");
+	view_free(&v);
+}
+
+static void
+navigation_stays_in_range(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL));
+	view_apply(&v, ACT_UP, 10);
+	assert_int_equal(v.sel, 0);
+	view_apply(&v, ACT_PAGE_DOWN, 10);
+	assert_int_equal(v.sel, 9);
+	view_apply(&v, ACT_LAST, 10);
+	assert_int_equal(v.sel, 46);
+	view_apply(&v, ACT_DOWN, 10);
+	assert_int_equal(v.sel, 46);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.top, 37);
+	view_apply(&v, ACT_FIRST, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.top, 0);
+	view_insert(&v, "zzz", 3);
+	view_apply(&v, ACT_DOWN, 10);
+	assert_int_equal(view_selected(&v), SIZE_MAX);
+	view_apply(&v, ACT_OPEN, 10); /* nothing to open */
+	assert_int_equal(v.focus, FOCUS_LIST);
+	view_free(&v);
+}
+
+static void
+escape_steps_back_then_quits(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, "tokyo"));
+	v.narrow = true;
+	view_apply(&v, ACT_OPEN, 10);
+	assert_true(v.detail_shown);
+	view_apply(&v, ACT_HELP, 10);
+	view_apply(&v, ACT_ESCAPE, 10);
+	assert_false(v.help);
+	assert_true(v.detail_shown);
+	view_apply(&v, ACT_BACK, 10); /* Left goes back too */
+	assert_false(v.detail_shown);
+	assert_int_equal(v.focus, FOCUS_LIST);
+	view_apply(&v, ACT_ESCAPE, 10);
+	assert_string_equal(v.query, "");
+	assert_false(v.quit);
+	view_apply(&v, ACT_ESCAPE, 10);
+	assert_true(v.quit);
+	view_free(&v);
+}
+
+static void
+detail_scrolls_when_focused(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL));
+	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
+	assert_int_equal(v.focus, FOCUS_DETAIL);
+	view_apply(&v, ACT_DOWN, 10);
+	view_apply(&v, ACT_DOWN, 10);
+	assert_int_equal(v.sel, 0);
+	assert_int_equal(v.scroll, 2);
+	view_fit(&v, 10, 5, 4); /* 5 lines, 4 shown: at most 1 */
+	assert_int_equal(v.scroll, 1);
+	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
+	assert_int_equal(v.focus, FOCUS_LIST);
+	view_free(&v);
+}
+
+static bool
+page_has(const struct page *p, const char *text)
+{
+	for (size_t i = 0; i < p->count; i++)
+		if (strstr(p->lines[i].text, text))
+			return true;
+	return false;
+}
+
+static const struct desk *
+desk(const char *name)
+{
+	for (size_t i = 0; i < table->count; i++)
+		if (strcmp(table->desks[i].cell[FIELD_NAME], name) == 0)
+			return &table->desks[i];
+	fail_msg("no desk %s", name);
+	return NULL;
+}
+
+static void
+detail_says_what_the_source_means(void **state)
+{
+	struct page p;
+
+	(void)state;
+	page_detail(&p, table, desk("神奈川"), LANG_EN, 60);
+	assert_true(page_has(&p, "general consultation line (総)"));
+	assert_true(page_has(&p, "information only"));
+	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
+	page_free(&p);
+	page_detail(&p, table, desk("宮城"), LANG_JA, 60);
+	assert_true(page_has(&p, "上記ページから"));
+	assert_true(page_has(&p, "サイバー犯罪相談専用 (専)"));
+	page_free(&p);
+	page_detail(&p, table, desk("栃木"), LANG_EN, 60);
+	assert_true(page_has(&p, "none listed"));
+	page_free(&p);
+	page_detail(&p, table, desk("警視庁"), LANG_EN, 60);
+	assert_true(page_has(&p, "dedicated cyber crime line (専)"));
+	assert_true(page_has(&p, "general consultation line takes"));
+	assert_true(page_has(&p, "警視庁  東京都"));
+	page_free(&p);
+}
+
+static void
+long_urls_wrap_whole(void **state)
+{
+	const struct desk *k = desk("福岡");
+	const char *url = k->cell[FIELD_CONTACT];
+	char joined[512] = "";
+	struct page p;
+
+	(void)state;
+	page_detail(&p, table, k, LANG_EN, 30);
+	for (size_t i = 0; i < p.count; i++) {
+		assert_true(text_width(p.lines[i].text) <= 30);
+		if (p.lines[i].style == STYLE_URL)
+			strcat(joined, p.lines[i].text + 2);
+	}
+	assert_non_null(strstr(joined, url));
+	page_free(&p);
+}
+
+static void
+help_has_keys_marks_contacts_and_source(void **state)
+{
+	struct page p;
+
+	(void)state;
+	page_help(&p, table, LANG_EN, 70);
+	assert_true(page_has(&p, "C-w"));
+	assert_true(page_has(&p, "#9110"));
+	assert_true(page_has(&p, "110"));
+	assert_true(page_has(&p, "https://www.npa.go.jp/bureau/cyber/soudan.html"));
+	assert_true(page_has(&p, "undated"));
+	assert_true(page_has(&p, "switchboard"));
+	page_free(&p);
+	page_help(&p, table, LANG_JA, 70);
+	assert_true(page_has(&p, "全国共通の窓口"));
+	assert_true(page_has(&p, "2024年3月29日"));
+	page_free(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(typing_filters_and_keeps_the_selection),
+		cmocka_unit_test(editing_is_by_character),
+		cmocka_unit_test(query_is_bounded_on_a_character),
+		cmocka_unit_test(navigation_stays_in_range),
+		cmocka_unit_test(escape_steps_back_then_quits),
+		cmocka_unit_test(detail_scrolls_when_focused),
+		cmocka_unit_test(detail_says_what_the_source_means),
+		cmocka_unit_test(long_urls_wrap_whole),
+		cmocka_unit_test(help_has_keys_marks_contacts_and_source),
+	};
+
+	return cmocka_run_group_tests_name("view", tests, load, unload);
+}
