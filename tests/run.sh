@@ -39,7 +39,7 @@ tally "screen (ASan, UBSan)" build/asan/test_screen
 tally "command line" sh tests/cli.sh
 tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
 tally "data against the source" sh tests/source.sh
-tally "warnings" sh tests/warnings.sh
+tally "static checks" sh tests/static.sh
 tally "terminal (tmux)" sh tests/tmux.sh
 
 echo

@@ -66,6 +66,12 @@ restored() { wait_file "$run_dir/after" && cmp -s "$run_dir/before" "$run_dir/af
 start keys LANG=C.UTF-8
 check "starts with every desk" wait_for "47/47"
 check "shows the list" wait_for "北海道 Hokkaido"
+# The mouse, as xterm reports it (X10 encoding: ESC [ M button x y, each
+# plus 32, 1-based): a click on the fifth row, then the wheel down.
+tm send-keys -t s -l "$(printf '\033[M %%&\033[M#%%&')"
+check "a click selects" wait_for ">05 秋田"
+tm send-keys -t s -l "$(printf '\033[Ma%%&')"
+check "the wheel moves" wait_for ">13 警視庁"
 tm send-keys -t s -l tokyo
 check "ASCII query narrows" wait_for "1/47"
 check "and shows the detail" wait_for "警視庁  東京都"
@@ -81,6 +87,14 @@ tm send-keys -t s Escape
 check "Esc clears the query" wait_for "> "
 check "all desks again" wait_for "47/47"
 check "selection kept" wait_for ">09 栃木"
+tm resize-window -t s -x 100 -y 10
+tm send-keys -t s Tab Down Down Down
+check "Tab focuses the detail" wait_for "Up/Down scroll"
+check "where Down scrolls" wait_gone "栃木  栃木県"
+check "and the list stays" wait_for ">09 栃木"
+tm send-keys -t s Tab
+check "Tab again returns" wait_for "Type to filter"
+tm resize-window -t s -x 100 -y 30
 tm send-keys -t s F1
 check "F1 opens help" wait_for "National contacts"
 tm send-keys -t s Escape
@@ -133,6 +147,12 @@ start japanese LANG=ja_JP.UTF-8 LC_ALL=
 check "Japanese labels from LANG, even uninstalled" wait_for "入力で絞り込み"
 tm send-keys -t s Escape
 check "quits" exited_with 0
+
+start nomouse LANG=C.UTF-8 -- --no-mouse
+wait_for "47/47" >/dev/null
+tm send-keys -t s -l "$(printf '\033[M %%&\033[M#%%&')"
+tm send-keys -t s C-u Down
+check "--no-mouse ignores clicks" wait_for ">02 青森"
 
 start english LANG=ja_JP.UTF-8 -- --lang=en
 check "--lang=en overrides" wait_for "Type to filter"

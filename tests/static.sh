@@ -1,0 +1,21 @@
+#!/bin/sh
+# Static checks: no warnings with gcc or clang (each with -Werror); `make
+# CFLAGS=-O0` keeps the required flags; and nothing the browser writes
+# around the data is East Asian Ambiguous, which Japanese terminals may draw
+# two columns wide (box drawing, arrows, ellipsis...).
+set -eu
+. tests/lib.sh
+for cc in gcc clang; do
+	if ! command -v $cc >/dev/null; then
+		echo "SKIPPED: $cc is not installed"
+		continue
+	fi
+	check "$cc builds every file without a warning" \
+	    make -s BUILD="$tmp/$cc" CC=$cc CFLAGS="-O2 -Werror" objects
+done
+check "make CFLAGS=-O0 keeps the required flags" sh -c "
+	make -n -B BUILD='$tmp/o0' CFLAGS=-O0 objects | grep -q -- '-std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -O0'"
+check "no East Asian Ambiguous characters in the browser's own text" sh -c "
+	! perl -CSD -ne 'print \"  \$ARGV:\$.: \$_\" if /\\p{East_Asian_Width=Ambiguous}/;
+	    close ARGV if eof' src/labels.c src/pages.c src/draw.c src/keys.c | grep . >&2"
+finish
