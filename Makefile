@@ -13,7 +13,7 @@ CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
 
 CORE = text table filter output labels view layout pages
-UI = browser draw keys
+UI = browser draw keys terminal
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)
 HEADERS = $(wildcard src/*.h)

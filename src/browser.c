@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -17,6 +19,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "pages.h"
+#include "terminal.h"
 #include "view.h"
 
 /* How long ncurses waits after a lone Esc for the rest of a sequence,
@@ -33,12 +36,13 @@ on_signal(int sig)
 	caught_signal = sig;
 }
 
-/* SIGINT, SIGTERM and SIGHUP only set a flag; without SA_RESTART the
- * blocked read returns and the loop ends the session. */
+/* SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag; without SA_RESTART
+ * the blocked read returns and the loop ends the session. In restricted
+ * mode ^Z is ignored, so ncurses installs no handler that would suspend. */
 static void
-catch_signals(void)
+catch_signals(bool restricted)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
@@ -46,6 +50,25 @@ catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	if (restricted)
+		signal(SIGTSTP, SIG_IGN);
+}
+
+/* Keeps or finds a UTF-8 LC_CTYPE; false when the system has none. */
+static bool
+utf8_locale(void)
+{
+	static const char *const fallbacks[] = {"C.UTF-8", "C.utf8",
+		"en_US.UTF-8"};
+
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return true;
+	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (setlocale(LC_CTYPE, fallbacks[i]) &&
+		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+			return true;
+	setlocale(LC_CTYPE, "C");
+	return false;
 }
 
 static bool
@@ -63,8 +86,6 @@ start_terminal(const struct browser_options *o, struct theme *th)
 {
 	SCREEN *s;
 
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
 	if (!(s = newterm(NULL, stdout, stdin)))
 		return NULL;
 	if (!getenv("ESCDELAY"))
@@ -73,6 +94,9 @@ start_terminal(const struct browser_options *o, struct theme *th)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	if (o->idle_timeout)
+		timeout((int)(o->idle_timeout > INT_MAX / 1000 ? INT_MAX :
+		    o->idle_timeout * 1000));
 	if (o->mouse) {
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
 		    NULL);
@@ -118,59 +142,100 @@ mouse_event(struct view *v, const struct layout *l)
 	}
 }
 
+struct session {
+	struct view view;
+	struct layout layout;
+	struct theme theme;
+	enum lang lang;
+	bool ascii;
+	long idle_ms; /* 0: never */
+	bool idle;    /* ended for want of keys */
+};
+
 /* Builds this frame's page: the help, or the selected desk's detail. */
 static void
-build_page(struct page *p, const struct view *v, const struct layout *l,
-    enum lang lang)
+build_page(struct page *p, const struct session *s)
 {
-	size_t sel = view_selected(v);
+	const struct layout *l = &s->layout;
+	struct page_style style = {s->lang, s->ascii, (size_t)l->detail.w};
+	size_t sel = view_selected(&s->view);
 
-	if (v->help)
-		page_help(p, v->table, lang, (size_t)l->query.w);
-	else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL)
-		page_detail(p, v->table, &v->table->desks[sel], lang,
-		    (size_t)l->detail.w);
-	else
-		memset(p, 0, sizeof *p);
+	memset(p, 0, sizeof *p);
+	if (s->view.help) {
+		style.width = (size_t)l->query.w;
+		page_help(p, s->view.table, &style);
+	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
+		page_detail(p, &s->view.table->desks[sel], &style);
+	}
 }
 
 static void
-draw(struct view *v, const struct layout *l, const struct theme *th,
-    enum lang lang)
+draw(struct session *s)
 {
+	const struct layout *l = &s->layout;
 	struct page p;
-	struct frame f = {v, l, &p, th, lang};
+	struct frame f = {&s->view, l, &p, &s->theme, s->lang, s->ascii};
 
-	build_page(&p, v, l, lang);
-	view_fit(v, (size_t)(l->list.h > 0 ? l->list.h : 1), p.count,
+	build_page(&p, s);
+	view_fit(&s->view, (size_t)(l->list.h > 0 ? l->list.h : 1), p.count,
 	    (size_t)(l->detail.h > 0 ? l->detail.h : 1));
 	draw_frame(stdscr, &f);
-	curs_set(l->mode != LAYOUT_TOO_SMALL && !v->help &&
-	    v->focus == FOCUS_LIST);
+	curs_set(l->mode != LAYOUT_TOO_SMALL && !s->view.help &&
+	    s->view.focus == FOCUS_LIST);
 	refresh();
 	page_free(&p);
 }
 
-/* One key: false when the session is over (quit, signal, dead terminal). */
-static bool
-handle_key(struct view *v, const struct layout *l)
+static long
+elapsed_ms(const struct timespec *since)
 {
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 +
+	    (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Reads a key. False when the session is over: a signal, the idle time
+ * passed, or the terminal is gone (EOF or EIO return at once, where a
+ * time-out returns after the idle time). */
+static bool
+read_key(struct session *s, int *status, wint_t *ch)
+{
+	struct timespec start;
+
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		errno = 0;
+		*status = get_wch(ch);
+		if (caught_signal)
+			return false;
+		if (*status != ERR)
+			return true;
+		if (errno == EINTR)
+			continue;
+		s->idle = s->idle_ms > 0 && elapsed_ms(&start) >= s->idle_ms - 100;
+		return false;
+	}
+}
+
+/* One key: false when the session is over. */
+static bool
+handle_key(struct session *s)
+{
+	struct view *v = &s->view;
 	char text[MB_LEN_MAX + 1];
 	size_t len;
 	wint_t ch;
 	int status;
 	enum action a;
 
-	errno = 0;
-	status = get_wch(&ch);
-	if (caught_signal)
+	if (!read_key(s, &status, &ch))
 		return false;
-	if (status == ERR)
-		return errno == EINTR; /* EOF or EIO: the terminal is gone */
 	if (status == KEY_CODE_YES && ch == KEY_RESIZE)
 		return true;
 	if (status == KEY_CODE_YES && ch == KEY_MOUSE) {
-		mouse_event(v, l);
+		mouse_event(v, &s->layout);
 		return true;
 	}
 	a = keys_action(status, ch, v, text, &len);
@@ -179,42 +244,49 @@ handle_key(struct view *v, const struct layout *l)
 		v->detail_shown = v->help = false;
 		view_insert(v, text, len);
 	}
-	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? l->list.h :
-	    l->detail.h));
+	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
+	    s->layout.detail.h));
 	return !v->quit;
 }
 
 int
 browser_run(const struct table *t, const struct browser_options *o)
 {
-	struct theme th;
-	struct view v;
-	struct layout l;
+	struct session s = {.lang = o->lang,
+		.idle_ms = (long)o->idle_timeout * 1000};
 	SCREEN *screen;
-	const char *term = getenv("TERM");
 
-	if (!view_init(&v, t, o->query)) {
+	s.ascii = !utf8_locale() || o->ascii;
+	if (s.ascii)
+		s.lang = LANG_EN;
+	if (!terminal_usable(stderr))
+		return BROWSER_UNUSABLE;
+	if (!view_init(&s.view, t, o->query)) {
 		perror("madoguchi");
 		return 2;
 	}
-	catch_signals();
-	if (!(screen = start_terminal(o, &th))) {
-		fprintf(stderr, "madoguchi: cannot use the terminal%s%s\n",
-		    term ? " type " : "", term ? "(see TERM)" : "");
-		view_free(&v);
-		return 2;
+	if (o->restricted)
+		s.view.query_max = BROWSER_RESTRICTED_QUERY;
+	catch_signals(o->restricted);
+	if (!(screen = start_terminal(o, &s.theme))) {
+		fputs("madoguchi: cannot start the terminal\n", stderr);
+		view_free(&s.view);
+		return BROWSER_UNUSABLE;
 	}
 	do {
-		layout_compute(&l, LINES, COLS);
-		v.narrow = l.mode == LAYOUT_NARROW;
-		draw(&v, &l, &th, o->lang);
-	} while (handle_key(&v, &l));
+		layout_compute(&s.layout, LINES, COLS);
+		s.view.narrow = s.layout.mode == LAYOUT_NARROW;
+		draw(&s);
+	} while (handle_key(&s));
 	endwin();
 	delscreen(screen);
-	view_free(&v);
+	view_free(&s.view);
 	if (caught_signal) {
 		signal(caught_signal, SIG_DFL);
 		raise(caught_signal);
 	}
+	if (s.idle)
+		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",
+		    o->idle_timeout);
 	return 0;
 }

@@ -14,10 +14,21 @@ struct browser_options {
 	enum lang lang;
 	enum color_mode color;
 	bool mouse;
+	bool ascii;        /* show ASCII only, even where UTF-8 works */
+	bool restricted;   /* kiosk: no suspend, a short query */
+	unsigned idle_timeout; /* seconds without a key before quitting; 0: never */
 };
 
-/* Runs the browser on the terminal until the user quits; returns the exit
- * status (0, or 2 when the terminal cannot be used). */
+/* Returned when the terminal cannot run the browser (TERM unset, unknown,
+ * or unable to address the cursor); the reason is on stderr. */
+#define BROWSER_UNUSABLE (-1)
+
+/* The longest query in restricted mode, in bytes. */
+#define BROWSER_RESTRICTED_QUERY 64
+
+/* Runs the browser until the user quits; returns the exit status (0) or
+ * BROWSER_UNUSABLE. A signal that ended it is raised again after the
+ * terminal is restored, so the exit status says which. */
 int browser_run(const struct table *t, const struct browser_options *o);
 
 #endif

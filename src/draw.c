@@ -52,9 +52,9 @@ put_cell(WINDOW *w, wchar_t wc, struct style s)
 /* Draws text at (y, x) in at most `width` columns, styling bytes inside
  * spans with `hl`; returns the columns used. */
 static int
-put_text(WINDOW *w, int y, int x, int width, const char *text,
-    const struct span *spans, size_t nspans, struct style s, struct style hl,
-    struct style esc)
+put_text(WINDOW *w, const struct frame *f, int y, int x, int width,
+    const char *text, const struct span *spans, size_t nspans,
+    struct style s, struct style hl)
 {
 	size_t len = strlen(text), i = 0, span = 0;
 	int used = 0;
@@ -64,7 +64,7 @@ put_text(WINDOW *w, int y, int x, int width, const char *text,
 		struct glyph g;
 		int cw;
 
-		text_glyph(text + i, len - i, &g);
+		text_glyph(text + i, len - i, f->ascii, &g);
 		while (span < nspans && spans[span].end <= i)
 			span++;
 		cw = g.cp ? wcwidth((wchar_t)g.cp) : (int)g.len;
@@ -79,7 +79,7 @@ put_text(WINDOW *w, int y, int x, int width, const char *text,
 			    spans[span].start <= i ? hl : s);
 		else
 			for (size_t k = 0; k < g.len; k++)
-				put_cell(w, (wchar_t)g.bytes[k], esc);
+				put_cell(w, (wchar_t)g.bytes[k], f->theme->escape);
 		used += cw;
 		i += g.consumed;
 	}
@@ -104,9 +104,9 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 	size_t n = filter_spans(&f->view->filter, k, field, spans, 8);
 
 	if (width > 0)
-		put_text(w, y, x, width, k->cell[field], spans, n,
+		put_text(w, f, y, x, width, k->cell[field], spans, n,
 		    selected ? th->selected : th->text,
-		    selected ? th->selected_match : th->match, th->escape);
+		    selected ? th->selected_match : th->match);
 }
 
 static void
@@ -124,6 +124,8 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 	for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
 		int cols = (int)v->widths[c];
 
+		if (f->ascii && view_list_columns[c] == FIELD_NAME)
+			continue; /* romaji stands for the name */
 		list_cell(w, f, k, view_list_columns[c], y, x, cols < end - x ? cols :
 		    end - x, selected);
 		x += cols + 1;
@@ -139,8 +141,9 @@ draw_list(WINDOW *w, const struct frame *f)
 	const struct rect *r = &f->layout->list;
 
 	if (v->nrows == 0) {
-		put_text(w, r->y, r->x + 1, r->w - 1, label(f->lang, L_NO_MATCH),
-		    NULL, 0, f->theme->note, f->theme->note, f->theme->escape);
+		put_text(w, f, r->y, r->x + 1, r->w - 1,
+		    label(f->lang, L_NO_MATCH), NULL, 0, f->theme->note,
+		    f->theme->note);
 		return;
 	}
 	for (int i = 0; i < r->h && v->top + (size_t)i < v->nrows; i++)
@@ -171,8 +174,7 @@ draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 		const struct page_line *line = &p->lines[f->view->scroll + (size_t)i];
 		struct style s = line_style(f->theme, line->style);
 
-		put_text(w, r->y + i, r->x, r->w, line->text, NULL, 0, s, s,
-		    f->theme->escape);
+		put_text(w, f, r->y + i, r->x, r->w, line->text, NULL, 0, s, s);
 	}
 }
 
@@ -201,8 +203,8 @@ draw_query(WINDOW *w, const struct frame *f)
 				break;
 			shown += text_decode(shown, strlen(shown), &(uint32_t){0});
 		}
-		put_text(w, r->y, r->x + prompt_w, field, shown, NULL, 0,
-		    f->theme->text, f->theme->text, f->theme->escape);
+		put_text(w, f, r->y, r->x + prompt_w, field, shown, NULL, 0,
+		    f->theme->text, f->theme->text);
 	}
 	if (r->w > count_w)
 		mvwaddstr(w, r->y, r->x + r->w - count_w, count);
@@ -219,8 +221,8 @@ draw_hint(WINDOW *w, const struct frame *f)
 	const struct rect *r = &f->layout->hint;
 
 	fill(w, r->y, r->x, r->w, f->theme->hint);
-	put_text(w, r->y, r->x, r->w, label(f->lang, id), NULL, 0,
-	    f->theme->hint, f->theme->hint, f->theme->hint);
+	put_text(w, f, r->y, r->x, r->w, label(f->lang, id), NULL, 0,
+	    f->theme->hint, f->theme->hint);
 }
 
 static void
@@ -264,8 +266,8 @@ draw_too_small(WINDOW *w, const struct frame *f)
 			break;
 		memcpy(line, rest, n);
 		line[n] = '\0';
-		put_text(w, y, 0, cols, line, NULL, 0, f->theme->text,
-		    f->theme->text, f->theme->escape);
+		put_text(w, f, y, 0, cols, line, NULL, 0, f->theme->text,
+		    f->theme->text);
 		rest += n;
 	}
 }

@@ -31,6 +31,7 @@ struct frame {
 	const struct page *page; /* detail or help; NULL when none */
 	const struct theme *theme;
 	enum lang lang;
+	bool ascii; /* only ASCII can be shown: romaji names, '?' for others */
 };
 
 void draw_frame(WINDOW *w, const struct frame *f);

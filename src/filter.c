@@ -33,7 +33,7 @@ phone_digits(const char *s, char *out)
 }
 
 static void
-classify(struct term *t, char *text, char **free_space)
+classify(struct filter_term *t, char *text, char **free_space)
 {
 	char *extra = *free_space;
 	size_t len = strlen(text);
@@ -69,7 +69,7 @@ filter_compile(struct filter *f, const char *query)
 	f->count = 0;
 	free_space = f->buf + text_fold(query, len, f->buf, NULL) + 1;
 	while (f->count < FILTER_MAX_TERMS) {
-		struct term *t = &f->terms[f->count];
+		struct filter_term *t = &f->terms[f->count];
 		char *end;
 
 		p += strspn(p, " ");
@@ -96,7 +96,7 @@ starts_with(const char *s, const char *prefix)
 }
 
 static bool
-term_matches(const struct term *t, const struct desk *k)
+term_matches(const struct filter_term *t, const struct desk *k)
 {
 	switch (t->kind) {
 	case TERM_CODE:
@@ -139,7 +139,7 @@ filter_run(const struct filter *f, const struct table *t, size_t *rows)
 /* How a term meets a cell: which of the term's forms, anywhere or only as
  * a prefix; NULL when this kind of term never matches this cell. */
 static const char *
-needle_for(const struct term *t, enum field field, bool *prefix_only)
+needle_for(const struct filter_term *t, enum field field, bool *prefix_only)
 {
 	*prefix_only = field == FIELD_REGION || field == FIELD_REGION_ROMAJI;
 	switch (field) {
@@ -220,7 +220,7 @@ filter_spans(const struct filter *f, const struct desk *k, enum field field,
 		return 0;
 	fold_cell(cell, field, folded, map);
 	for (size_t i = 0; i < f->count; i++) {
-		const struct term *t = &f->terms[i];
+		const struct filter_term *t = &f->terms[i];
 		bool prefix_only;
 		const char *needle, *hit;
 

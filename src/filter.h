@@ -18,7 +18,7 @@ enum term_kind {
 	TERM_PHONE, /* three or more digits, hyphens allowed */
 };
 
-struct term {
+struct filter_term {
 	enum term_kind kind;
 	bool negate;
 	const char *text;   /* folded; digits only for TERM_PHONE */
@@ -27,7 +27,7 @@ struct term {
 };
 
 struct filter {
-	struct term terms[FILTER_MAX_TERMS];
+	struct filter_term terms[FILTER_MAX_TERMS];
 	size_t count;
 	char buf[2 * FILTER_MAX_QUERY + 2 * FILTER_MAX_TERMS];
 };

@@ -12,7 +12,8 @@ enum label {
 	L_PREFECTURE,
 	L_KANA,
 	L_ROMAJI,
-	L_REGION,
+	L_REGION,       /* a format: region, its romaji */
+	L_REGION_ASCII, /* a format: romaji, "" */
 	L_BUREAU,
 	L_BUREAU_NONE,
 	L_PHONE,

@@ -31,8 +31,12 @@ struct options {
 	const char *query;
 	const char *data;
 	enum format format;
+	bool idle_set;
 	struct browser_options browser;
 };
+
+/* Restricted mode's idle time unless --idle-timeout says otherwise. */
+#define RESTRICTED_IDLE_SECONDS 300
 
 static const char usage_text[] =
     "usage: madoguchi [OPTION]... [QUERY]\n"
@@ -47,6 +51,11 @@ static const char usage_text[] =
     "      --lang=LANG      ja or en (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "      --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
     "      --no-mouse       do not use the mouse in the browser\n"
+    "      --ascii          show ASCII only (romaji names, English labels)\n"
+    "      --restricted     kiosk mode: no --data, no suspend, a short query;\n"
+    "                       also MADOGUCHI_RESTRICTED=1\n"
+    "      --idle-timeout=SECONDS  quit the browser after SECONDS without a key\n"
+    "                       (restricted mode: 300 unless given)\n"
     "  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and the data's source and exit\n"
     "\n"
@@ -88,6 +97,20 @@ join_words(char **words, int n, char *buf, size_t cap)
 	return buf;
 }
 
+static bool
+parse_seconds(const char *arg, unsigned *out)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || arg[0] == '-' || n > 86400 * 365)
+		return false;
+	*out = (unsigned)n;
+	return true;
+}
+
 static int
 parse_value_option(int opt, const char *arg, struct options *o)
 {
@@ -100,6 +123,12 @@ parse_value_option(int opt, const char *arg, struct options *o)
 	case 'L':
 		if (!labels_parse_lang(arg, &o->browser.lang))
 			return usage_error("unknown language '%s' (ja, en)", arg);
+		break;
+	case 'I':
+		if (!parse_seconds(arg, &o->browser.idle_timeout))
+			return usage_error("--idle-timeout takes whole seconds, "
+			    "not '%s'", arg);
+		o->idle_set = true;
 		break;
 	case 'C':
 		if (strcmp(arg, "auto") == 0)
@@ -131,6 +160,9 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
+		{"ascii", no_argument, NULL, 'A'},
+		{"restricted", no_argument, NULL, 'R'},
+		{"idle-timeout", required_argument, NULL, 'I'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -159,6 +191,12 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		case 'M':
 			o->browser.mouse = false;
 			break;
+		case 'A':
+			o->browser.ascii = true;
+			break;
+		case 'R':
+			o->browser.restricted = true;
+			break;
 		case 'h':
 			o->mode = MODE_HELP;
 			break;
@@ -175,6 +213,10 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 				return EXIT_TROUBLE;
 		}
 	}
+	if (o->browser.restricted && o->data)
+		return usage_error("%s is refused in restricted mode", "--data");
+	if (o->browser.restricted && !o->idle_set)
+		o->browser.idle_timeout = RESTRICTED_IDLE_SECONDS;
 	if (optind < argc) {
 		if (o->mode == MODE_FILTER || o->mode == MODE_LIST ||
 		    o->mode == MODE_CHECK)
@@ -276,8 +318,12 @@ run(const struct table *t, struct options *o)
 	case MODE_VERSION:
 		return print_version(t);
 	case MODE_AUTO:
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			return browser_run(t, &o->browser);
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			int status = browser_run(t, &o->browser);
+
+			if (status != BROWSER_UNUSABLE)
+				return status;
+		}
 		o->query = o->browser.query;
 		break;
 	default:
@@ -295,7 +341,13 @@ main(int argc, char **argv)
 	struct table *t = NULL;
 	int status;
 
+	const char *restricted = getenv("MADOGUCHI_RESTRICTED");
+
 	setlocale(LC_ALL, "");
+	/* Set by whoever starts madoguchi (an sshd ForceCommand): no option
+	 * can turn it off. */
+	o.browser.restricted = restricted && *restricted && strcmp(restricted,
+	    "0") != 0;
 	if ((status = parse_options(argc, argv, &o, words, sizeof words)) != 0)
 		return status;
 	if (o.mode == MODE_HELP) {

@@ -53,11 +53,11 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 		return;
 	}
 	text_sanitize(safe, cap, text, len);
-	if (indent + 8 > p->width)
+	if (indent + 8 > p->style.width)
 		indent = 0;
 	rest = safe;
 	do {
-		size_t used, n = text_fit(rest, p->width - indent, &used);
+		size_t used, n = text_fit(rest, p->style.width - indent, &used);
 
 		if (n == 0) { /* a wide character in one column: drawn cut */
 			uint32_t cp;
@@ -95,34 +95,63 @@ addf(struct page *p, size_t indent, enum line_style style, const char *fmt,
 	add(p, indent, style, buf);
 }
 
+/* A label, followed by the source's own mark where it can be shown. */
 static void
-region(struct page *p, const struct desk *k, enum lang lang)
+add_marked(struct page *p, enum line_style style, enum label id,
+    const char *mark)
 {
-	char buf[2 * TABLE_MAX_LINE + 64];
-
-	snprintf(buf, sizeof buf, "%s: %s (%s)", label(lang, L_REGION),
-	    k->cell[FIELD_REGION], k->cell[FIELD_REGION_ROMAJI]);
-	add(p, 0, STYLE_TEXT, buf);
+	if (p->style.ascii || strcmp(mark, TABLE_NONE) == 0)
+		add(p, 2, style, label(p->style.lang, id));
+	else
+		addf(p, 2, style, "%s (%s)", label(p->style.lang, id), mark);
 }
 
 static void
-detail_phone(struct page *p, const struct desk *k, enum lang lang)
+detail_names(struct page *p, const struct desk *k)
+{
+	enum lang lang = p->style.lang;
+	const char *bureau = k->cell[FIELD_BUREAU];
+
+	if (p->style.ascii) {
+		addf(p, 0, STYLE_TITLE, "%s (%s)", k->cell[FIELD_ROMAJI],
+		    k->cell[FIELD_CODE]);
+		addf(p, 0, STYLE_TEXT, label(lang, L_REGION_ASCII),
+		    k->cell[FIELD_REGION_ROMAJI], "");
+		return;
+	}
+	if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
+		add(p, 0, STYLE_TITLE, k->cell[FIELD_NAME]);
+	else
+		addf(p, 0, STYLE_TITLE, "%s  %s", k->cell[FIELD_NAME],
+		    k->cell[FIELD_PREFECTURE]);
+	addf(p, 0, STYLE_TEXT, "%s  %s", k->cell[FIELD_KANA],
+	    k->cell[FIELD_ROMAJI]);
+	addf(p, 0, STYLE_TEXT, label(lang, L_REGION), k->cell[FIELD_REGION],
+	    k->cell[FIELD_REGION_ROMAJI]);
+	addf(p, 0, STYLE_TEXT, "%s: %s", label(lang, L_BUREAU),
+	    strcmp(bureau, TABLE_NONE) ? bureau : label(lang, L_BUREAU_NONE));
+	addf(p, 0, STYLE_TEXT, "JIS X 0401: %s%s", k->cell[FIELD_CODE], "");
+}
+
+static void
+detail_phone(struct page *p, const struct desk *k)
 {
 	const char *kind = k->cell[FIELD_PHONE_KIND];
 	enum label kind_label = strcmp(kind, "総") == 0 ? L_PHONE_KIND_GENERAL :
 	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
 	    L_PHONE_KIND_CYBER;
 
-	add(p, 0, STYLE_LABEL, label(lang, L_PHONE));
+	add(p, 0, STYLE_LABEL, label(p->style.lang, L_PHONE));
 	add(p, 2, STYLE_PHONE, k->cell[FIELD_PHONE]);
-	add(p, 2, STYLE_TEXT, label(lang, kind_label));
+	add_marked(p, STYLE_TEXT, kind_label, kind);
 	if (kind_label != L_PHONE_KIND_GENERAL)
-		add(p, 2, STYLE_NOTE, label(lang, L_PHONE_ALSO_GENERAL));
+		add(p, 2, STYLE_NOTE, label(p->style.lang, L_PHONE_ALSO_GENERAL));
 }
 
 static void
-detail_contact(struct page *p, const struct desk *k, enum lang lang)
+detail_contact(struct page *p, const struct desk *k)
 {
+	enum lang lang = p->style.lang;
 	const char *kind = k->cell[FIELD_CONTACT_KIND];
 
 	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
@@ -133,41 +162,30 @@ detail_contact(struct page *p, const struct desk *k, enum lang lang)
 		    L_CONTACT_NONE : L_CONTACT_SAME_PAGE));
 	if (k->contact == CONTACT_NONE)
 		return;
-	add(p, 2, STYLE_TEXT, label(lang, strcmp(kind, "全") == 0 ?
-	    L_CONTACT_KIND_ALL : strcmp(kind, "専") == 0 ? L_CONTACT_KIND_CYBER :
+	add_marked(p, STYLE_TEXT, strcmp(kind, "全") == 0 ? L_CONTACT_KIND_ALL :
+	    strcmp(kind, "専") == 0 ? L_CONTACT_KIND_CYBER :
 	    strcmp(kind, "情報・専") == 0 ? L_CONTACT_KIND_INFO :
-	    L_CONTACT_KIND_NONE));
+	    L_CONTACT_KIND_NONE, kind);
 	if (strcmp(kind, "情報・専") == 0)
 		add(p, 2, STYLE_NOTE, label(lang, L_NOTE_INFO_ONLY));
 }
 
 void
-page_detail(struct page *p, const struct table *t, const struct desk *k,
-    enum lang lang, size_t width)
+page_detail(struct page *p, const struct desk *k,
+    const struct page_style *style)
 {
-	const char *bureau = k->cell[FIELD_BUREAU];
-
-	(void)t;
 	memset(p, 0, sizeof *p);
-	p->width = width ? width : 1;
-	if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
-		add(p, 0, STYLE_TITLE, k->cell[FIELD_NAME]);
-	else
-		addf(p, 0, STYLE_TITLE, "%s  %s", k->cell[FIELD_NAME],
-		    k->cell[FIELD_PREFECTURE]);
-	addf(p, 0, STYLE_TEXT, "%s  %s", k->cell[FIELD_KANA],
-	    k->cell[FIELD_ROMAJI]);
-	region(p, k, lang);
-	addf(p, 0, STYLE_TEXT, "%s: %s", label(lang, L_BUREAU),
-	    strcmp(bureau, TABLE_NONE) ? bureau : label(lang, L_BUREAU_NONE));
-	addf(p, 0, STYLE_TEXT, "JIS X 0401: %s%s", k->cell[FIELD_CODE], "");
+	p->style = *style;
+	if (p->style.width == 0)
+		p->style.width = 1;
+	detail_names(p, k);
 	blank(p);
-	detail_phone(p, k, lang);
+	detail_phone(p, k);
 	blank(p);
-	add(p, 0, STYLE_LABEL, label(lang, L_CYBER_PAGE));
+	add(p, 0, STYLE_LABEL, label(p->style.lang, L_CYBER_PAGE));
 	add(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
 	blank(p);
-	detail_contact(p, k, lang);
+	detail_contact(p, k);
 }
 
 /* Each key and what it does, in both languages. */
@@ -203,9 +221,11 @@ static const char *const help_query[][2] = {
 };
 
 static void
-help_section(struct page *p, enum lang lang, enum label title,
-    const char *const (*rows)[2], size_t n)
+help_section(struct page *p, enum label title, const char *const (*rows)[2],
+    size_t n)
 {
+	enum lang lang = p->style.lang;
+
 	blank(p);
 	add(p, 0, STYLE_LABEL, label(lang, title));
 	for (size_t i = 0; i < n; i++)
@@ -213,8 +233,9 @@ help_section(struct page *p, enum lang lang, enum label title,
 }
 
 static void
-help_national(struct page *p, const struct table *t, enum lang lang)
+help_national(struct page *p, const struct table *t)
 {
+	enum lang lang = p->style.lang;
 	const struct meta *m;
 
 	blank(p);
@@ -228,8 +249,9 @@ help_national(struct page *p, const struct table *t, enum lang lang)
 }
 
 static void
-help_notes(struct page *p, const struct table *t, enum lang lang)
+help_notes(struct page *p, const struct table *t)
 {
+	enum lang lang = p->style.lang;
 	const char *code = labels_code(lang);
 	const struct meta *m;
 
@@ -248,18 +270,21 @@ help_notes(struct page *p, const struct table *t, enum lang lang)
 }
 
 void
-page_help(struct page *p, const struct table *t, enum lang lang, size_t width)
+page_help(struct page *p, const struct table *t,
+    const struct page_style *style)
 {
 	memset(p, 0, sizeof *p);
-	p->width = width ? width : 1;
+	p->style = *style;
+	if (p->style.width == 0)
+		p->style.width = 1;
 	/* Who to call comes first: that is what a victim needs most. */
-	add(p, 0, STYLE_TITLE, label(lang, L_HELP_TITLE));
-	help_national(p, t, lang);
-	help_section(p, lang, L_HELP_KEYS, help_keys,
+	add(p, 0, STYLE_TITLE, label(p->style.lang, L_HELP_TITLE));
+	help_national(p, t);
+	help_section(p, L_HELP_KEYS, help_keys,
 	    sizeof help_keys / sizeof help_keys[0]);
-	help_section(p, lang, L_HELP_QUERY, help_query,
+	help_section(p, L_HELP_QUERY, help_query,
 	    sizeof help_query / sizeof help_query[0]);
-	help_notes(p, t, lang);
+	help_notes(p, t);
 }
 
 void

@@ -20,20 +20,29 @@ struct page_line {
 	enum line_style style;
 };
 
+/* How a page is written: the language, the width, and whether only ASCII
+ * can be shown (no UTF-8 locale, or --ascii): then names are in romaji. */
+struct page_style {
+	enum lang lang;
+	bool ascii;
+	size_t width;
+};
+
 struct page {
 	struct page_line *lines;
 	size_t count, capacity;
-	size_t width;
+	struct page_style style;
 	bool failed; /* out of memory: the page is cut short */
 };
 
-/* The detail of desk k, wrapped to width columns. */
-void page_detail(struct page *p, const struct table *t, const struct desk *k,
-    enum lang lang, size_t width);
+/* The detail of desk k. */
+void page_detail(struct page *p, const struct desk *k,
+    const struct page_style *style);
 
-/* The help screen: keys, query language, marks, national contacts, source. */
-void page_help(struct page *p, const struct table *t, enum lang lang,
-    size_t width);
+/* The help screen: national contacts, keys, query language, the source's
+ * notes and marks, and where the data comes from. */
+void page_help(struct page *p, const struct table *t,
+    const struct page_style *style);
 
 void page_free(struct page *p);
 

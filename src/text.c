@@ -111,12 +111,18 @@ emit(char *dst, size_t cap, size_t *pos, size_t *done, const char *bytes,
 }
 
 void
-text_glyph(const char *s, size_t len, struct glyph *g)
+text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 {
 	uint32_t cp;
 	int n;
 
 	g->consumed = text_decode(s, len, &cp);
+	if (ascii && cp >= 0x80 && !text_cp_unsafe(cp)) {
+		memcpy(g->bytes, "?", 2);
+		g->len = 1;
+		g->cp = '?';
+		return;
+	}
 	if (!text_cp_unsafe(cp)) {
 		memcpy(g->bytes, s, g->consumed);
 		g->len = g->consumed;
@@ -141,7 +147,7 @@ text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	while (i < len) {
 		struct glyph g;
 
-		text_glyph(src + i, len - i, &g);
+		text_glyph(src + i, len - i, false, &g);
 		emit(dst, cap, &pos, &done, g.bytes, g.len);
 		i += g.consumed;
 	}

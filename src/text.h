@@ -34,8 +34,9 @@ struct glyph {
 	uint32_t cp;     /* the code point shown, or 0 when escaped */
 };
 
-/* The glyph for the character at s (len > 0). */
-void text_glyph(const char *s, size_t len, struct glyph *g);
+/* The glyph for the character at s (len > 0). With ascii set, where the
+ * terminal can show nothing but ASCII, any other character is a '?'. */
+void text_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
 
 /* The longest escape text_sanitize writes for one input byte. */
 #define TEXT_ESCAPE_GROWTH 4

@@ -55,11 +55,12 @@ teardown(void **state)
 
 /* Draws v as the browser would at lines x cols. */
 static void
-paint(struct view *v, int lines, int cols, enum lang lang)
+paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
 	struct layout l;
 	struct page p;
-	struct frame f = {v, &l, &p, &theme, lang};
+	struct frame f = {v, &l, &p, &theme, lang, ascii};
+	struct page_style style = {lang, ascii, (size_t)cols};
 	size_t sel;
 
 	resize_term(lines, cols);
@@ -67,15 +68,22 @@ paint(struct view *v, int lines, int cols, enum lang lang)
 	v->narrow = l.mode == LAYOUT_NARROW;
 	sel = view_selected(v);
 	memset(&p, 0, sizeof p);
-	if (v->help)
-		page_help(&p, table, lang, (size_t)cols);
-	else if (sel != SIZE_MAX && l.mode != LAYOUT_TOO_SMALL)
-		page_detail(&p, table, &table->desks[sel], lang,
-		    (size_t)l.detail.w);
+	if (v->help) {
+		page_help(&p, table, &style);
+	} else if (sel != SIZE_MAX && l.mode != LAYOUT_TOO_SMALL) {
+		style.width = (size_t)l.detail.w;
+		page_detail(&p, &table->desks[sel], &style);
+	}
 	view_fit(v, (size_t)(l.list.h > 0 ? l.list.h : 1), p.count,
 	    (size_t)(l.detail.h > 0 ? l.detail.h : 1));
 	draw_frame(stdscr, &f);
 	page_free(&p);
+}
+
+static void
+paint(struct view *v, int lines, int cols, enum lang lang)
+{
+	paint_as(v, lines, cols, lang, false);
 }
 
 /* The character in cell (y, x), and its attributes. */
@@ -202,6 +210,10 @@ query_detail_and_help(void **state)
 	view_insert(&v, "zzz", 3);
 	paint(&v, 24, 80, LANG_EN);
 	expect_screen("80x24-nothing");
+	view_apply(&v, ACT_CLEAR_QUERY, 10);
+	view_insert(&v, "kanto", 5);
+	paint_as(&v, 24, 80, LANG_EN, true);
+	expect_screen("80x24-ascii");
 	view_free(&v);
 }
 

@@ -202,22 +202,40 @@ detail_says_what_the_source_means(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, table, desk("神奈川"), LANG_EN, 60);
+	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60});
 	assert_true(page_has(&p, "general consultation line (総)"));
+	assert_true(page_has(&p, "information only, cyber crime (情報・専)"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
-	page_detail(&p, table, desk("宮城"), LANG_JA, 60);
+	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60});
 	assert_true(page_has(&p, "上記ページから"));
 	assert_true(page_has(&p, "サイバー犯罪相談専用 (専)"));
 	page_free(&p);
-	page_detail(&p, table, desk("栃木"), LANG_EN, 60);
+	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60});
 	assert_true(page_has(&p, "none listed"));
 	page_free(&p);
-	page_detail(&p, table, desk("警視庁"), LANG_EN, 60);
+	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60});
 	assert_true(page_has(&p, "dedicated cyber crime line (専)"));
 	assert_true(page_has(&p, "general consultation line takes"));
 	assert_true(page_has(&p, "警視庁  東京都"));
+	page_free(&p);
+}
+
+static void
+ascii_detail_has_only_ascii(void **state)
+{
+	struct page p;
+
+	(void)state;
+	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60});
+	assert_true(page_has(&p, "Kanagawa (14)"));
+	assert_true(page_has(&p, "Region: Kanto"));
+	assert_true(page_has(&p, "information only, cyber crime"));
+	for (size_t i = 0; i < p.count; i++)
+		for (const char *c = p.lines[i].text; *c; c++)
+			if ((unsigned char)*c >= 0x80)
+				fail_msg("non-ASCII in line '%s'", p.lines[i].text);
 	page_free(&p);
 }
 
@@ -230,7 +248,7 @@ long_urls_wrap_whole(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, table, k, LANG_EN, 30);
+	page_detail(&p, k, &(struct page_style){LANG_EN, false, 30});
 	for (size_t i = 0; i < p.count; i++) {
 		assert_true(text_width(p.lines[i].text) <= 30);
 		if (p.lines[i].style == STYLE_URL)
@@ -246,7 +264,7 @@ help_has_keys_marks_contacts_and_source(void **state)
 	struct page p;
 
 	(void)state;
-	page_help(&p, table, LANG_EN, 70);
+	page_help(&p, table, &(struct page_style){LANG_EN, false, 70});
 	assert_true(page_has(&p, "C-w"));
 	assert_true(page_has(&p, "#9110"));
 	assert_true(page_has(&p, "110"));
@@ -254,7 +272,7 @@ help_has_keys_marks_contacts_and_source(void **state)
 	assert_true(page_has(&p, "undated"));
 	assert_true(page_has(&p, "switchboard"));
 	page_free(&p);
-	page_help(&p, table, LANG_JA, 70);
+	page_help(&p, table, &(struct page_style){LANG_JA, false, 70});
 	assert_true(page_has(&p, "全国共通の窓口"));
 	assert_true(page_has(&p, "2024年3月29日"));
 	page_free(&p);
@@ -271,6 +289,7 @@ main(void)
 		cmocka_unit_test(escape_steps_back_then_quits),
 		cmocka_unit_test(detail_scrolls_when_focused),
 		cmocka_unit_test(detail_says_what_the_source_means),
+		cmocka_unit_test(ascii_detail_has_only_ascii),
 		cmocka_unit_test(long_urls_wrap_whole),
 		cmocka_unit_test(help_has_keys_marks_contacts_and_source),
 	};
