@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 
 #include <curses.h>
 
@@ -28,7 +29,7 @@
 /* Lines a mouse wheel step scrolls. */
 #define WHEEL_LINES 3
 
-static volatile sig_atomic_t caught_signal;
+static volatile sig_atomic_t caught_signal, suspend_asked;
 
 static void
 on_signal(int sig)
@@ -36,9 +37,19 @@ on_signal(int sig)
 	caught_signal = sig;
 }
 
+/* ^Z: suspending is done by the loop, outside the handler, where curses
+ * may be called. */
+static void
+on_suspend(int sig)
+{
+	(void)sig;
+	suspend_asked = 1;
+}
+
 /* SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag; without SA_RESTART
- * the blocked read returns and the loop ends the session. In restricted
- * mode ^Z is ignored, so ncurses installs no handler that would suspend. */
+ * the blocked read returns and the loop ends the session. So does ^Z,
+ * which the loop turns into a suspension; in restricted mode it is
+ * ignored. Either way ncurses installs no SIGTSTP handler of its own. */
 static void
 catch_signals(bool restricted)
 {
@@ -50,8 +61,8 @@ catch_signals(bool restricted)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
-	if (restricted)
-		signal(SIGTSTP, SIG_IGN);
+	sa.sa_handler = restricted ? SIG_IGN : on_suspend;
+	sigaction(SIGTSTP, &sa, NULL);
 }
 
 /* Keeps or finds a UTF-8 LC_CTYPE; false when the system has none. */
@@ -186,6 +197,34 @@ draw(struct session *s)
 	page_free(&p);
 }
 
+/* Takes the terminal's size as the kernel has it now. */
+static void
+sync_size(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+/* Gives the terminal back, stops, and on fg takes it again at the size it
+ * has then (the SIGWINCH of a resize while stopped went to the shell). */
+static void
+suspend(void)
+{
+	struct sigaction sa, old;
+
+	suspend_asked = 0;
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+	sync_size();
+}
+
 static long
 elapsed_ms(const struct timespec *since)
 {
@@ -212,8 +251,17 @@ read_key(struct session *s, int *status, wint_t *ch)
 			return false;
 		if (*status != ERR)
 			return true;
-		if (errno == EINTR)
-			continue;
+		if (errno == EINTR) {
+			/* ncurses keeps the interrupted read's ERR queued as
+			 * input; drop it, or the next read returns it again. */
+			flushinp();
+			if (!suspend_asked)
+				continue;
+			suspend();
+			*status = KEY_CODE_YES;
+			*ch = KEY_RESIZE;
+			return true;
+		}
 		s->idle = s->idle_ms > 0 && elapsed_ms(&start) >= s->idle_ms - 100;
 		return false;
 	}

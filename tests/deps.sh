@@ -21,6 +21,10 @@ if [ "$what" = test ]; then
 	need jq 'command -v jq'
 	need clang 'command -v clang'
 	need valgrind 'command -v valgrind'
+	need perl 'command -v perl'
+	need script 'command -v script'
+	# Locale sources, to make a non-UTF-8 (EUC-JP) locale in a test.
+	need locales 'test -f /usr/share/i18n/locales/ja_JP'
 fi
 [ -z "$missing" ] && exit 0
 
@@ -28,7 +32,9 @@ fi
 package() {
 	case "$2:$1" in
 	apt:cc) echo gcc ;; apt:ncursesw) echo libncurses-dev ;;
-	apt:cmocka) echo libcmocka-dev ;;
+	apt:cmocka) echo libcmocka-dev ;; apt:script) echo bsdutils ;;
+	dnf:script) echo util-linux ;; apk:script) echo util-linux-misc ;;
+	dnf:locales) echo glibc-locale-source ;; apk:locales) echo musl-locales ;;
 	dnf:cc) echo gcc ;; dnf:ncursesw) echo ncurses-devel ;;
 	dnf:cmocka) echo libcmocka-devel ;; dnf:pkg-config) echo pkgconf-pkg-config ;;
 	apk:cc) echo gcc musl-dev ;; apk:ncursesw) echo ncurses-dev ;;

@@ -41,6 +41,7 @@ tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/c
 tally "data against the source" sh tests/source.sh
 tally "static checks" sh tests/static.sh
 tally "terminal (tmux)" sh tests/tmux.sh
+tally "hostile environments (tmux)" sh tests/robust.sh
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"

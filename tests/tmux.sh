@@ -3,65 +3,7 @@
 # read with capture-pane. Every wait is for a condition, with a deadline.
 set -eu
 . tests/lib.sh
-BIN=$(cd "$(dirname "$MADOGUCHI")" && pwd)/$(basename "$MADOGUCHI")
-# Each session runs on its own server (socket), so one ending never races
-# the start of the next.
-sock="madoguchi-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-servers=""
-trap 'for s in $servers; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
-
-screen() { tm capture-pane -p -t s; }
-
-# wait_for TEXT [SECONDS]: until the pane shows TEXT, or fail after SECONDS.
-wait_for() {
-	deadline=$(($(date +%s) + ${2:-5}))
-	while ! screen | grep -qF -- "$1"; do
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			echo "  timed out waiting for: $1" >&2
-			screen | sed 's/^/  | /' >&2
-			return 1
-		fi
-		sleep 0.02
-	done
-}
-
-# wait_gone TEXT: until the pane no longer shows TEXT.
-wait_gone() {
-	deadline=$(($(date +%s) + ${2:-5}))
-	while screen | grep -qF -- "$1"; do
-		[ "$(date +%s)" -ge "$deadline" ] && { echo "  still shown: $1" >&2; return 1; }
-		sleep 0.02
-	done
-}
-
-# wait_file FILE [SECONDS]: until FILE exists.
-wait_file() {
-	deadline=$(($(date +%s) + ${2:-5}))
-	while [ ! -s "$1" ]; do
-		[ "$(date +%s)" -ge "$deadline" ] && { echo "  no $1" >&2; return 1; }
-		sleep 0.02
-	done
-}
-
-# start NAME [ENV...] -- [ARGS...]: a fresh pane running madoguchi, which
-# records the terminal settings before and after and its exit status.
-start() {
-	run_dir=$tmp/$1
-	shift
-	mkdir -p "$run_dir"
-	envs=""
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $1"; shift; done
-	[ $# -gt 0 ] && shift
-	sock="madoguchi-test-$$-$(basename "$run_dir")"
-	servers="$servers $sock"
-	tm new-session -d -s s -x 100 -y 30 "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color $envs $BIN $*; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
-	tm set-option -t s window-size manual
-}
-
-pid() { pgrep -n -f "^$BIN" ; }
-exited_with() { wait_file "$run_dir/status" 2 && [ "$(cat "$run_dir/status")" -eq "$1" ] || { echo "  status $(cat "$run_dir/status" 2>/dev/null), wanted $1" >&2; false; }; }
-restored() { wait_file "$run_dir/after" && cmp -s "$run_dir/before" "$run_dir/after" && wait_for SHELL-BACK && ! screen | grep -qF '47/47'; }
+. tests/tmuxlib.sh
 
 start keys LANG=C.UTF-8
 check "starts with every desk" wait_for "47/47"

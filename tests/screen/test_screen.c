@@ -32,7 +32,7 @@ setup(void **state)
 		return -1;
 	if (table_load_file("data/desks.tsv", &table, &d) != TABLE_OK)
 		return -1;
-	out = fopen("/dev/null", "w");
+	out = tmpfile(); /* what curses sends, for the byte-level test */
 	in = fopen("/dev/null", "r");
 	screen = newterm("xterm-256color", out, in);
 	if (!screen)
@@ -69,10 +69,10 @@ paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 	sel = view_selected(v);
 	memset(&p, 0, sizeof p);
 	if (v->help) {
-		page_help(&p, table, &style);
+		page_help(&p, v->table, &style);
 	} else if (sel != SIZE_MAX && l.mode != LAYOUT_TOO_SMALL) {
 		style.width = (size_t)l.detail.w;
-		page_detail(&p, &table->desks[sel], &style);
+		page_detail(&p, &v->table->desks[sel], &style);
 	}
 	view_fit(v, (size_t)(l.list.h > 0 ? l.list.h : 1), p.count,
 	    (size_t)(l.detail.h > 0 ? l.detail.h : 1));
@@ -296,6 +296,65 @@ every_size_is_safe(void **state)
 	view_free(&v);
 }
 
+static bool
+contains(const char *hay, size_t size, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= size; i++)
+		if (memcmp(hay + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* A desk whose cells carry what a terminal would obey: the bytes curses
+ * sends must hold none of it. */
+static void
+hostile_text_is_harmless(void **state)
+{
+	static const char *const evil[FIELD_COUNT] = {
+		"99", "\x1b]0;pwned-title\x07", "\x1b]52;c;cHduZWQ=\x07",
+		"\xe2\x80\xae" "evil", "\x1b[6n\x1b[2;1H", "\xc2\x9b" "31m",
+		"r\xe2\x81\xa6", "\x1bP+q\x1b\\", "0\x7f", "\x08",
+		"http://a\x1b[1A", "\xe2\x80\xa8", "\xef\xbb\xbf",
+	};
+	static const char *const payloads[] = {"\x1b]0;pwned", "\x1b]52;",
+		"\xe2\x80\xae", "\xe2\x81\xa6", "\x1b[6n", "\xc2\x9b", "\x1bP",
+		"\xe2\x80\xa8", "\x1b[1A", "\x7f"}; /* not \b: curses moves with it */
+	struct desk k = {.contact = CONTACT_NONE};
+	struct table t = {.desks = &k, .count = 1};
+	struct view v;
+	char *bytes;
+	long size;
+
+	(void)state;
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		k.cell[i] = evil[i];
+	fflush(out);
+	fseek(out, 0, SEEK_END);
+	size = ftell(out);
+	assert_true(view_init(&v, &t, NULL));
+	paint(&v, 30, 100, LANG_EN);
+	refresh();
+	v.narrow = true;
+	view_apply(&v, ACT_OPEN, 10);
+	paint(&v, 20, 60, LANG_JA);
+	refresh();
+	fflush(out);
+	fseek(out, 0, SEEK_END);
+	assert_true(ftell(out) > size + 100); /* curses did draw */
+	bytes = calloc((size_t)(ftell(out) - size) + 1, 1);
+	fseek(out, size, SEEK_SET);
+	size = (long)fread(bytes, 1, 1 << 20, out);
+	for (size_t i = 0; i < sizeof payloads / sizeof payloads[0]; i++)
+		if (contains(bytes, (size_t)size, payloads[i]))
+			fail_msg("payload %zu reached the terminal", i);
+	assert_true(contains(bytes, (size_t)size, "<U+202E>"));
+	assert_true(contains(bytes, (size_t)size, "]0;pwned"));
+	free(bytes);
+	view_free(&v);
+}
+
 int
 main(void)
 {
@@ -305,6 +364,7 @@ main(void)
 		cmocka_unit_test(cjk_columns_align),
 		cmocka_unit_test(selection_and_matches_are_marked),
 		cmocka_unit_test(every_size_is_safe),
+		cmocka_unit_test(hostile_text_is_harmless),
 	};
 
 	return cmocka_run_group_tests_name("screen", tests, setup, teardown);

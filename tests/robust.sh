@@ -1,0 +1,125 @@
+#!/bin/sh
+# Hostile environments, in real terminals: locales, TERM values, a hung-up
+# session, ^Z and fg, restricted mode, and a session under valgrind.
+set -eu
+. tests/lib.sh
+. tests/tmuxlib.sh
+ESC=$(printf '\033')
+
+# Locales: whatever LANG says, the browser comes up readable (UTF-8 through
+# C.UTF-8), in Japanese when the language is Japanese.
+for loc in "-u LANG -u LC_ALL -u LC_CTYPE" "-u LC_ALL LANG=C" \
+    "-u LC_ALL LANG=POSIX" "LC_ALL=xx_XX.UTF-8" "-u LC_ALL LANG=ja_JP.UTF-8"; do
+	start locale $loc
+	check "locale $loc: the browser shows kanji" wait_for "北海道 Hokkaido"
+	tm send-keys -t s Escape
+	check "locale $loc: quits cleanly" exited_with 0
+done
+if command -v localedef >/dev/null && mkdir -p "$tmp/loc" &&
+    localedef -i ja_JP -f EUC-JP "$tmp/loc/ja_JP.eucJP" 2>/dev/null; then
+	start eucjp -u LC_ALL LOCPATH="$tmp/loc" LANG=ja_JP.eucJP
+	check "EUC-JP locale: UTF-8 fallback, Japanese labels" wait_for "入力で絞り込み"
+	check "EUC-JP locale: kanji, not mojibake" wait_for "北海道 Hokkaido"
+else
+	echo "SKIPPED: no EUC-JP locale can be made here (localedef, locales)"
+	skipped=1
+fi
+start ascii LANG=C.UTF-8 -- --ascii
+check "--ascii: romaji names" wait_for ">01 Hokkaido"
+check "--ascii: English labels" wait_for "Type to filter"
+check "--ascii: nothing but ASCII on screen" sh -c "! tmux -L '$sock' capture-pane -p -t s | LC_ALL=C grep -q '[^ -~]'"
+
+# TERM: where the cursor cannot be addressed, one line and the plain list,
+# and not one escape sequence.
+for term in "-u TERM" "TERM=" "TERM=nosuch-terminal" "TERM=../../x" "TERM=dumb"; do
+	set +e
+	env $term LANG=C.UTF-8 script -qec "$BIN tokyo" /dev/null >"$tmp/out" 2>&1
+	status=$?
+	set -e
+	check "$term: exits 0" status_is 0
+	check "$term: explains in one line" sh -c "grep -c 'printing the list instead' '$tmp/out' | grep -qx 1"
+	check "$term: prints the list" out_has "03-3431-8109(専)"
+	check "$term: writes no escape sequence" sh -c "! grep -q '$ESC' '$tmp/out'"
+done
+for term in vt100 vt220 linux screen tmux-256color xterm-256color; do
+	start "term-$term" LANG=C.UTF-8 TERM=$term
+	check "TERM=$term: the browser" wait_for "47/47"
+	tm send-keys -t s -l tokyo
+	check "TERM=$term: filters" wait_for "1/47"
+	tm send-keys -t s Escape Escape
+	check "TERM=$term: quits and restores" exited_with 0
+done
+run tokyo </dev/null
+check "stdin not a terminal: the list" out_has "03-3431-8109"
+check "stdout a pipe: no escapes" sh -c "! grep -q '$ESC' '$tmp/out'"
+
+# A hung-up SSH session: the terminal disappears. Without SIGHUP (a new
+# session, so no controlling terminal), reads fail with EIO or EOF; the
+# browser must end, not spin.
+WRAP="setsid -w" start eio LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+victim=$(pid)
+tm kill-server
+check "a dead terminal ends the browser within 2 s" sh -c "
+	for i in \$(seq 100); do kill -0 $victim 2>/dev/null || exit 0; sleep 0.02; done; exit 1"
+
+# ^Z suspends; fg redraws at the size the terminal has now.
+sock="madoguchi-test-$$-job"
+servers="$servers $sock"
+tm new-session -d -s s -x 100 -y 30 "env PS1='PROMPT$ ' bash --norc --noprofile -i"
+wait_for 'PROMPT$' >/dev/null
+tm send-keys -t s -l "TERM=tmux-256color LANG=C.UTF-8 $BIN -q kanagawa"
+tm send-keys -t s Enter
+check "job: starts" wait_for "1/47"
+tm send-keys -t s C-z
+check "^Z suspends to the shell" wait_for "Stopped"
+tm resize-window -t s -x 60 -y 20
+tm send-keys -t s -l fg
+tm send-keys -t s Enter
+check "fg redraws at the new size" wait_for "14 神奈川 Kanagawa  045-664-9110"
+check "narrow layout after fg" sh -c "! tmux -L '$sock' capture-pane -p -t s | grep -qF '|'"
+tm send-keys -t s Escape Escape
+check "then quits" wait_for 'PROMPT$ '
+
+# Restricted mode: ^Z does nothing, the query is bounded, idle sessions end.
+start kiosk LANG=C.UTF-8 MADOGUCHI_RESTRICTED=1
+wait_for "47/47" >/dev/null
+tm send-keys -t s C-z
+tm send-keys -t s -l tokyo
+check "restricted: ^Z does not suspend" wait_for "1/47"
+tm send-keys -t s C-u
+tm send-keys -t s -l "$(printf '%0100d' 0)"
+check "restricted: the query stops at 64 bytes" wait_for "> $(printf '%064d' 0) "
+check "restricted: not one more" sh -c "! tmux -L '$sock' capture-pane -p -t s | grep -qF '$(printf '%065d' 0)'"
+start idle LANG=C.UTF-8 -- --restricted --idle-timeout=1
+check "idle timeout ends the session" exited_with 0
+check "and says so" wait_for "no key for 1 seconds"
+set +e
+MADOGUCHI_RESTRICTED=1 "$BIN" --data data/desks.tsv -l >/dev/null 2>"$tmp/err"
+status=$?
+set -e
+check "restricted: --data refused" status_is 2
+check "restricted: says why" err_has "--data is refused in restricted mode"
+
+# A whole session under valgrind: no invalid access, nothing lost.
+if command -v valgrind >/dev/null; then
+	WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --log-file=$tmp/vg.log" \
+	    start valgrind LANG=C.UTF-8
+	check "valgrind: starts" wait_for "47/47" 30
+	tm send-keys -t s -l 関東
+	check "valgrind: filters" wait_for "7/47" 10
+	tm send-keys -t s Down Tab Down F1
+	check "valgrind: help" wait_for "National contacts" 10
+	tm resize-window -t s -x 50 -y 15
+	tm send-keys -t s Escape Enter
+	check "valgrind: narrow detail" wait_for "Up/Down scroll" 10
+	tm send-keys -t s Escape Escape Escape
+	check "valgrind: no errors, no leaks" exited_with 0
+	check "valgrind: clean log" sh -c "! grep -q . '$tmp/vg.log' || { cat '$tmp/vg.log' >&2; false; }"
+else
+	echo "SKIPPED: valgrind is not installed"
+	skipped=1
+fi
+
+echo "$passed passed, $failed failed${skipped:+, 1 skipped}"
+[ "$failed" -eq 0 ]
