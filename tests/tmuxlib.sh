@@ -6,7 +6,7 @@ BIN=$(cd "$(dirname "$MADOGUCHI")" && pwd)/$(basename "$MADOGUCHI")
 sock="madoguchi-test-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 servers=""
-trap 'for s in $servers; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'status=$?; for s in $servers; do tmux -L "$s" kill-server 2>/dev/null || true; done; rm -rf "$tmp"; exit $status' EXIT
 
 screen() { tm capture-pane -p -t s; }
 
