@@ -43,7 +43,25 @@ $(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
 		$(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/draw.o \
 		$(CURSES_LIBS) $$($(PKG_CONFIG) --libs cmocka)
 
-unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen
+# The fuzzing target, driven by saved inputs instead of libFuzzer.
+$(BUILD)/fuzz_replay: tests/fuzz/fuzz_table.c tests/fuzz/replay.c $(CORE_OBJ) \
+		$(BUILD)/desks_data.o
+	$(COMPILE) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c tests/fuzz/replay.c \
+		$(CORE_OBJ) $(BUILD)/desks_data.o
+
+unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay
+
+# libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
+# to tests/fuzz/crashes (commit them: `make check` replays them forever).
+FUZZ_SECONDS ?= 60
+fuzz: $(BUILD)/desks_data.c
+	mkdir -p $(BUILD)/fuzz-corpus
+	clang $(REQUIRED_CPPFLAGS) -std=c17 -g -O1 $(SANITIZE) -fsanitize=fuzzer \
+		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c \
+		$(CORE:%=src/%.c) $(BUILD)/desks_data.c
+	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
+		tests/fuzz/corpus
 
 $(CORE_OBJ) $(BUILD)/main.o: $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 	$(COMPILE) -c -o $@ $<
@@ -80,4 +98,4 @@ check: deps $(BIN) unit-tests asan
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check clean
+.PHONY: all objects unit-tests run build-deps deps asan check fuzz clean

@@ -36,6 +36,7 @@ for t in text table filter output view; do
 done
 tally "screen" build/test_screen
 tally "screen (ASan, UBSan)" build/asan/test_screen
+tally "fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_replay tests/fuzz/corpus tests/fuzz/crashes
 tally "command line" sh tests/cli.sh
 tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
 tally "data against the source" sh tests/source.sh

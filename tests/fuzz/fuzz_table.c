@@ -1,0 +1,71 @@
+/* Fuzzing entry point: any bytes, read as a table (loaded, validated, and
+ * when valid, filtered, printed and paged) and as a query over the
+ * built-in table. Built with libFuzzer by `make fuzz`; replayed over the
+ * saved corpus and every crash ever found by `make check` (replay.c). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "output.h"
+#include "pages.h"
+#include "table.h"
+
+extern const unsigned char builtin_table[];
+extern const unsigned long builtin_table_len;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Filters t with query and pages and prints what matches. */
+static void
+exercise(const struct table *t, const char *query)
+{
+	static FILE *sink;
+	size_t *rows = malloc((t->count + 1) * sizeof *rows), n;
+	struct filter f;
+
+	if (!sink)
+		sink = fopen("/dev/null", "w");
+	filter_compile(&f, query);
+	n = filter_run(&f, t, rows);
+	for (size_t i = 0; i < n && i < 64; i++) {
+		const struct desk *k = &t->desks[rows[i]];
+		struct page_style style = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
+			1 + i % 40};
+		struct span spans[8];
+		struct page p;
+
+		for (size_t c = 0; c < FIELD_COUNT; c++)
+			filter_spans(&f, k, (enum field)c, spans, 8);
+		page_detail(&p, k, &style);
+		page_free(&p);
+	}
+	for (int fmt = FORMAT_PLAIN; fmt <= FORMAT_JSON; fmt++)
+		output_print(sink, (enum format)fmt, t, rows, n < 64 ? n : 64);
+	free(rows);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct table *builtin;
+	struct diags *d = malloc(sizeof *d);
+	char *query = malloc(size + 1);
+	struct table *t;
+
+	if (!builtin)
+		table_load_buffer((const char *)builtin_table, builtin_table_len,
+		    &builtin, d);
+	memcpy(query, data, size);
+	query[size] = '\0';
+	if (table_load_buffer((const char *)data, size, &t, d) == TABLE_OK) {
+		exercise(t, "");
+		exercise(t, t->desks[0].cell[FIELD_NAME]);
+		table_free(t);
+	}
+	exercise(builtin, query);
+	free(query);
+	free(d);
+	return 0;
+}
