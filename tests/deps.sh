@@ -25,6 +25,8 @@ if [ "$what" = test ]; then
 	need script 'command -v script'
 	# Locale sources, to make a non-UTF-8 (EUC-JP) locale in a test.
 	need locales 'test -f /usr/share/i18n/locales/ja_JP'
+	need sshd 'test -x /usr/sbin/sshd'
+	need ssh 'command -v ssh'
 fi
 [ -z "$missing" ] && exit 0
 
@@ -33,6 +35,10 @@ package() {
 	case "$2:$1" in
 	apt:cc) echo gcc ;; apt:ncursesw) echo libncurses-dev ;;
 	apt:cmocka) echo libcmocka-dev ;; apt:script) echo bsdutils ;;
+	apt:sshd) echo openssh-server ;; apt:ssh) echo openssh-client ;;
+	dnf:sshd) echo openssh-server ;; dnf:ssh) echo openssh-clients ;;
+	apk:sshd) echo openssh-server ;; apk:ssh) echo openssh-client ;;
+	brew:sshd|brew:ssh) echo openssh ;;
 	dnf:script) echo util-linux ;; apk:script) echo util-linux-misc ;;
 	dnf:locales) echo glibc-locale-source ;; apk:locales) echo musl-locales ;;
 	dnf:cc) echo gcc ;; dnf:ncursesw) echo ncurses-devel ;;

@@ -43,6 +43,7 @@ tally "data against the source" sh tests/source.sh
 tally "static checks" sh tests/static.sh
 tally "terminal (tmux)" sh tests/tmux.sh
 tally "hostile environments (tmux)" sh tests/robust.sh
+tally "restricted mode over ssh" sh tests/sshd.sh
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"
