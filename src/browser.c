@@ -16,9 +16,11 @@
 
 #include <curses.h>
 
+#include "clip.h"
 #include "draw.h"
 #include "keys.h"
 #include "layout.h"
+#include "opener.h"
 #include "pages.h"
 #include "terminal.h"
 #include "view.h"
@@ -159,6 +161,7 @@ struct session {
 	struct theme theme;
 	enum lang lang;
 	bool ascii;
+	bool can_copy, can_open;
 	long idle_ms; /* 0: never */
 	bool idle;    /* ended for want of keys */
 };
@@ -267,6 +270,86 @@ read_key(struct session *s, int *status, wint_t *ch)
 	}
 }
 
+/* The text an action works on: the selected desk's phone, page or
+ * consultation address (the page, for 上記ページから); NULL when none. */
+static const char *
+field_for(const struct view *v, enum action a)
+{
+	size_t sel = view_selected(v);
+	const struct desk *k;
+
+	if (sel == SIZE_MAX)
+		return NULL;
+	k = &v->table->desks[sel];
+	if (a == ACT_COPY_PHONE)
+		return k->cell[FIELD_PHONE];
+	if (a == ACT_COPY_PAGE || a == ACT_BROWSE_PAGE ||
+	    k->contact == CONTACT_SAME_PAGE)
+		return k->cell[FIELD_CYBER_URL];
+	return k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] : NULL;
+}
+
+static void
+say(struct session *s, enum label id, const char *arg)
+{
+	snprintf(s->view.status, sizeof s->view.status, label(s->lang, id),
+	    arg ? arg : "");
+}
+
+/* Sends the OSC 52 sequence for the field now, and only the field. */
+static void
+copy(struct session *s, const char *text)
+{
+	char seq[CLIP_MAX_SEQUENCE];
+	size_t n;
+
+	if (!s->can_copy) {
+		say(s, L_COPY_OFF, NULL);
+		return;
+	}
+	n = clip_sequence(seq, sizeof seq, text, getenv("TMUX") != NULL);
+	if (n && write(STDOUT_FILENO, seq, n) == (ssize_t)n)
+		say(s, L_COPIED, text);
+}
+
+/* Hands the terminal to a browser (a text browser uses it) and takes it
+ * back, repainted, when the browser is done. */
+static void
+browse(struct session *s, const char *url)
+{
+	char used[256];
+	int rc;
+
+	if (!s->can_open) {
+		say(s, L_OPEN_OFF, NULL);
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	rc = opener_open(url, used, sizeof used);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (rc == 0)
+		say(s, L_OPENED, used);
+	else
+		say(s, L_OPEN_FAILED, url);
+}
+
+static void
+act_on_desk(struct session *s, enum action a)
+{
+	const char *text = field_for(&s->view, a);
+
+	if (view_selected(&s->view) == SIZE_MAX)
+		return;
+	if (!text)
+		say(s, L_NO_CONTACT, NULL);
+	else if (a == ACT_BROWSE_PAGE || a == ACT_BROWSE_CONTACT)
+		browse(s, text);
+	else
+		copy(s, text);
+}
+
 /* One key: false when the session is over. */
 static bool
 handle_key(struct session *s)
@@ -286,7 +369,12 @@ handle_key(struct session *s)
 		mouse_event(v, &s->layout);
 		return true;
 	}
+	v->status[0] = '\0';
 	a = keys_action(status, ch, v, text, &len);
+	if (a >= ACT_COPY_PHONE) {
+		act_on_desk(s, a);
+		return true;
+	}
 	if (len > 0) {
 		v->focus = FOCUS_LIST;
 		v->detail_shown = v->help = false;
@@ -301,7 +389,9 @@ int
 browser_run(const struct table *t, const struct browser_options *o)
 {
 	struct session s = {.lang = o->lang,
-		.idle_ms = (long)o->idle_timeout * 1000};
+		.idle_ms = (long)o->idle_timeout * 1000,
+		.can_copy = o->osc52 && !o->restricted,
+		.can_open = !o->restricted};
 	SCREEN *screen;
 
 	s.ascii = !utf8_locale() || o->ascii;

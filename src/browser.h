@@ -15,7 +15,8 @@ struct browser_options {
 	enum color_mode color;
 	bool mouse;
 	bool ascii;        /* show ASCII only, even where UTF-8 works */
-	bool restricted;   /* kiosk: no suspend, a short query */
+	bool restricted;   /* kiosk: no suspend, a short query, no copy/open */
+	bool osc52;        /* copying to the clipboard with OSC 52 */
 	unsigned idle_timeout; /* seconds without a key before quitting; 0: never */
 };
 

@@ -221,8 +221,8 @@ draw_hint(WINDOW *w, const struct frame *f)
 	const struct rect *r = &f->layout->hint;
 
 	fill(w, r->y, r->x, r->w, f->theme->hint);
-	put_text(w, f, r->y, r->x, r->w, label(f->lang, id), NULL, 0,
-	    f->theme->hint, f->theme->hint);
+	put_text(w, f, r->y, r->x, r->w, v->status[0] ? v->status :
+	    label(f->lang, id), NULL, 0, f->theme->hint, f->theme->hint);
 }
 
 static void

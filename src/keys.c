@@ -24,6 +24,11 @@ function_key(wint_t ch)
 	case KEY_ENTER: return ACT_OPEN;
 	case KEY_BTAB: return ACT_TOGGLE_FOCUS;
 	case KEY_F(1): return ACT_HELP;
+	case KEY_F(2): return ACT_COPY_PHONE;
+	case KEY_F(3): return ACT_COPY_PAGE;
+	case KEY_F(4): return ACT_COPY_CONTACT;
+	case KEY_F(5): return ACT_BROWSE_PAGE;
+	case KEY_F(6): return ACT_BROWSE_CONTACT;
 	default: return ACT_NONE;
 	}
 }

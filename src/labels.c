@@ -41,9 +41,10 @@ static const char *const text[L_COUNT][2] = {
 		"注意: この窓口は情報の受付専用です。"},
 	[L_NO_MATCH] = {"No desk matches.", "該当なし"},
 	[L_TOO_SMALL] = {"Terminal too small", "画面が小さすぎます"},
-	[L_HINT_WIDE] = {"Type to filter  Up/Down move  Tab detail  "
+	[L_HINT_WIDE] = {"Type to filter  Tab detail  F2-F4 copy  F5 open  "
 		"F1 help  Esc clear/quit",
-		"入力で絞り込み  上下キー 選択  Tab 詳細  F1 ヘルプ  Esc 消去/終了"},
+		"入力で絞り込み  Tab 詳細  F2-F4 コピー  F5 開く  F1 ヘルプ  "
+		"Esc 消去/終了"},
 	[L_HINT_NARROW_LIST] = {"Type to filter  Enter detail  F1 help  Esc quit",
 		"入力で絞り込み  Enter 詳細  F1 ヘルプ  Esc 終了"},
 	[L_HINT_DETAIL] = {"Up/Down scroll  Esc/Left back  F1 help",
@@ -58,6 +59,17 @@ static const char *const text[L_COUNT][2] = {
 	[L_HELP_NATIONAL] = {"National contacts", "全国共通の窓口"},
 	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},
 	[L_HELP_QUERY] = {"Filter", "絞り込み"},
+	[L_COPIED] = {"Copied to the clipboard: %s",
+		"クリップボードにコピーしました: %s"},
+	[L_COPY_OFF] = {"Copying is off (--no-osc52 or restricted mode)",
+		"コピーは無効です (--no-osc52 または制限モード)"},
+	[L_NO_CONTACT] = {"No consultation address is listed",
+		"相談窓口のアドレスは掲載されていません"},
+	[L_OPENED] = {"Opened with %s", "%s で開きました"},
+	[L_OPEN_FAILED] = {"No browser could be started; the URL: %s",
+		"ブラウザを起動できませんでした。URL: %s"},
+	[L_OPEN_OFF] = {"Opening a browser is off in restricted mode",
+		"制限モードではブラウザを開けません"},
 };
 
 const char *

@@ -42,6 +42,12 @@ enum label {
 	L_HELP_NATIONAL,
 	L_HELP_SOURCE,
 	L_HELP_QUERY,
+	L_COPIED,          /* a format: the text */
+	L_COPY_OFF,
+	L_NO_CONTACT,
+	L_OPENED,          /* a format: the program */
+	L_OPEN_FAILED,     /* a format: the URL */
+	L_OPEN_OFF,
 	L_COUNT
 };
 

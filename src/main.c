@@ -51,6 +51,7 @@ static const char usage_text[] =
     "      --lang=LANG      ja or en (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "      --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
     "      --no-mouse       do not use the mouse in the browser\n"
+    "      --no-osc52       do not copy to the clipboard with OSC 52\n"
     "      --ascii          show ASCII only (romaji names, English labels)\n"
     "      --restricted     kiosk mode: no --data, no suspend, a short query;\n"
     "                       also MADOGUCHI_RESTRICTED=1\n"
@@ -160,6 +161,7 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
+		{"no-osc52", no_argument, NULL, 'O'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"restricted", no_argument, NULL, 'R'},
 		{"idle-timeout", required_argument, NULL, 'I'},
@@ -193,6 +195,9 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 			break;
 		case 'A':
 			o->browser.ascii = true;
+			break;
+		case 'O':
+			o->browser.osc52 = false;
 			break;
 		case 'R':
 			o->browser.restricted = true;
@@ -336,7 +341,8 @@ int
 main(int argc, char **argv)
 {
 	struct options o = {.mode = MODE_AUTO, .format = FORMAT_PLAIN,
-		.browser = {.lang = labels_lang_from_env(), .mouse = true}};
+		.browser = {.lang = labels_lang_from_env(), .mouse = true,
+		.osc52 = true}};
 	char words[1024];
 	struct table *t = NULL;
 	int status;

@@ -254,7 +254,8 @@ view_apply(struct view *v, enum action a, size_t page)
 	case ACT_QUIT:
 		v->quit = true;
 		break;
-	case ACT_NONE:
+	case ACT_NONE: case ACT_COPY_PHONE: case ACT_COPY_PAGE:
+	case ACT_COPY_CONTACT: case ACT_BROWSE_PAGE: case ACT_BROWSE_CONTACT:
 		break;
 	}
 }

@@ -15,6 +15,9 @@ enum action {
 	ACT_BACKSPACE, ACT_DELETE_WORD, ACT_CLEAR_QUERY,
 	ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_CURSOR_START, ACT_CURSOR_END,
 	ACT_TOGGLE_FOCUS, ACT_OPEN, ACT_BACK, ACT_ESCAPE, ACT_HELP, ACT_QUIT,
+	/* Acting on the selected desk: the browser does these. */
+	ACT_COPY_PHONE, ACT_COPY_PAGE, ACT_COPY_CONTACT,
+	ACT_BROWSE_PAGE, ACT_BROWSE_CONTACT,
 };
 
 enum focus { FOCUS_LIST, FOCUS_DETAIL };
@@ -39,6 +42,7 @@ struct view {
 	bool help;
 	size_t scroll;     /* first line of the detail panel or help */
 	bool quit;
+	char status[512]; /* what the last action did, shown until a key */
 	size_t widths[VIEW_LIST_COLUMNS]; /* widest cell of each list column */
 };
 

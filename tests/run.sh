@@ -44,6 +44,7 @@ tally "static checks" sh tests/static.sh
 tally "terminal (tmux)" sh tests/tmux.sh
 tally "hostile environments (tmux)" sh tests/robust.sh
 tally "restricted mode over ssh" sh tests/sshd.sh
+tally "copy and open (tmux)" sh tests/act.sh
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "clip.h"
 #include "labels.h"
 #include "output.h"
 #include "text.h"
@@ -148,6 +149,34 @@ language_from_environment(void **state)
 	assert_false(labels_parse_lang("fr", &l));
 }
 
+static void
+osc52_carries_exactly_the_text(void **state)
+{
+	char seq[CLIP_MAX_SEQUENCE];
+	char *big = malloc(CLIP_MAX_TEXT + 2);
+
+	(void)state;
+	assert_int_equal(clip_sequence(seq, sizeof seq, "03-3431-8109", false),
+	    strlen("\033]52;c;MDMtMzQzMS04MTA5\a"));
+	assert_string_equal(seq, "\033]52;c;MDMtMzQzMS04MTA5\a");
+	clip_sequence(seq, sizeof seq, "a", false);
+	assert_string_equal(seq, "\033]52;c;YQ==\a");
+	clip_sequence(seq, sizeof seq, "ab", false);
+	assert_string_equal(seq, "\033]52;c;YWI=\a");
+	clip_sequence(seq, sizeof seq, "上記", false);
+	assert_string_equal(seq, "\033]52;c;5LiK6KiY\a");
+	clip_sequence(seq, sizeof seq, "ab", true);
+	assert_string_equal(seq, "\033Ptmux;\033\033]52;c;YWI=\a\033\\"
+	    "\033]52;c;YWI=\a");
+	assert_int_equal(clip_sequence(seq, 8, "ab", false), 0);
+	memset(big, 'x', CLIP_MAX_TEXT + 1);
+	big[CLIP_MAX_TEXT + 1] = '\0';
+	assert_int_equal(clip_sequence(seq, sizeof seq, big, true), 0);
+	big[CLIP_MAX_TEXT] = '\0';
+	assert_true(clip_sequence(seq, sizeof seq, big, true) > 0);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -156,6 +185,7 @@ main(void)
 		cmocka_unit_test(no_raw_control_in_any_format),
 		cmocka_unit_test(escapes_are_visible),
 		cmocka_unit_test(language_from_environment),
+		cmocka_unit_test(osc52_carries_exactly_the_text),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
