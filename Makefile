@@ -1,13 +1,18 @@
 # madoguchi — see README.md. Required flags live apart from CFLAGS, so that
 # `make CFLAGS=-O0` still builds right.
+VERSION = 0.1.0
 PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILD ?= build
 BIN ?= madoguchi
 
 REQUIRED_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-REQUIRED_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc
+REQUIRED_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DVERSION='"$(VERSION)"'
 CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
@@ -95,7 +100,30 @@ asan:
 check: deps $(BIN) unit-tests asan
 	@sh tests/run.sh
 
+# A real capture of the browser, for the README.
+screenshot: $(BIN)
+	sh tests/screenshot.sh
+
+# Only the binary, the man page and completions: the data is built in.
+install: $(BIN)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	cp -f $(BIN) $(DESTDIR)$(BINDIR)/madoguchi
+	chmod 755 $(DESTDIR)$(BINDIR)/madoguchi
+	sed 's/^\.Os$$/.Os madoguchi $(VERSION)/' doc/madoguchi.1 \
+		> $(DESTDIR)$(MANDIR)/man1/madoguchi.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/madoguchi.1
+	cp -f src/completion/madoguchi.bash $(DESTDIR)$(BASHCOMPDIR)/madoguchi
+	cp -f src/completion/_madoguchi $(DESTDIR)$(ZSHCOMPDIR)/_madoguchi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/madoguchi \
+		$(DESTDIR)$(MANDIR)/man1/madoguchi.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/madoguchi \
+		$(DESTDIR)$(ZSHCOMPDIR)/_madoguchi
+
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check fuzz clean
+.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot install \
+	uninstall clean

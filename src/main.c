@@ -14,7 +14,9 @@
 #include "table.h"
 #include "text.h"
 
-#define VERSION "0.1.0"
+#ifndef VERSION
+#define VERSION "unknown" /* the Makefile defines it */
+#endif
 #define BUILTIN_NAME "(built-in)"
 
 /* data/desks.tsv, embedded by the build (desks_data.c). */

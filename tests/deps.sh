@@ -25,6 +25,8 @@ if [ "$what" = test ]; then
 	need script 'command -v script'
 	# Locale sources, to make a non-UTF-8 (EUC-JP) locale in a test.
 	need locales 'test -f /usr/share/i18n/locales/ja_JP'
+	need mandoc 'command -v mandoc'
+	need zsh 'command -v zsh'
 	need sshd 'test -x /usr/sbin/sshd'
 	need ssh 'command -v ssh'
 fi
