@@ -100,6 +100,20 @@ asan:
 check: deps $(BIN) unit-tests asan
 	@sh tests/run.sh
 
+# The benchmark (not part of check): the reference program is built with
+# the same flags as madoguchi.
+$(BUILD)/bench_reference: tests/bench/reference.c | $(BUILD)
+	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(CURSES_LIBS)
+
+$(BUILD)/bench_scale: tests/bench/scale.c $(CORE_OBJ) $(BUILD)/desks_data.o
+	$(COMPILE) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/desks_data.o
+
+bench: bench-deps $(BIN) $(BUILD)/bench_reference $(BUILD)/bench_scale
+	sh tests/bench/run.sh
+
+bench-deps:
+	@sh tests/deps.sh bench
+
 # A real capture of the browser, for the README.
 screenshot: $(BIN)
 	sh tests/screenshot.sh
@@ -125,5 +139,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot install \
+.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot bench bench-deps install \
 	uninstall clean

@@ -171,7 +171,8 @@ static void
 build_page(struct page *p, const struct session *s)
 {
 	const struct layout *l = &s->layout;
-	struct page_style style = {s->lang, s->ascii, (size_t)l->detail.w};
+	struct page_style style = {s->lang, s->ascii, (size_t)l->detail.w,
+		s->view.url_width};
 	size_t sel = view_selected(&s->view);
 
 	memset(p, 0, sizeof *p);

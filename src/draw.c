@@ -9,7 +9,7 @@
 
 #include "text.h"
 
-enum { PAIR_MATCH = 1, PAIR_URL, PAIR_PHONE, PAIR_NOTE, PAIR_TITLE };
+enum { PAIR_MATCH = 1, PAIR_NOTE };
 
 void
 theme_init(struct theme *th, bool color)
@@ -24,19 +24,15 @@ theme_init(struct theme *th, bool color)
 	th->phone = (struct style){A_BOLD, 0};
 	th->hint = (struct style){A_REVERSE, 0};
 	th->escape = (struct style){A_REVERSE, 0};
+	/* Colour only where it helps: what matched, and the notes a reader
+	 * must not miss. Every colour change costs bytes on each redraw. */
 	if (!color)
 		return;
 	init_pair(PAIR_MATCH, COLOR_YELLOW, -1);
-	init_pair(PAIR_URL, COLOR_CYAN, -1);
-	init_pair(PAIR_PHONE, COLOR_GREEN, -1);
 	init_pair(PAIR_NOTE, COLOR_MAGENTA, -1);
-	init_pair(PAIR_TITLE, COLOR_BLUE, -1);
-	th->match = (struct style){A_BOLD, PAIR_MATCH};
-	th->selected_match = (struct style){A_REVERSE | A_BOLD, PAIR_MATCH};
-	th->url.pair = PAIR_URL;
-	th->phone.pair = PAIR_PHONE;
+	th->match = (struct style){A_NORMAL, PAIR_MATCH}; /* colour alone: cheapest */
+	th->selected_match = (struct style){A_REVERSE, PAIR_MATCH};
 	th->note.pair = PAIR_NOTE;
-	th->title.pair = PAIR_TITLE;
 }
 
 static void
@@ -109,6 +105,9 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 		    selected ? th->selected_match : th->match);
 }
 
+/* The selection is in reverse video from the marker through the name (or
+ * the romaji standing for it): a move rewrites that much of two rows, not
+ * both whole rows. */
 static void
 draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 {
@@ -116,21 +115,25 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 	const struct rect *r = &f->layout->list;
 	const struct desk *k = &v->table->desks[v->rows[row]];
 	bool selected = row == v->sel;
-	struct style s = selected ? f->theme->selected : f->theme->text;
 	int x = r->x + 1, end = r->x + r->w;
 
-	fill(w, y, r->x, r->w, s);
-	mvwaddch(w, y, r->x, selected ? '>' | s.attr : ' ');
-	for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
-		int cols = (int)v->widths[c];
+	for (size_t c = 0; c < VIEW_LIST_COLUMNS && x < end; c++) {
+		enum field field = view_list_columns[c];
+		int cols = (int)v->widths[c] < end - x ? (int)v->widths[c] : end - x;
 
-		if (f->ascii && view_list_columns[c] == FIELD_NAME)
+		if (f->ascii && field == FIELD_NAME)
 			continue; /* romaji stands for the name */
-		list_cell(w, f, k, view_list_columns[c], y, x, cols < end - x ? cols :
-		    end - x, selected);
-		x += cols + 1;
-		if (x >= end)
-			break;
+		if (selected)
+			fill(w, y, x, cols, f->theme->selected);
+		list_cell(w, f, k, field, y, x, cols, selected);
+		x += (int)v->widths[c] + 1;
+		if (field == FIELD_NAME || field == FIELD_ROMAJI)
+			selected = false;
+	}
+	if (row == v->sel) {
+		mvwaddch(w, y, r->x, '>' | f->theme->selected.attr);
+		mvwchgat(w, y, r->x + 1 + (int)v->widths[0], 1,
+		    f->theme->selected.attr, f->theme->selected.pair, NULL);
 	}
 }
 

@@ -84,6 +84,19 @@ blank(struct page *p)
 	push(p, "", 0, 0, STYLE_TEXT);
 }
 
+/* A URL, then blank lines up to the lines the table's widest URL takes. */
+static void
+add_url(struct page *p, const char *url)
+{
+	size_t room = p->style.width > 10 ? p->style.width - 2 : 1;
+	size_t lines = (p->style.url_width + room - 1) / room;
+	size_t before = p->count;
+
+	add(p, 2, STYLE_URL, url);
+	while (p->count - before < lines && !p->failed)
+		blank(p);
+}
+
 /* Formats into a small buffer and adds it. */
 static void
 addf(struct page *p, size_t indent, enum line_style style, const char *fmt,
@@ -156,7 +169,7 @@ detail_contact(struct page *p, const struct desk *k)
 
 	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
 	if (k->contact == CONTACT_URL)
-		add(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]);
+		add_url(p, k->cell[FIELD_CONTACT]);
 	else
 		add(p, 2, STYLE_TEXT, label(lang, k->contact == CONTACT_NONE ?
 		    L_CONTACT_NONE : L_CONTACT_SAME_PAGE));
@@ -183,7 +196,7 @@ page_detail(struct page *p, const struct desk *k,
 	detail_phone(p, k);
 	blank(p);
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_CYBER_PAGE));
-	add(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
+	add_url(p, k->cell[FIELD_CYBER_URL]);
 	blank(p);
 	detail_contact(p, k);
 }

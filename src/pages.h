@@ -26,6 +26,10 @@ struct page_style {
 	enum lang lang;
 	bool ascii;
 	size_t width;
+	/* The widest URL of the table: each URL is given the lines that one
+	 * would take, so that moving between desks leaves every label where it
+	 * was and the terminal is sent only what changed. 0: no padding. */
+	size_t url_width;
 };
 
 struct page {

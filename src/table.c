@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "text.h"
 
@@ -92,7 +93,13 @@ check_characters(const struct cursor *c, const char *line, size_t len)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t n = text_decode(line + i, len - i, &cp);
+		size_t n;
+
+		if (line[i] >= 0x20 && line[i] < 0x7F) { /* printable ASCII */
+			i++;
+			continue;
+		}
+		n = text_decode(line + i, len - i, &cp);
 
 		if (cp == TEXT_INVALID) {
 			report(c->d, c->line, column(c, line + i),
@@ -406,33 +413,41 @@ parse_line(struct parser *p, char *line, size_t len)
 		parse_desk(p, line);
 }
 
-static int
-compare_codes(const void *a, const void *b)
-{
-	const struct desk *x = *(const struct desk *const *)a;
-	const struct desk *y = *(const struct desk *const *)b;
+/* Codes have at most 8 digits: one bit each says whether it was seen, so
+ * finding duplicates costs one pass, however many rows. */
+#define CODE_LIMIT 100000000UL
 
-	if (x->code != y->code)
-		return x->code < y->code ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
+static unsigned
+first_line_with(const struct table *t, unsigned long code)
+{
+	for (size_t i = 0; i < t->count; i++)
+		if (t->desks[i].code == code)
+			return t->desks[i].line;
+	return 0;
 }
 
 static enum table_status
 check_duplicates(const struct table *t, struct diags *d)
 {
-	const struct desk **sorted = malloc(t->count * sizeof *sorted + 1);
+	unsigned char *seen = calloc(CODE_LIMIT / 8, 1);
 
-	if (!sorted)
+	if (!seen)
 		return TABLE_IO_ERROR;
-	for (size_t i = 0; i < t->count; i++)
-		sorted[i] = &t->desks[i];
-	qsort(sorted, t->count, sizeof *sorted, compare_codes);
-	for (size_t i = 1; i < t->count; i++)
-		if (sorted[i]->code == sorted[i - 1]->code)
-			report(d, sorted[i]->line, 1, "duplicate code %s (first "
-			    "on line %u)", sorted[i]->cell[FIELD_CODE],
-			    sorted[i - 1]->line);
-	free(sorted);
+	for (size_t i = 0; i < t->count; i++) {
+		unsigned long code = t->desks[i].code;
+		unsigned char bit = (unsigned char)(1u << (code % 8));
+
+		if (code >= CODE_LIMIT) /* reported already as too long */
+			continue;
+		if (seen[code / 8] & bit && d->count < TABLE_MAX_DIAGS)
+			report(d, t->desks[i].line, 1, "duplicate code %s (first "
+			    "on line %u)", t->desks[i].cell[FIELD_CODE],
+			    first_line_with(t, code));
+		else if (seen[code / 8] & bit)
+			d->dropped++;
+		seen[code / 8] |= bit;
+	}
+	free(seen);
 	return TABLE_OK;
 }
 
@@ -463,24 +478,29 @@ fold_desk(struct desk *k, char *out)
 	return out;
 }
 
-/* Lines in the input: an upper bound on rows and metadata. */
+/* Lines in the input, an upper bound on rows, and lines that start with
+ * '@', one on metadata. */
 static size_t
-count_lines(const char *data, size_t len)
+count_lines(const char *data, size_t len, size_t *meta)
 {
 	size_t n = 1;
 
+	*meta = len > 0 && data[0] == '@';
 	for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data)));
-	    p++)
+	    p++) {
 		n++;
+		if (p + 1 < data + len && p[1] == '@')
+			(*meta)++;
+	}
 	return n;
 }
 
 static struct table *
 allocate(const char *data, size_t len, char **text, char **fold)
 {
-	size_t lines = count_lines(data, len);
+	size_t metas, lines = count_lines(data, len, &metas);
 	size_t head = sizeof(struct table) + lines * sizeof(struct desk) +
-	    lines * sizeof(struct meta);
+	    metas * sizeof(struct meta);
 	struct table *t = malloc(head + 2 * (len + 1));
 
 	if (!t)
@@ -488,7 +508,7 @@ allocate(const char *data, size_t len, char **text, char **fold)
 	memset(t, 0, sizeof *t);
 	t->desks = (struct desk *)(t + 1);
 	t->meta = (struct meta *)(t->desks + lines);
-	*text = (char *)(t->meta + lines);
+	*text = (char *)(t->meta + metas);
 	*fold = *text + len + 1;
 	memcpy(*text, data, len);
 	(*text)[len] = '\0';
@@ -541,12 +561,19 @@ table_load_buffer(const char *data, size_t len, struct table **out,
 	return TABLE_OK;
 }
 
-/* Reads all of f, up to TABLE_MAX_BYTES + 1 bytes. */
+/* Reads all of f, up to TABLE_MAX_BYTES + 1 bytes; a regular file in one
+ * allocation of its size, a pipe in doubling steps. */
 static char *
 read_all(FILE *f, size_t *len)
 {
+	struct stat st;
 	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap), *grown;
+	char *buf, *grown;
+
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (unsigned long long)st.st_size <= TABLE_MAX_BYTES)
+		cap = (size_t)st.st_size + 1; /* + 1: to see the end at once */
+	buf = malloc(cap);
 
 	while (buf) {
 		n += fread(buf + n, 1, cap - n, f);

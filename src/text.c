@@ -68,6 +68,8 @@ static const struct range unsafe_ranges[] = {
 bool
 text_cp_unsafe(uint32_t cp)
 {
+	if (cp < 0x7F) /* the common case, first */
+		return cp < 0x20;
 	return in_ranges(cp, unsafe_ranges,
 	    sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
 }
@@ -270,8 +272,17 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 
 	while (i < len) {
 		uint32_t cp, next;
-		size_t n = text_decode(s + i, len - i, &cp), start = i, k;
+		size_t n, start = i, k;
 
+		if ((unsigned char)s[i] < 0x80) { /* ASCII: lower-case only */
+			char c = s[i++];
+
+			if (map)
+				map[o] = start;
+			out[o++] = c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
 		if (cp == TEXT_INVALID) {
 			if (map)
 				map[o] = start;

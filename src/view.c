@@ -37,13 +37,23 @@ view_init(struct view *v, const struct table *t, const char *query)
 	v->rows = malloc((t->count + 1) * sizeof *v->rows);
 	if (!v->rows)
 		return false;
-	for (size_t i = 0; i < t->count; i++)
+	for (size_t i = 0; i < t->count; i++) {
+		const struct desk *k = &t->desks[i];
+		size_t page = strlen(k->cell[FIELD_CYBER_URL]);
+		size_t contact = strlen(k->cell[FIELD_CONTACT]);
+
 		for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
-			size_t w = text_width(t->desks[i].cell[view_list_columns[c]]);
+			size_t w = text_width(k->cell[view_list_columns[c]]);
 
 			if (w > v->widths[c])
 				v->widths[c] = w;
 		}
+		/* URLs are ASCII: bytes are columns. */
+		if (page > v->url_width)
+			v->url_width = page;
+		if (k->contact == CONTACT_URL && contact > v->url_width)
+			v->url_width = contact;
+	}
 	view_insert(v, query ? query : "", query ? strlen(query) : 0);
 	return true;
 }

@@ -44,6 +44,7 @@ struct view {
 	bool quit;
 	char status[512]; /* what the last action did, shown until a key */
 	size_t widths[VIEW_LIST_COLUMNS]; /* widest cell of each list column */
+	size_t url_width; /* the widest URL: the detail keeps room for it */
 };
 
 /* Sets up v over t with an initial query (may be NULL); false when out of

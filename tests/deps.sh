@@ -1,6 +1,6 @@
 #!/bin/sh
-# deps.sh [build|test]: installs what `make run` (build) or `make check`
-# (test) needs and the machine lacks, saying what; installs nothing and asks
+# deps.sh [build|test|bench]: installs what `make run` (build), `make check`
+# (test) or `make bench` needs and the machine lacks, saying what; installs nothing and asks
 # for no password when everything is there. apt-get, dnf, apk or brew.
 set -eu
 what=${1:-test}
@@ -29,6 +29,10 @@ if [ "$what" = test ]; then
 	need zsh 'command -v zsh'
 	need sshd 'test -x /usr/sbin/sshd'
 	need ssh 'command -v ssh'
+fi
+if [ "$what" = bench ]; then
+	need python3 'command -v python3'
+	need fzf 'command -v fzf'
 fi
 [ -z "$missing" ] && exit 0
 

@@ -60,7 +60,7 @@ paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 	struct layout l;
 	struct page p;
 	struct frame f = {v, &l, &p, &theme, lang, ascii};
-	struct page_style style = {lang, ascii, (size_t)cols};
+	struct page_style style = {lang, ascii, (size_t)cols, v->url_width};
 	size_t sel;
 
 	resize_term(lines, cols);

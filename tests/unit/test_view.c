@@ -202,20 +202,20 @@ detail_says_what_the_source_means(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60});
+	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60, 0});
 	assert_true(page_has(&p, "general consultation line (総)"));
 	assert_true(page_has(&p, "information only, cyber crime (情報・専)"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
-	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60});
+	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60, 0});
 	assert_true(page_has(&p, "上記ページから"));
 	assert_true(page_has(&p, "サイバー犯罪相談専用 (専)"));
 	page_free(&p);
-	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60});
+	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60, 0});
 	assert_true(page_has(&p, "none listed"));
 	page_free(&p);
-	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60});
+	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60, 0});
 	assert_true(page_has(&p, "dedicated cyber crime line (専)"));
 	assert_true(page_has(&p, "general consultation line takes"));
 	assert_true(page_has(&p, "警視庁  東京都"));
@@ -228,7 +228,7 @@ ascii_detail_has_only_ascii(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60});
+	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60, 0});
 	assert_true(page_has(&p, "Kanagawa (14)"));
 	assert_true(page_has(&p, "Region: Kanto"));
 	assert_true(page_has(&p, "information only, cyber crime"));
@@ -248,7 +248,7 @@ long_urls_wrap_whole(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, k, &(struct page_style){LANG_EN, false, 30});
+	page_detail(&p, k, &(struct page_style){LANG_EN, false, 30, 0});
 	for (size_t i = 0; i < p.count; i++) {
 		assert_true(text_width(p.lines[i].text) <= 30);
 		if (p.lines[i].style == STYLE_URL)
@@ -264,7 +264,7 @@ help_has_keys_marks_contacts_and_source(void **state)
 	struct page p;
 
 	(void)state;
-	page_help(&p, table, &(struct page_style){LANG_EN, false, 70});
+	page_help(&p, table, &(struct page_style){LANG_EN, false, 70, 0});
 	assert_true(page_has(&p, "C-w"));
 	assert_true(page_has(&p, "#9110"));
 	assert_true(page_has(&p, "110"));
@@ -272,7 +272,7 @@ help_has_keys_marks_contacts_and_source(void **state)
 	assert_true(page_has(&p, "undated"));
 	assert_true(page_has(&p, "switchboard"));
 	page_free(&p);
-	page_help(&p, table, &(struct page_style){LANG_JA, false, 70});
+	page_help(&p, table, &(struct page_style){LANG_JA, false, 70, 0});
 	assert_true(page_has(&p, "全国共通の窓口"));
 	assert_true(page_has(&p, "2024年3月29日"));
 	page_free(&p);

@@ -1,0 +1,86 @@
+#!/bin/sh
+# make bench: madoguchi side by side with a plain ncursesw reference (and
+# fzf, when installed) in the same run, 100x30, xterm-256color, C.UTF-8;
+# then how the core scales with rows. Prints medians, spreads and ratios
+# against the goals of doc/bench.md. Not part of make check.
+set -eu
+REPEAT=${REPEAT:-7}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bench() { python3 tests/bench/ptybench.py --repeat "$REPEAT" --warmup 2 --json "$@"; }
+NAV='DOWN DOWN DOWN DOWN DOWN UP DOWN UP'
+
+echo "== interactive: 100x30, xterm-256color, C.UTF-8, $REPEAT runs (median [min .. max])"
+bench --keys "$NAV t o k y o ESC ESC" --last-quits -- ./madoguchi >"$tmp/madoguchi.json"
+bench --keys "$NAV q" --last-quits -- build/bench_reference data/desks.tsv >"$tmp/reference.json"
+if command -v fzf >/dev/null; then
+	./madoguchi -l -F tsv | tail -n +2 >"$tmp/lines.tsv"
+	# The same 47 entries, a preview of the whole entry (its 13 fields).
+	bench --quiet-ms 150 --stdin "$tmp/lines.tsv" --keys "$NAV t o k y o ESC" --last-quits -- \
+	    fzf --delimiter '	' --with-nth 1,2,8 --preview "printf '%s\n' {} | tr '\t' '\n'" >"$tmp/fzf.json"
+else
+	echo "fzf is not installed: no comparison with it (apt-get install fzf)"
+fi
+python3 - "$tmp" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+load = lambda n: json.load(open(os.path.join(d, n)))["summary"] if os.path.exists(os.path.join(d, n)) else None
+m, r, f = load("madoguchi.json"), load("reference.json"), load("fzf.json")
+def show(name, s):
+    if not s:
+        return
+    print(f"  {name}")
+    for k in ("startup_ms", "first_frame_bytes", "nav_bytes", "nav_latency_ms",
+              "typed_bytes", "typed_latency_ms", "exit_ms", "peak_rss_kib"):
+        v = s.get(k)
+        if v:
+            print(f"    {k:18} {v['median']:9.1f}  [{v['min']:.1f} .. {v['max']:.1f}]")
+for name, s in (("madoguchi", m), ("reference (tests/bench/reference.c)", r), ("fzf + preview", f)):
+    show(name, s)
+def ratio(a, b, key):
+    return a[key]["median"] / b[key]["median"] if a and b and a.get(key) and b.get(key) else None
+rows = [("bytes per selection move", "nav_bytes", r, "reference", 1.0),
+        ("bytes per selection move", "nav_bytes", f, "fzf", 0.15),
+        ("bytes per typed character", "typed_bytes", f, "fzf", 0.3),
+        ("startup to first frame", "startup_ms", r, "reference", 1.5),
+        ("startup to first frame", "startup_ms", f, "fzf", 0.4),
+        ("peak resident memory", "peak_rss_kib", r, "reference", 1.3)]
+print("  ratios (madoguchi / other; goal)")
+for what, key, other, name, goal in rows:
+    x = ratio(m, other, key)
+    if x is not None:
+        print(f"    {what:27} vs {name:9} {x:6.2f}  goal <= {goal:<5} {'met' if x <= goal else 'NOT MET'}")
+e = m["exit_ms"]["median"]
+print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 60 ms {'met' if e <= 60 else 'NOT MET'}")
+PY
+
+echo
+echo "== scale: generated tables, load and per-keystroke filter time"
+build/bench_scale | tee "$tmp/scale.txt"
+awk 'NR > 1 { load[$1] = $5; key[$1] = $4 }
+END {
+	if (load[10000] && load[1000000]) {
+		printf "  growth 10,000 -> 1,000,000 rows, per row: load %.2fx, keystroke %.2fx (goal <= 1.3x)\n",
+		    load[1000000] / load[10000], key[1000000] / key[10000]
+	}
+}' "$tmp/scale.txt"
+
+echo
+echo "== --filter over 1,000,000 rows (median of 3; query: tokyo)"
+build/bench_scale --write 1000000 "$tmp/1m.tsv"
+grep -v '^code' "$tmp/1m.tsv" >"$tmp/1m.lines"
+time_ms() { # COMMAND...: median wall time of 3 runs, in ms
+	for i in 1 2 3; do
+		start=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		echo $(( ($(date +%s%N) - start) / 1000000 ))
+	done | sort -n | sed -n 2p
+}
+ours=$(time_ms ./madoguchi --data "$tmp/1m.tsv" --filter tokyo)
+floor=$(time_ms grep -F -i -c tokyo "$tmp/1m.lines")
+echo "  madoguchi --filter       $ours ms"
+echo "  grep -F -i -c (floor)    $floor ms   madoguchi / grep: $(awk "BEGIN { printf \"%.1f\", $ours / $floor }")x"
+if command -v fzf >/dev/null; then
+	theirs=$(time_ms sh -c "fzf -e --filter tokyo <'$tmp/1m.lines'")
+	echo "  fzf -e --filter          $theirs ms   madoguchi / fzf: $(awk "BEGIN { printf \"%.2f\", $ours / $theirs }")x (goal <= 1)"
+fi

@@ -1,0 +1,158 @@
+/* scale: how the table and the filter grow with rows. Generates tables of
+ * valid desks (the 47 built-in ones, renamed and renumbered), and reports
+ * load time and per-keystroke filter time for each size:
+ *   scale [ROWS...]          default 1000 10000 100000 1000000
+ *   scale --write ROWS FILE  write such a table, for timing the CLI */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "filter.h"
+#include "table.h"
+
+extern const unsigned char builtin_table[];
+extern const unsigned long builtin_table_len;
+
+static const char header[] = "code\tname\tprefecture\tkana\tromaji\tregion\t"
+    "region_romaji\tbureau\tphone\tphone_kind\tcyber_url\tcontact\t"
+    "contact_kind\n";
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Row i: a built-in desk with a unique code and a name, kana and romaji
+ * made distinct by the digits of i (in kanji digits, kana and letters). */
+static size_t
+make_row(char *out, size_t cap, const struct desk *k, unsigned long i)
+{
+	static const char *const kanji[] = {"〇", "一", "二", "三", "四", "五",
+		"六", "七", "八", "九"};
+	static const char *const kana[] = {"あ", "い", "う", "え", "お", "か",
+		"き", "く", "け", "こ"};
+	char name[64] = "", reading[64] = "", letters[16] = "";
+	int n;
+
+	for (unsigned long d = i; d; d /= 10) {
+		strcat(name, kanji[d % 10]);
+		strcat(reading, kana[d % 10]);
+		letters[strlen(letters)] = (char)('a' + d % 10);
+	}
+	n = snprintf(out, cap, "%lu\t%s%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t"
+	    "0%lu-%04lu-%04lu\t%s\t%s?n=%lu\t%s\t%s\n", i + 1,
+	    k->cell[FIELD_NAME], name, k->cell[FIELD_PREFECTURE],
+	    k->cell[FIELD_KANA], reading, k->cell[FIELD_ROMAJI], letters,
+	    k->cell[FIELD_REGION], k->cell[FIELD_REGION_ROMAJI],
+	    k->cell[FIELD_BUREAU], 1 + i % 9, (i / 10000) % 10000, i % 10000,
+	    k->cell[FIELD_PHONE_KIND], k->cell[FIELD_CYBER_URL], i,
+	    k->cell[FIELD_CONTACT], k->cell[FIELD_CONTACT_KIND]);
+	return n > 0 ? (size_t)n : 0;
+}
+
+static char *
+generate(const struct table *base, unsigned long rows, size_t *len)
+{
+	size_t cap = rows * 512 + sizeof header, n = sizeof header - 1;
+	char *text = malloc(cap);
+
+	memcpy(text, header, n);
+	for (unsigned long i = 0; i < rows; i++)
+		n += make_row(text + n, cap - n, &base->desks[i % base->count], i);
+	*len = n;
+	return text;
+}
+
+static int
+compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The median time of compiling and running each query prefix, in ms. */
+static double
+keystroke_ms(const struct table *t, const char *query, size_t *rows)
+{
+	double times[5];
+	size_t len = strlen(query);
+	char prefix[64];
+	struct filter f;
+
+	for (int r = 0; r < 5; r++) {
+		double total = 0;
+
+		for (size_t n = 1; n <= len; n++) {
+			double start = now_ms();
+
+			memcpy(prefix, query, n);
+			prefix[n] = '\0';
+			filter_compile(&f, prefix);
+			filter_run(&f, t, rows);
+			total += now_ms() - start;
+		}
+		times[r] = total / (double)len;
+	}
+	qsort(times, 5, sizeof times[0], compare_double);
+	return times[2];
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *const queries[] = {"tokyo", "東京", "とうきょう",
+		"03-1234", "関東 !tokyo"};
+	unsigned long sizes[8] = {1000, 10000, 100000, 1000000};
+	size_t nsizes = 4;
+	struct table *base;
+	struct diags *d = malloc(sizeof *d);
+
+	if (table_load_buffer((const char *)builtin_table, builtin_table_len,
+	    &base, d) != TABLE_OK)
+		return 1;
+	if (argc == 4 && strcmp(argv[1], "--write") == 0) {
+		size_t len;
+		char *text = generate(base, strtoul(argv[2], NULL, 10), &len);
+		FILE *f = fopen(argv[3], "w");
+
+		if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0)
+			return 1;
+		return 0;
+	}
+	if (argc > 1)
+		for (nsizes = 0; nsizes < 8 && (int)nsizes < argc - 1; nsizes++)
+			sizes[nsizes] = strtoul(argv[nsizes + 1], NULL, 10);
+	printf("%10s %10s %12s %14s %12s\n", "rows", "load ms", "key ms",
+	    "key ns/row", "load ns/row");
+	for (size_t s = 0; s < nsizes; s++) {
+		size_t len, *rows = malloc(sizes[s] * sizeof *rows + 1);
+		char *text = generate(base, sizes[s], &len);
+		struct table *t;
+		double start = now_ms(), load, key = 0;
+
+		if (table_load_buffer(text, len, &t, d) != TABLE_OK) {
+			fprintf(stderr, "generated table invalid: %lu:%lu: %s\n",
+			    d->items[0].line, d->items[0].col, d->items[0].message);
+			return 1;
+		}
+		load = now_ms() - start;
+		for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+			key += keystroke_ms(t, queries[q], rows);
+		key /= sizeof queries / sizeof queries[0];
+		printf("%10lu %10.1f %12.3f %14.1f %12.1f\n", sizes[s], load, key,
+		    key * 1e6 / (double)sizes[s], load * 1e6 / (double)sizes[s]);
+		fflush(stdout);
+		table_free(t);
+		free(text);
+		free(rows);
+	}
+	table_free(base);
+	free(d);
+	return 0;
+}
