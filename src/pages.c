@@ -84,16 +84,22 @@ blank(struct page *p)
 	push(p, "", 0, 0, STYLE_TEXT);
 }
 
-/* A URL, then blank lines up to the lines the table's widest URL takes. */
-static void
-add_url(struct page *p, const char *url)
+/* The lines the table's widest URL takes at this width. */
+static size_t
+url_lines(const struct page *p)
 {
 	size_t room = p->style.width > 10 ? p->style.width - 2 : 1;
-	size_t lines = (p->style.url_width + room - 1) / room;
-	size_t before = p->count;
 
-	add(p, 2, STYLE_URL, url);
-	while (p->count - before < lines && !p->failed)
+	return (p->style.url_width + room - 1) / room;
+}
+
+/* Ends a section that began at line `start` with blank lines up to
+ * `height`, so that every desk puts each label on the same line and a move
+ * sends the terminal only what changed. */
+static void
+pad_section(struct page *p, size_t start, size_t height)
+{
+	while (p->count - start < height && !p->failed)
 		blank(p);
 }
 
@@ -154,11 +160,14 @@ detail_phone(struct page *p, const struct desk *k)
 	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
 	    L_PHONE_KIND_CYBER;
 
+	size_t start = p->count;
+
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_PHONE));
 	add(p, 2, STYLE_PHONE, k->cell[FIELD_PHONE]);
 	add_marked(p, STYLE_TEXT, kind_label, kind);
 	if (kind_label != L_PHONE_KIND_GENERAL)
 		add(p, 2, STYLE_NOTE, label(p->style.lang, L_PHONE_ALSO_GENERAL));
+	pad_section(p, start, 4);
 }
 
 static void
@@ -169,7 +178,7 @@ detail_contact(struct page *p, const struct desk *k)
 
 	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
 	if (k->contact == CONTACT_URL)
-		add_url(p, k->cell[FIELD_CONTACT]);
+		add(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]);
 	else
 		add(p, 2, STYLE_TEXT, label(lang, k->contact == CONTACT_NONE ?
 		    L_CONTACT_NONE : L_CONTACT_SAME_PAGE));
@@ -187,6 +196,8 @@ void
 page_detail(struct page *p, const struct desk *k,
     const struct page_style *style)
 {
+	size_t start;
+
 	memset(p, 0, sizeof *p);
 	p->style = *style;
 	if (p->style.width == 0)
@@ -195,10 +206,14 @@ page_detail(struct page *p, const struct desk *k,
 	blank(p);
 	detail_phone(p, k);
 	blank(p);
+	start = p->count;
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_CYBER_PAGE));
-	add_url(p, k->cell[FIELD_CYBER_URL]);
+	add(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
+	pad_section(p, start, 1 + url_lines(p));
 	blank(p);
+	start = p->count;
 	detail_contact(p, k);
+	pad_section(p, start, 1 + url_lines(p) + 2);
 }
 
 /* Each key and what it does, in both languages. */

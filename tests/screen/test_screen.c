@@ -252,11 +252,14 @@ selection_and_matches_are_marked(void **state)
 	(void)state;
 	assert_true(view_init(&v, table, "tok"));
 	paint(&v, 24, 80, LANG_EN);
-	/* Row 1 is selected: reverse across the list; 'Tok' in bold. */
-	cell(1, 0, &a);
+	/* Row 1 is selected: reverse from the marker through the name, not
+	 * beyond (a move rewrites only that); 'Tok' marked. */
+	assert_int_equal(cell(1, 0, &a), L'>');
+	assert_true(a & A_REVERSE);
+	cell(1, 8, &a); /* in 警視庁 */
 	assert_true(a & A_REVERSE);
 	cell(1, 30, &a);
-	assert_true(a & A_REVERSE);
+	assert_false(a & A_REVERSE);
 	cell(2, 0, &a);
 	assert_false(a & A_REVERSE);
 	for (int x = 0; x < 40; x++)
