@@ -32,8 +32,29 @@ ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 
 all: $(BIN)
 
-$(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(BUILD)/desks_data.o
+$(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(BUILD)/desks_data.o \
+		$(BUILD)/terminfo_data.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LDLIBS)
+
+# A fully static binary: ncursesw, and the terminfo entries of common
+# terminals (terminfo_data.c), linked in. Needs no shared library and no
+# terminfo database.
+static: $(BUILD)/madoguchi-static
+
+$(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
+		$(BUILD)/desks_data.o $(BUILD)/terminfo_data.o
+	$(CC) -static $(LDFLAGS) -o $@ $^ \
+		$$($(PKG_CONFIG) --static --libs ncursesw) $(LDLIBS)
+	strip $@
+
+# The terminals most people have: their compiled entries, embedded.
+TERMINALS = xterm-256color xterm tmux-256color tmux screen-256color screen \
+	vt100 vt220 linux rxvt-unicode-256color
+$(BUILD)/terminfo_data.c: src/embed-terminfo.sh | $(BUILD)
+	sh src/embed-terminfo.sh $(TERMINALS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
+	$(COMPILE) -c -o $@ $<
 
 objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 
@@ -139,5 +160,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot bench bench-deps install \
+.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot bench bench-deps static install \
 	uninstall clean

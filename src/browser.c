@@ -407,7 +407,9 @@ browser_run(const struct table *t, const struct browser_options *o)
 	if (o->restricted)
 		s.view.query_max = BROWSER_RESTRICTED_QUERY;
 	catch_signals(o->restricted);
-	if (!(screen = start_terminal(o, &s.theme))) {
+	screen = start_terminal(o, &s.theme);
+	terminal_forget_builtin();
+	if (!screen) {
 		fputs("madoguchi: cannot start the terminal\n", stderr);
 		view_free(&s.view);
 		return BROWSER_UNUSABLE;

@@ -10,4 +10,8 @@
  * terminfo, and can address the cursor; otherwise says why on `why`. */
 bool terminal_usable(FILE *why);
 
+/* Removes the copy of a built-in terminfo entry that terminal_usable may
+ * have written for a system without one; call once newterm has read it. */
+void terminal_forget_builtin(void);
+
 #endif

@@ -47,6 +47,7 @@ tally "restricted mode over ssh" sh tests/sshd.sh
 tally "copy and open (tmux)" sh tests/act.sh
 tally "install and completion" sh tests/install.sh
 tally "README picture" env CHECK=1 sh tests/screenshot.sh
+tally "static binary" sh tests/single.sh
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"

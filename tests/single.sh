@@ -1,0 +1,38 @@
+#!/bin/sh
+# make static: one binary for minimal servers. At most 1.5 MB stripped, no
+# shared library, and it runs in a root that holds nothing but itself and
+# an empty /tmp: no ncurses library, no terminfo, no locales.
+set -eu
+. tests/lib.sh
+. tests/tmuxlib.sh
+make -s static >/dev/null
+bin=build/madoguchi-static
+size=$(wc -c <"$bin")
+check "at most 1.5 MB stripped ($size bytes)" test "$size" -le 1572864
+check "needs no shared library" sh -c "! ldd '$bin' 2>/dev/null | grep -q '=>'"
+check "runs" sh -c "'$bin' -f tokyo | grep -q 03-3431-8109"
+if [ "$(id -u)" != 0 ] || ! command -v chroot >/dev/null; then
+	echo "SKIPPED: the empty-root run needs root and chroot"
+	echo "$passed passed, $failed failed, 1 skipped"
+	[ "$failed" -eq 0 ]
+	exit
+fi
+root=$tmp/root
+mkdir -p "$root/tmp"
+chmod 1777 "$root/tmp"
+cp "$bin" "$root/madoguchi"
+check "the root has no library, no terminfo" sh -c "[ \$(find '$root' -type f | wc -l) -eq 1 ]"
+started=1
+sock="madoguchi-test-$$-static"
+servers=$sock
+run_dir=$tmp/static
+mkdir -p "$run_dir"
+tm new-session -d -s s -x 100 -y 30 "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin TERM=xterm-256color LANG=C.UTF-8 chroot '$root' /madoguchi; echo \$? >$run_dir/status; sleep 600"
+check "the browser, from built-in terminfo" wait_for "47/47"
+check "ASCII mode: the root has no UTF-8 locale" wait_for ">01 Hokkaido"
+tm send-keys -t s -l tokyo
+check "filters" wait_for "1/47"
+check "its copy of the terminfo entry is gone" sh -c "[ -z \"\$(ls -A '$root/tmp')\" ]"
+tm send-keys -t s Escape Escape
+check "quits" exited_with 0
+finish
