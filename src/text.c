@@ -68,8 +68,10 @@ static const struct range unsafe_ranges[] = {
 bool
 text_cp_unsafe(uint32_t cp)
 {
-	if (cp < 0x7F) /* the common case, first */
+	if (cp < 0x7F) /* the common cases, first: ASCII, then kana/kanji */
 		return cp < 0x20;
+	if (cp >= 0x2070 && cp < 0xFEFF)
+		return false;
 	return in_ranges(cp, unsafe_ranges,
 	    sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
 }
@@ -228,6 +230,8 @@ fold_latin(uint32_t cp)
 		{0x00D4, 'o'}, {0x00F4, 'o'}, {0x00DB, 'u'}, {0x00FB, 'u'},
 	};
 
+	if (cp >= 0x180 && cp != 0x3000 && (cp < 0xFF01 || cp > 0xFF5E))
+		return cp; /* nothing below applies: kana, kanji, ... */
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		cp -= 0xFF01 - 0x21;
 	if (cp == 0x3000)
