@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tsv.h"
+
 /* The columns, in file order (doc/data-format.md). */
 enum field {
 	FIELD_CODE,
@@ -32,11 +34,6 @@ enum contact_type { CONTACT_NONE, CONTACT_URL, CONTACT_SAME_PAGE };
 /* What the table writes for an empty cell: no bureau, no address, no mark. */
 #define TABLE_NONE "-"
 
-#define TABLE_MAX_BYTES (512UL << 20)
-#define TABLE_MAX_LINE 4096
-#define TABLE_MAX_ROWS 2000000UL
-#define TABLE_MAX_DIAGS 100
-
 struct desk {
 	const char *cell[FIELD_COUNT];
 	/* Folded for search (text_fold; romaji also text_fold_romaji; phone
@@ -47,30 +44,12 @@ struct desk {
 	enum contact_type contact;
 };
 
-/* A metadata line: @key [lang] value [value2]. */
-struct meta {
-	const char *key, *lang, *value, *extra;
-};
-
 struct table {
 	struct desk *desks;
 	size_t count;
 	struct meta *meta;
 	size_t meta_count;
 };
-
-struct diag {
-	unsigned long line, col;
-	char message[192];
-};
-
-struct diags {
-	struct diag items[TABLE_MAX_DIAGS];
-	size_t count;
-	size_t dropped; /* problems past TABLE_MAX_DIAGS, counted only */
-};
-
-enum table_status { TABLE_OK, TABLE_INVALID, TABLE_IO_ERROR };
 
 /* Reads len bytes of data. On TABLE_OK *out owns a new table; otherwise
  * *out is NULL and d says why (d->count > 0, or errno for I/O). */

@@ -1,0 +1,402 @@
+/* tsv: see tsv.h. */
+#include "tsv.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "text.h"
+
+void
+tsv_report(struct diags *d, unsigned long line, unsigned long col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->count == TABLE_MAX_DIAGS) {
+		d->dropped++;
+		return;
+	}
+	d->items[d->count].line = line;
+	d->items[d->count].col = col;
+	va_start(ap, fmt);
+	vsnprintf(d->items[d->count].message,
+	    sizeof d->items[d->count].message, fmt, ap);
+	va_end(ap);
+	d->count++;
+}
+
+/* 1-based column, in characters, of byte p of the current line. */
+static unsigned long
+column(const struct tsv_cursor *c, const char *p)
+{
+	unsigned long col = 1;
+	const char *s = c->start;
+
+	while (s < p) {
+		uint32_t cp;
+
+		s += text_decode(s, (size_t)(p - s), &cp);
+		col++;
+	}
+	return col;
+}
+
+void
+tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
+    const char *name, const char *value)
+{
+	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
+	size_t len = strlen(value);
+
+	if (len > 64) {
+		len = 64;
+		while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
+			len--;
+	}
+	text_sanitize(shown, sizeof shown, value, len);
+	tsv_report(c->d, c->line, column(c, p), fmt, name, shown);
+}
+
+/* Checks encoding and control characters; true when the line is clean. */
+static bool
+check_characters(const struct tsv_cursor *c, const char *line, size_t len)
+{
+	bool clean = true;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n;
+
+		if (line[i] >= 0x20 && line[i] < 0x7F) { /* printable ASCII */
+			i++;
+			continue;
+		}
+		n = text_decode(line + i, len - i, &cp);
+		if (cp == TEXT_INVALID) {
+			tsv_report(c->d, c->line, column(c, line + i),
+			    "invalid UTF-8 (byte 0x%02X)",
+			    (unsigned char)line[i]);
+			clean = false;
+		} else if (cp != '\t' && text_cp_unsafe(cp)) {
+			tsv_report(c->d, c->line, column(c, line + i),
+			    "control or invisible character U+%04X is not "
+			    "allowed", (unsigned)cp);
+			clean = false;
+		}
+		i += n;
+	}
+	return clean;
+}
+
+static unsigned char
+byte_class(unsigned char c)
+{
+	static unsigned char table[256];
+
+	if (!table['0']) {
+		for (int i = 0; i < 256; i++) {
+			bool alpha = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
+			bool digit = i >= '0' && i <= '9';
+
+			table[i] = (unsigned char)((digit ? TSV_DIGIT : 0) |
+			    (alpha || digit || i == '.' || i == '-' ? TSV_HOST : 0) |
+			    (alpha || digit || (i && strchr("-._~:/?#[]@!$&'()*+,;=%",
+			    i)) ? TSV_URL : 0) |
+			    (alpha || i == ' ' || i == '-' || i == '\'' ?
+			    TSV_LATIN : 0));
+		}
+	}
+	return table[c];
+}
+
+size_t
+tsv_span(const char *s, unsigned char cls)
+{
+	size_t n = 0;
+
+	while (s[n] && (byte_class((unsigned char)s[n]) & cls))
+		n++;
+	return n;
+}
+
+bool
+tsv_all_of(const char *s, unsigned char cls)
+{
+	return *s != '\0' && s[tsv_span(s, cls)] == '\0';
+}
+
+bool
+tsv_is_kana(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+
+		i += text_decode(s + i, len - i, &cp);
+		if (!((cp >= 0x3041 && cp <= 0x3096) || cp == 0x30FC))
+			return false;
+	}
+	return len > 0;
+}
+
+static size_t
+split(char *line, char **cells, size_t max)
+{
+	size_t n = 0;
+
+	for (;;) {
+		char *tab = strchr(line, '\t');
+
+		if (n < max)
+			cells[n] = line;
+		n++;
+		if (!tab)
+			return n;
+		*tab = '\0';
+		line = tab + 1;
+	}
+}
+
+struct reader {
+	struct tsv_cursor c;
+	const struct tsv_schema *schema;
+	void *ctx;
+	struct meta *meta;
+	size_t *meta_count, rows;
+	bool seen_header, header_ok;
+};
+
+static void
+parse_meta(struct reader *r, char *line)
+{
+	const struct tsv_schema *s = r->schema;
+	char *cells[5];
+	size_t n = split(line + 1, cells, 5);
+
+	if (r->seen_header) {
+		tsv_report(r->c.d, r->c.line, 1, "metadata after the header line");
+		return;
+	}
+	for (size_t i = 0; i < s->nmeta_keys; i++) {
+		const struct meta_key *k = &s->meta_keys[i];
+		size_t want = 1 + k->has_lang + k->values;
+		struct meta *m;
+
+		if (strcmp(cells[0], k->key) != 0)
+			continue;
+		if (n != want) {
+			tsv_report(r->c.d, r->c.line, 1, "@%s takes %zu fields, "
+			    "found %zu", k->key, want - 1, n - 1);
+			return;
+		}
+		if (k->has_lang && strcmp(cells[1], "ja") != 0 &&
+		    strcmp(cells[1], "en") != 0) {
+			tsv_report_cell(&r->c, cells[1], "@%s: language must be ja "
+			    "or en, found '%s'", k->key, cells[1]);
+			return;
+		}
+		m = &r->meta[(*r->meta_count)++];
+		m->key = cells[0];
+		m->lang = k->has_lang ? cells[1] : NULL;
+		m->value = cells[1 + k->has_lang];
+		m->extra = k->values > 1 ? cells[n - 1] : NULL;
+		return;
+	}
+	tsv_report_cell(&r->c, line, "unknown metadata key%s '@%s'", "",
+	    cells[0]);
+}
+
+static void
+parse_header(struct reader *r, char *line)
+{
+	const struct tsv_schema *s = r->schema;
+	char *cells[32];
+	size_t n = split(line, cells, 32);
+
+	r->seen_header = true;
+	r->header_ok = n == s->ncolumns;
+	if (n != s->ncolumns)
+		tsv_report(r->c.d, r->c.line, 1, "header has %zu columns, "
+		    "expected %zu", n, s->ncolumns);
+	for (size_t i = 0; i < n && i < s->ncolumns; i++)
+		if (strcmp(cells[i], s->columns[i]) != 0) {
+			tsv_report_cell(&r->c, cells[i], "header column %s is "
+			    "'%s'", s->columns[i], cells[i]);
+			r->header_ok = false;
+		}
+}
+
+static void
+parse_row(struct reader *r, char *line)
+{
+	char *cells[32];
+	size_t n = split(line, cells, 32);
+
+	if (n != r->schema->ncolumns) {
+		tsv_report(r->c.d, r->c.line, 1, "row has %zu fields, expected "
+		    "%zu", n, r->schema->ncolumns);
+		return;
+	}
+	if (r->rows == TABLE_MAX_ROWS) {
+		tsv_report(r->c.d, r->c.line, 1, "more than %lu rows, the limit",
+		    TABLE_MAX_ROWS);
+		return;
+	}
+	r->schema->row(r->ctx, &r->c, cells);
+	r->rows++;
+}
+
+static void
+parse_line(struct reader *r, char *line, size_t len)
+{
+	if (len > TABLE_MAX_LINE) {
+		tsv_report(r->c.d, r->c.line, TABLE_MAX_LINE + 1, "line is "
+		    "longer than %d bytes, the limit", TABLE_MAX_LINE);
+		return;
+	}
+	if (!check_characters(&r->c, line, len))
+		return;
+	line[len] = '\0';
+	if (len == 0 || line[0] == '#')
+		return;
+	if (line[0] == '@')
+		parse_meta(r, line);
+	else if (!r->seen_header)
+		parse_header(r, line);
+	else if (r->header_ok)
+		parse_row(r, line);
+}
+
+size_t
+tsv_parse(char *text, size_t len, const struct tsv_schema *schema, void *ctx,
+    struct meta *meta, size_t *meta_count, struct diags *d)
+{
+	struct reader r = {.c = {.d = d}, .schema = schema, .ctx = ctx,
+		.meta = meta, .meta_count = meta_count};
+	char *line, *end = text + len;
+
+	for (line = text; line < end; ) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+
+		r.c.line++;
+		r.c.start = line;
+		if (n > 0 && line[n - 1] == '\r')
+			line[n - 1] = '\0', n--;
+		parse_line(&r, line, n);
+		line += (nl ? (size_t)(nl - line) + 1 : n);
+	}
+	if (!r.seen_header)
+		tsv_report(d, r.c.line + 1, 1, "no header line (%s ...)",
+		    schema->columns[0]);
+	else if (r.header_ok && r.rows == 0 && d->count == 0)
+		tsv_report(d, r.c.line + 1, 1, "no rows after the header");
+	return r.rows;
+}
+
+size_t
+tsv_count_lines(const char *data, size_t len, size_t *meta)
+{
+	size_t n = 1;
+
+	*meta = len > 0 && data[0] == '@';
+	for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data)));
+	    p++) {
+		n++;
+		if (p + 1 < data + len && p[1] == '@')
+			(*meta)++;
+	}
+	return n;
+}
+
+const char *
+tsv_skip_bom(const char *data, size_t *len)
+{
+	if (*len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		*len -= 3;
+		return data + 3;
+	}
+	return data;
+}
+
+/* Reads all of f, up to TABLE_MAX_BYTES + 1 bytes; a regular file in one
+ * allocation of its size, a pipe in doubling steps. */
+static char *
+read_all(FILE *f, size_t *len)
+{
+	struct stat st;
+	size_t cap = 1 << 16, n = 0;
+	char *buf, *grown;
+
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (unsigned long long)st.st_size <= TABLE_MAX_BYTES)
+		cap = (size_t)st.st_size + 1; /* + 1: to see the end at once */
+	buf = malloc(cap);
+	while (buf) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (ferror(f) || feof(f) || n > TABLE_MAX_BYTES)
+			break;
+		cap *= 2;
+		if (!(grown = realloc(buf, cap)))
+			free(buf);
+		buf = grown;
+	}
+	if (buf && ferror(f)) {
+		int saved = errno;
+
+		free(buf);
+		errno = saved;
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+char *
+tsv_read_file(const char *path, size_t *len, bool *too_large)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	char *data;
+
+	*too_large = false;
+	if (!f)
+		return NULL;
+	data = read_all(f, len);
+	if (!is_stdin) {
+		int saved = errno;
+
+		fclose(f);
+		errno = saved;
+	}
+	if (data && *len > TABLE_MAX_BYTES) {
+		free(data);
+		*too_large = true;
+		return NULL;
+	}
+	return data;
+}
+
+const struct meta *
+tsv_meta(const struct meta *meta, size_t count, const char *key,
+    const char *lang, size_t n)
+{
+	for (size_t i = 0; i < count; i++) {
+		const struct meta *m = &meta[i];
+
+		if (strcmp(m->key, key) != 0)
+			continue;
+		if (lang && m->lang && strcmp(m->lang, lang) != 0)
+			continue;
+		if (n-- == 0)
+			return m;
+	}
+	return NULL;
+}

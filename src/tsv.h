@@ -1,0 +1,100 @@
+/* tsv: the line-oriented, tab-separated format every madoguchi table uses
+ * (desks, places, postal codes): reading a file with limits, lines with
+ * BOM/CRLF/length/encoding/control checks, metadata, the header, and rows
+ * handed to a schema; problems reported as LINE:COL. No curses, no
+ * printing, no exit. */
+#ifndef MADOGUCHI_TSV_H
+#define MADOGUCHI_TSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TABLE_MAX_BYTES (512UL << 20)
+#define TABLE_MAX_LINE 4096
+#define TABLE_MAX_ROWS 2000000UL
+#define TABLE_MAX_DIAGS 100
+
+struct diag {
+	unsigned long line, col;
+	char message[192];
+};
+
+struct diags {
+	struct diag items[TABLE_MAX_DIAGS];
+	size_t count;
+	size_t dropped; /* problems past TABLE_MAX_DIAGS, counted only */
+};
+
+enum table_status { TABLE_OK, TABLE_INVALID, TABLE_IO_ERROR };
+
+/* A metadata line: @key [lang] value [extra]. */
+struct meta {
+	const char *key, *lang, *value, *extra;
+};
+
+/* A metadata key a schema allows: its values after the language, if any. */
+struct meta_key {
+	const char *key;
+	size_t values;
+	bool has_lang;
+};
+
+/* Where the reader is: the line being read. */
+struct tsv_cursor {
+	struct diags *d;
+	unsigned long line;
+	const char *start; /* the line's first byte */
+};
+
+struct tsv_schema {
+	const char *const *columns;
+	size_t ncolumns;
+	const struct meta_key *meta_keys;
+	size_t nmeta_keys;
+	/* A row with exactly ncolumns cells; ctx is tsv_parse's. */
+	void (*row)(void *ctx, const struct tsv_cursor *c, char **cells);
+};
+
+/* Lines in data (an upper bound on rows) and lines that start with '@'. */
+size_t tsv_count_lines(const char *data, size_t len, size_t *meta);
+
+/* Skips a UTF-8 byte order mark. */
+const char *tsv_skip_bom(const char *data, size_t *len);
+
+/* Reads text in place: text[len] must be '\0'; tabs and line ends become
+ * NULs, so cells handed to the schema point into text. Metadata goes to
+ * meta (room for the '@' lines tsv_count_lines found). Returns the rows
+ * handed to the schema. */
+size_t tsv_parse(char *text, size_t len, const struct tsv_schema *schema,
+    void *ctx, struct meta *meta, size_t *meta_count, struct diags *d);
+
+/* Reads a file ("-": standard input) up to TABLE_MAX_BYTES. NULL on an I/O
+ * error (errno set) or when too large (*too_large set). */
+char *tsv_read_file(const char *path, size_t *len, bool *too_large);
+
+void tsv_report(struct diags *d, unsigned long line, unsigned long col,
+    const char *fmt, ...);
+
+/* Reports a problem at byte p of the current line: fmt takes the column's
+ * name and then the value, made safe and cut to 64 bytes. */
+void tsv_report_cell(const struct tsv_cursor *c, const char *p,
+    const char *fmt, const char *name, const char *value);
+
+/* Byte classes for cell checks, as tables: they run on every cell of
+ * tables that may have a million rows. */
+enum { TSV_DIGIT = 1, TSV_HOST = 2, TSV_URL = 4, TSV_LATIN = 8 };
+
+/* Bytes at the start of s that are all of a class. */
+size_t tsv_span(const char *s, unsigned char cls);
+
+/* True when s is not empty and every byte is of the class. */
+bool tsv_all_of(const char *s, unsigned char cls);
+
+/* True when s is not empty and all hiragana (and ー). */
+bool tsv_is_kana(const char *s);
+
+/* The n-th (from 0) metadata line with this key and language (NULL: any). */
+const struct meta *tsv_meta(const struct meta *meta, size_t count,
+    const char *key, const char *lang, size_t n);
+
+#endif
