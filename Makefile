@@ -17,14 +17,14 @@ CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
 
-CORE = text tsv table filter output labels view layout pages clip opener
+CORE = text tsv table places filter output labels view layout pages clip opener
 UI = browser draw keys terminal
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)
 HEADERS = $(wildcard src/*.h)
 
 UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
-	$(BUILD)/test_output $(BUILD)/test_view
+	$(BUILD)/test_output $(BUILD)/test_view $(BUILD)/test_places
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
@@ -32,7 +32,10 @@ ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 
 all: $(BIN)
 
-$(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(BUILD)/desks_data.o \
+DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o $(BUILD)/places_data.o \
+	$(BUILD)/postal_data.o
+
+$(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 		$(BUILD)/terminfo_data.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LDLIBS)
 
@@ -42,7 +45,7 @@ $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(BUILD)/desks_data.o \
 static: $(BUILD)/madoguchi-static
 
 $(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
-		$(BUILD)/desks_data.o $(BUILD)/terminfo_data.o
+		$(DATA_OBJ) $(BUILD)/terminfo_data.o
 	$(CC) -static $(LDFLAGS) -o $@ $^ \
 		$$($(PKG_CONFIG) --static --libs ncursesw) $(LDLIBS)
 	strip $@
@@ -71,25 +74,27 @@ $(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
 
 # The fuzzing target, driven by saved inputs instead of libFuzzer.
 $(BUILD)/fuzz_replay: tests/fuzz/fuzz_table.c tests/fuzz/replay.c $(CORE_OBJ) \
-		$(BUILD)/desks_data.o
+		$(DATA_OBJ)
 	$(COMPILE) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c tests/fuzz/replay.c \
-		$(CORE_OBJ) $(BUILD)/desks_data.o
+		$(CORE_OBJ) $(DATA_OBJ)
 
 unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay
 
 # libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
 # to tests/fuzz/crashes (commit them: `make check` replays them forever).
 FUZZ_SECONDS ?= 60
-fuzz: $(BUILD)/desks_data.c
+fuzz: $(BUILD)/desks_data.c $(BUILD)/places_data.c $(BUILD)/postal_data.c
 	mkdir -p $(BUILD)/fuzz-corpus
 	clang $(REQUIRED_CPPFLAGS) -std=c17 -g -O1 $(SANITIZE) -fsanitize=fuzzer \
-		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c \
-		$(CORE:%=src/%.c) $(BUILD)/desks_data.c
+		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c src/builtin.c \
+		$(CORE:%=src/%.c) $(BUILD)/desks_data.c $(BUILD)/places_data.c \
+		$(BUILD)/postal_data.c
 	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
 		tests/fuzz/corpus
 
-$(CORE_OBJ) $(BUILD)/main.o: $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+$(CORE_OBJ) $(BUILD)/main.o $(BUILD)/builtin.o: $(BUILD)/%.o: src/%.c \
+		$(HEADERS) | $(BUILD)
 	$(COMPILE) -c -o $@ $<
 
 $(UI_OBJ): $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
@@ -99,7 +104,14 @@ $(UI_OBJ): $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 $(BUILD)/desks_data.c: data/desks.tsv src/embed.sh | $(BUILD)
 	sh src/embed.sh builtin_table data/desks.tsv > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/desks_data.o: $(BUILD)/desks_data.c
+$(BUILD)/places_data.c: data/places.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/postal_data.c: data/postal.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/desks_data.o $(BUILD)/places_data.o $(BUILD)/postal_data.o: \
+		$(BUILD)/%.o: $(BUILD)/%.c
 	$(COMPILE) -c -o $@ $<
 
 $(BUILD):
@@ -126,8 +138,8 @@ check: deps $(BIN) unit-tests asan
 $(BUILD)/bench_reference: tests/bench/reference.c | $(BUILD)
 	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(CURSES_LIBS)
 
-$(BUILD)/bench_scale: tests/bench/scale.c $(CORE_OBJ) $(BUILD)/desks_data.o
-	$(COMPILE) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/desks_data.o
+$(BUILD)/bench_scale: tests/bench/scale.c $(CORE_OBJ) $(DATA_OBJ)
+	$(COMPILE) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(DATA_OBJ)
 
 bench: bench-deps $(BIN) $(BUILD)/bench_reference $(BUILD)/bench_scale
 	sh tests/bench/run.sh

@@ -16,6 +16,7 @@
 
 #include <curses.h>
 
+#include "builtin.h"
 #include "clip.h"
 #include "draw.h"
 #include "keys.h"
@@ -162,6 +163,8 @@ struct session {
 	enum lang lang;
 	bool ascii;
 	bool can_copy, can_open;
+	struct places *places;
+	bool places_tried;
 	long idle_ms; /* 0: never */
 	bool idle;    /* ended for want of keys */
 };
@@ -180,7 +183,11 @@ build_page(struct page *p, const struct session *s)
 		style.width = (size_t)l->query.w;
 		page_help(p, s->view.table, &style);
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
-		page_detail(p, &s->view.table->desks[sel], &style);
+		const struct desk *k = &s->view.table->desks[sel];
+		char via[256];
+
+		page_detail(p, k, &style, filter_place(&s->view.filter, k,
+		    s->places, via, sizeof via) ? via : NULL);
 	}
 }
 
@@ -351,6 +358,23 @@ act_on_desk(struct session *s, enum action a)
 		copy(s, text);
 }
 
+/* The municipalities and postal codes, loaded at the first query rather
+ * than at start, which they would slow. */
+static void
+load_places(struct session *s)
+{
+	struct diags *d;
+	int which;
+
+	if (s->places_tried)
+		return;
+	s->places_tried = true;
+	if ((d = malloc(sizeof *d)))
+		builtin_places(&s->places, d, &which);
+	free(d);
+	s->view.places = s->places;
+}
+
 /* One key: false when the session is over. */
 static bool
 handle_key(struct session *s)
@@ -377,6 +401,7 @@ handle_key(struct session *s)
 		return true;
 	}
 	if (len > 0) {
+		load_places(s);
 		v->focus = FOCUS_LIST;
 		v->detail_shown = v->help = false;
 		view_insert(v, text, len);
@@ -400,7 +425,9 @@ browser_run(const struct table *t, const struct browser_options *o)
 		s.lang = LANG_EN;
 	if (!terminal_usable(stderr))
 		return BROWSER_UNUSABLE;
-	if (!view_init(&s.view, t, o->query)) {
+	if (o->query && *o->query)
+		load_places(&s);
+	if (!view_init(&s.view, t, s.places, o->query)) {
 		perror("madoguchi");
 		return 2;
 	}
@@ -422,6 +449,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	endwin();
 	delscreen(screen);
 	view_free(&s.view);
+	places_free(s.places);
 	if (caught_signal) {
 		signal(caught_signal, SIG_DFL);
 		raise(caught_signal);

@@ -105,6 +105,21 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 		    selected ? th->selected_match : th->match);
 }
 
+/* After a row found through a place, the place: (浜松市). */
+static void
+draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
+    int y, int x, int end)
+{
+	char via[256], note[260];
+
+	if (x >= end || !filter_place(&f->view->filter, k, f->view->places, via,
+	    sizeof via))
+		return;
+	snprintf(note, sizeof note, "(%s)", via);
+	put_text(w, f, y, x, end - x, note, NULL, 0, f->theme->note,
+	    f->theme->note);
+}
+
 /* The selection is in reverse video from the marker through the name (or
  * the romaji standing for it): a move rewrites that much of two rows, not
  * both whole rows. */
@@ -130,6 +145,7 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 		if (field == FIELD_NAME || field == FIELD_ROMAJI)
 			selected = false;
 	}
+	draw_place_note(w, f, k, y, x, end);
 	if (row == v->sel) {
 		mvwaddch(w, y, r->x, '>' | f->theme->selected.attr);
 		mvwchgat(w, y, r->x + 1 + (int)v->widths[0], 1,

@@ -1,6 +1,7 @@
 /* filter: see filter.h. */
 #include "filter.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 /* The bureau is matched only by a term that names a 管区, so that 関東
  * means the region and 関東管区 the bureau. */
 #define BUREAU_MARK "管区"
+#define POSTAL_MARK "〒"
 
 static bool
 digits_only(const char *s)
@@ -32,32 +34,66 @@ phone_digits(const char *s, char *out)
 	return n >= 3;
 }
 
+/* Whether s (after an optional 〒) has the form of a postal code or of
+ * its start: 1000001, 100-0001, 〒100, 100-, 〒100-00. */
+static bool
+postal_form(const char *s, bool marked)
+{
+	size_t digits = strspn(s, "0123456789"), rest;
+
+	if (digits != 3 && !(digits == 7 && !s[7]))
+		return marked && digits >= 3 && digits <= 7 && !s[digits];
+	if (digits == 7)
+		return true;
+	if (s[3] != '-')
+		return marked && !s[3];
+	rest = strspn(s + 4, "0123456789");
+	return !s[4 + rest] && rest <= 4;
+}
+
 static void
-classify(struct filter_term *t, char *text, char **free_space)
+classify(struct filter_term *t, char *text, char **free_space,
+    const struct places *places)
 {
 	char *extra = *free_space;
 	size_t len = strlen(text);
+	bool marked = strncmp(text, POSTAL_MARK, strlen(POSTAL_MARK)) == 0;
 
+	memset(&t->places, 0, sizeof t->places);
+	t->postal = false;
 	t->text = text;
 	t->romaji = text;
-	if (digits_only(text) && len <= 2) {
+	if (marked && postal_form(text + strlen(POSTAL_MARK), true)) {
+		t->kind = TERM_POSTAL;
+		phone_digits(text + strlen(POSTAL_MARK), extra);
+		t->text = extra;
+		*free_space = extra + strlen(extra) + 1;
+	} else if (digits_only(text) && len <= 2) {
 		t->kind = TERM_CODE;
 		t->code = strtoul(text, NULL, 10);
+		return;
 	} else if (phone_digits(text, extra)) {
 		t->kind = TERM_PHONE;
 		t->text = extra;
 		*free_space = extra + strlen(extra) + 1;
+		if (!postal_form(text, false))
+			return;
 	} else {
 		t->kind = TERM_TEXT;
 		memcpy(extra, text, len + 1);
 		text_fold_romaji(extra, len, NULL);
 		t->romaji = extra;
 		*free_space = extra + len + 1;
+		places_by_name(places, t->text, t->romaji, &t->places);
+		return;
 	}
+	t->postal = true;
+	places_by_postal(places, t->text, &t->places);
 }
 
 void
-filter_compile(struct filter *f, const char *query)
+filter_compile(struct filter *f, const char *query,
+    const struct places *places)
 {
 	size_t len = strnlen(query, FILTER_MAX_QUERY);
 	char *p = f->buf, *free_space;
@@ -82,7 +118,7 @@ filter_compile(struct filter *f, const char *query)
 		if (t->negate)
 			p++;
 		if (*p) {
-			classify(t, p, &free_space);
+			classify(t, p, &free_space, places);
 			f->count++;
 		}
 		p = end;
@@ -95,14 +131,17 @@ starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Whether the term matches the desk's own cells. */
 static bool
-term_matches(const struct filter_term *t, const struct desk *k)
+matches_cells(const struct filter_term *t, const struct desk *k)
 {
 	switch (t->kind) {
 	case TERM_CODE:
 		return k->code == t->code;
 	case TERM_PHONE:
 		return strstr(k->folded[FIELD_PHONE], t->text) != NULL;
+	case TERM_POSTAL:
+		return false;
 	case TERM_TEXT:
 		break;
 	}
@@ -110,30 +149,107 @@ term_matches(const struct filter_term *t, const struct desk *k)
 	    strstr(k->folded[FIELD_PREFECTURE], t->text) ||
 	    strstr(k->folded[FIELD_KANA], t->text) ||
 	    strstr(k->folded[FIELD_ROMAJI], t->romaji) ||
+	    strstr(k->kana_romaji, t->romaji) ||
 	    starts_with(k->folded[FIELD_REGION], t->text) ||
 	    starts_with(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
 	    (strstr(t->text, BUREAU_MARK) &&
 		strstr(k->folded[FIELD_BUREAU], t->text));
 }
 
+/* Whether the term reaches the desk's prefecture through a place. */
+static bool
+matches_place(const struct filter_term *t, const struct desk *k)
+{
+	return k->code <= 47 && (t->places.prefectures >> k->code & 1);
+}
+
+/* 0: no match; 1: through a place only; 2: on the desk's own cells. */
+static int
+match(const struct filter *f, const struct desk *k)
+{
+	int how = 2;
+
+	for (size_t i = 0; i < f->count; i++) {
+		const struct filter_term *t = &f->terms[i];
+		bool own = matches_cells(t, k);
+
+		if (t->negate) {
+			if (own || matches_place(t, k))
+				return 0;
+		} else if (!own) {
+			if (!matches_place(t, k))
+				return 0;
+			how = 1;
+		}
+	}
+	return how;
+}
+
 bool
 filter_matches(const struct filter *f, const struct desk *k)
 {
-	for (size_t i = 0; i < f->count; i++)
-		if (term_matches(&f->terms[i], k) == f->terms[i].negate)
-			return false;
-	return true;
+	return match(f, k) > 0;
 }
 
 size_t
 filter_run(const struct filter *f, const struct table *t, size_t *rows)
 {
-	size_t n = 0;
+	size_t direct = 0, placed = 0, n = t->count;
 
-	for (size_t i = 0; i < t->count; i++)
-		if (filter_matches(f, &t->desks[i]))
-			rows[n++] = i;
-	return n;
+	/* Direct matches fill rows from the front, place matches from the
+	 * back; then the back is turned around to table order. */
+	for (size_t i = 0; i < n; i++) {
+		int how = match(f, &t->desks[i]);
+
+		if (how == 2)
+			rows[direct++] = i;
+		else if (how == 1)
+			rows[n - ++placed] = i;
+	}
+	for (size_t i = 0; i < placed; i++)
+		rows[direct + i] = rows[n - 1 - i];
+	return direct + placed;
+}
+
+/* A place's name; a ward found by its city's name, reading or romaji is
+ * shown as the city: 浜松 and hamamatsu find 浜松市, not 浜松市中央区. */
+static void
+place_name(const struct place *pl, const struct filter_term *t, char *out,
+    size_t cap)
+{
+	const char *city = strstr(pl->name, "市");
+	size_t len = strlen(pl->name);
+	size_t city_len = city ? (size_t)(city - pl->name) + strlen("市") : 0;
+	bool ward = city && pl->name_word && !t->postal &&
+	    strncmp(pl->name_word, t->text, strlen(t->text)) != 0;
+	bool by_name = strncmp(pl->folded_name, t->text, strlen(t->text)) == 0;
+
+	if (ward && (!by_name || strlen(t->text) <= city_len))
+		len = city_len;
+	snprintf(out, cap, "%.*s", (int)len, pl->name);
+}
+
+bool
+filter_place(const struct filter *f, const struct desk *k,
+    const struct places *places, char *out, size_t cap)
+{
+	for (size_t i = 0; places && i < f->count; i++) {
+		const struct filter_term *t = &f->terms[i];
+		char name[256];
+
+		if (t->negate || matches_cells(t, k) || !matches_place(t, k))
+			continue;
+		place_name(&places->places[t->places.first[k->code]], t, name,
+		    sizeof name);
+		if (!t->postal)
+			snprintf(out, cap, "%s", name);
+		else if (strlen(t->text) > 3)
+			snprintf(out, cap, "〒%.3s-%s %s", t->text, t->text + 3, name);
+		else
+			snprintf(out, cap, "〒%s %s", t->text, name);
+		return true;
+	}
+	return false;
 }
 
 /* How a term meets a cell: which of the term's forms, anywhere or only as

@@ -7,15 +7,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "places.h"
 #include "table.h"
 
 #define FILTER_MAX_TERMS 16
 #define FILTER_MAX_QUERY 1024
 
 enum term_kind {
-	TERM_TEXT,  /* names, kana, romaji, region; bureau when it has 管区 */
-	TERM_CODE,  /* one or two digits: the JIS code */
-	TERM_PHONE, /* three or more digits, hyphens allowed */
+	TERM_TEXT,   /* names, kana, romaji, region; bureau when it has 管区;
+	              * municipalities */
+	TERM_CODE,   /* one or two digits: the JIS code */
+	TERM_PHONE,  /* three or more digits, hyphens allowed; a postal code
+	              * too when it has that form (1000001, 100-0001, 100-) */
+	TERM_POSTAL, /* 〒 and 3 to 7 digits: a postal code or its start */
 };
 
 struct filter_term {
@@ -24,6 +28,8 @@ struct filter_term {
 	const char *text;   /* folded; digits only for TERM_PHONE */
 	const char *romaji; /* text with romaji long vowels folded */
 	unsigned long code;
+	struct place_hits places; /* prefectures reached through places */
+	bool postal;              /* places came from a postal code */
 };
 
 struct filter {
@@ -38,18 +44,28 @@ struct span {
 };
 
 /* Compiles query (UTF-8; bytes past FILTER_MAX_QUERY and terms past
- * FILTER_MAX_TERMS are ignored). An empty query matches every row. */
-void filter_compile(struct filter *f, const char *query);
+ * FILTER_MAX_TERMS are ignored). An empty query matches every row. With
+ * places (may be NULL), terms also find the prefectures of municipalities
+ * and postal codes. */
+void filter_compile(struct filter *f, const char *query,
+    const struct places *places);
 
 bool filter_matches(const struct filter *f, const struct desk *k);
 
-/* Writes the indexes of matching rows, in table order, to rows (room for
- * t->count) and returns how many there are. */
+/* Writes the indexes of matching rows to rows (room for t->count) and
+ * returns how many there are: rows that the query matched on their own
+ * cells first, then rows matched through a place, each in table order. */
 size_t filter_run(const struct filter *f, const struct table *t, size_t *rows);
 
 /* Where the positive terms match cell `field` of desk k: up to max spans,
  * sorted and merged. Returns how many were written. */
 size_t filter_spans(const struct filter *f, const struct desk *k,
     enum field field, struct span *spans, size_t max);
+
+/* Why desk k matched through a place, when it did: the municipality
+ * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
+ * written to out; false when every term matched the desk's own cells. */
+bool filter_place(const struct filter *f, const struct desk *k,
+    const struct places *places, char *out, size_t cap);
 
 #endif

@@ -68,6 +68,7 @@ static const char *const text[L_COUNT][2] = {
 	[L_OPENED] = {"Opened with %s", "%s で開きました"},
 	[L_OPEN_FAILED] = {"No browser could be started; the URL: %s",
 		"ブラウザを起動できませんでした。URL: %s"},
+	[L_FOUND_VIA] = {"Serves: %s", "管轄の地域: %s"},
 	[L_OPEN_OFF] = {"Opening a browser is off in restricted mode",
 		"制限モードではブラウザを開けません"},
 };

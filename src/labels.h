@@ -48,6 +48,7 @@ enum label {
 	L_OPENED,          /* a format: the program */
 	L_OPEN_FAILED,     /* a format: the URL */
 	L_OPEN_OFF,
+	L_FOUND_VIA,       /* a format: the place */
 	L_COUNT
 };
 

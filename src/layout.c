@@ -1,8 +1,10 @@
 /* layout: see layout.h. */
 #include "layout.h"
 
-/* The list's width beside the detail: code, name, romaji and phone. */
-#define LIST_COLS 40
+/* The list's width beside the detail: code, name, romaji and phone, and
+ * on wider terminals room for the place a row was found through. */
+#define LIST_MIN_COLS 40
+#define LIST_MAX_COLS 56
 
 void
 layout_compute(struct layout *l, int lines, int cols)
@@ -24,8 +26,12 @@ layout_compute(struct layout *l, int lines, int cols)
 		return;
 	}
 	l->mode = LAYOUT_WIDE;
-	l->list.w = LIST_COLS;
-	l->separator_x = LIST_COLS;
-	l->detail.x = LIST_COLS + 2;
-	l->detail.w = cols - LIST_COLS - 2;
+	l->list.w = cols * 45 / 100;
+	if (l->list.w < LIST_MIN_COLS)
+		l->list.w = LIST_MIN_COLS;
+	if (l->list.w > LIST_MAX_COLS)
+		l->list.w = LIST_MAX_COLS;
+	l->separator_x = l->list.w;
+	l->detail.x = l->list.w + 2;
+	l->detail.w = cols - l->list.w - 2;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "browser.h"
+#include "builtin.h"
 #include "filter.h"
 #include "output.h"
 #include "table.h"
@@ -17,11 +18,7 @@
 #ifndef VERSION
 #define VERSION "unknown" /* the Makefile defines it */
 #endif
-#define BUILTIN_NAME "(built-in)"
 
-/* data/desks.tsv, embedded by the build (desks_data.c). */
-extern const unsigned char builtin_table[];
-extern const unsigned long builtin_table_len;
 
 enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
 
@@ -262,8 +259,7 @@ load(const char *path, struct table **t)
 		perror("madoguchi");
 		return EXIT_TROUBLE;
 	}
-	s = path ? table_load_file(path, t, d) :
-	    table_load_buffer((const char *)builtin_table, builtin_table_len, t, d);
+	s = path ? table_load_file(path, t, d) : builtin_desks(t, d);
 	if (s == TABLE_IO_ERROR) {
 		fputs("madoguchi: ", stderr);
 		output_safe(stderr, name);
@@ -275,25 +271,63 @@ load(const char *path, struct table **t)
 	return s == TABLE_OK ? 0 : s == TABLE_INVALID ? EXIT_NONE : EXIT_TROUBLE;
 }
 
+/* Loads the built-in municipalities and postal codes; NULL (said why)
+ * when they are broken, which only a bad build could make them. */
+static struct places *
+load_places(void)
+{
+	static const char *const names[] = {BUILTIN_NAME " places.tsv",
+		BUILTIN_NAME " postal.tsv"};
+	struct diags *d = malloc(sizeof *d);
+	struct places *p = NULL;
+	int which;
+
+	if (d && builtin_places(&p, d, &which) == TABLE_INVALID)
+		print_diags(names[which], d);
+	free(d);
+	return p;
+}
+
+struct notes_context {
+	const struct filter *filter;
+	const struct table *table;
+	const struct places *places;
+};
+
+static bool
+place_note(void *ctx, size_t row, char *buf, size_t cap)
+{
+	const struct notes_context *c = ctx;
+
+	return filter_place(c->filter, &c->table->desks[row], c->places, buf,
+	    cap);
+}
+
 static int
 print_matches(const struct table *t, const struct options *o)
 {
+	const char *query = o->mode == MODE_LIST || !o->query ? "" : o->query;
+	struct places *places = *query ? load_places() : NULL;
 	struct filter f;
+	struct notes_context ctx = {&f, t, places};
+	struct output_notes notes = {place_note, &ctx};
 	size_t *rows = malloc(t->count * sizeof *rows + 1), n;
 	int status;
 
 	if (!rows) {
 		perror("madoguchi");
+		places_free(places);
 		return EXIT_TROUBLE;
 	}
-	filter_compile(&f, o->mode == MODE_LIST ? "" : o->query ? o->query : "");
+	filter_compile(&f, query, places);
 	n = filter_run(&f, t, rows);
 	status = n ? EXIT_FOUND : EXIT_NONE;
-	if (output_print(stdout, o->format, t, rows, n) != 0) {
+	if (output_print(stdout, o->format, t, rows, n, &notes) != 0) {
 		perror("madoguchi: standard output");
 		status = EXIT_TROUBLE;
 	}
 	free(rows);
+	places_free(places);
 	return status;
 }
 
@@ -314,14 +348,29 @@ print_version(const struct table *t)
 	return EXIT_FOUND;
 }
 
+/* --check: the desk table, and the built-in places and postal codes with
+ * their counts (which their @count lines hold the source's own). */
+static int
+check(const struct table *t, const struct options *o)
+{
+	struct places *places = load_places();
+
+	if (!places)
+		return EXIT_NONE;
+	output_safe(stdout, o->data ? o->data : BUILTIN_NAME);
+	printf(": %zu desks, valid\n%s: %zu municipalities, %lu postal codes "
+	    "in %zu ranges, valid\n", t->count, BUILTIN_NAME, places->count,
+	    places->postal_codes, places->npostal);
+	places_free(places);
+	return EXIT_FOUND;
+}
+
 static int
 run(const struct table *t, struct options *o)
 {
 	switch (o->mode) {
 	case MODE_CHECK:
-		output_safe(stdout, o->data ? o->data : BUILTIN_NAME);
-		printf(": %zu desks, valid\n", t->count);
-		return EXIT_FOUND;
+		return check(t, o);
 	case MODE_VERSION:
 		return print_version(t);
 	case MODE_AUTO:

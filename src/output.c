@@ -157,8 +157,11 @@ plain_cells(const struct desk *k, char cells[PLAIN_COLUMNS][1024])
 /* Two passes over the rows, measuring then printing, so that a million
  * rows need no more memory than one. */
 static void
-print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n)
+print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
+    const struct output_notes *notes)
 {
+	char note[512];
+
 	char cells[PLAIN_COLUMNS][1024];
 	size_t width[PLAIN_COLUMNS] = {0};
 
@@ -176,13 +179,19 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n)
 		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++)
 			fprintf(out, "%s%*s  ", cells[c],
 			    (int)(width[c] - text_width(cells[c])), "");
-		fprintf(out, "%s\n", cells[PLAIN_COLUMNS - 1]);
+		fputs(cells[PLAIN_COLUMNS - 1], out);
+		if (notes && notes->note(notes->ctx, rows[r], note, sizeof note)) {
+			fputs("  (", out);
+			output_safe(out, note);
+			fputc(')', out);
+		}
+		fputc('\n', out);
 	}
 }
 
 int
 output_print(FILE *out, enum format fmt, const struct table *t,
-    const size_t *rows, size_t n)
+    const size_t *rows, size_t n, const struct output_notes *notes)
 {
 	switch (fmt) {
 	case FORMAT_TSV:
@@ -192,7 +201,7 @@ output_print(FILE *out, enum format fmt, const struct table *t,
 		print_json(out, t, rows, n);
 		break;
 	case FORMAT_PLAIN:
-		print_plain(out, t, rows, n);
+		print_plain(out, t, rows, n, notes);
 		break;
 	}
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;

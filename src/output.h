@@ -12,9 +12,17 @@ enum format { FORMAT_PLAIN, FORMAT_TSV, FORMAT_JSON };
 /* Parses "plain", "tsv" or "json"; false for anything else. */
 bool output_parse_format(const char *name, enum format *out);
 
-/* Prints rows[0..n) of t; returns 0, or -1 on a write error. */
+/* A note for a row of the plain listing (why it matched, when through a
+ * place): written to buf, true when there is one. */
+struct output_notes {
+	bool (*note)(void *ctx, size_t row, char *buf, size_t cap);
+	void *ctx;
+};
+
+/* Prints rows[0..n) of t; the plain format adds notes (may be NULL), the
+ * TSV and JSON columns never change. Returns 0, or -1 on a write error. */
 int output_print(FILE *out, enum format fmt, const struct table *t,
-    const size_t *rows, size_t n);
+    const size_t *rows, size_t n, const struct output_notes *notes);
 
 /* Writes s made safe for a terminal (text_sanitize). */
 void output_safe(FILE *out, const char *s);

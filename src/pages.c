@@ -194,7 +194,7 @@ detail_contact(struct page *p, const struct desk *k)
 
 void
 page_detail(struct page *p, const struct desk *k,
-    const struct page_style *style)
+    const struct page_style *style, const char *found_via)
 {
 	size_t start;
 
@@ -203,6 +203,9 @@ page_detail(struct page *p, const struct desk *k,
 	if (p->style.width == 0)
 		p->style.width = 1;
 	detail_names(p, k);
+	if (found_via)
+		addf(p, 0, STYLE_NOTE, label(p->style.lang, L_FOUND_VIA),
+		    found_via, "");
 	blank(p);
 	detail_phone(p, k);
 	blank(p);

@@ -39,9 +39,10 @@ struct page {
 	bool failed; /* out of memory: the page is cut short */
 };
 
-/* The detail of desk k. */
+/* The detail of desk k; found_via names the place (a municipality or a
+ * postal code) through which it was found, or is NULL. */
 void page_detail(struct page *p, const struct desk *k,
-    const struct page_style *style);
+    const struct page_style *style, const char *found_via);
 
 /* The help screen: national contacts, keys, query language, the source's
  * notes and marks, and where the data comes from. */

@@ -224,17 +224,23 @@ fold_desk(struct desk *k, char *out)
 	static const enum field searched[] = {FIELD_NAME, FIELD_PREFECTURE,
 		FIELD_KANA, FIELD_ROMAJI, FIELD_REGION, FIELD_REGION_ROMAJI,
 		FIELD_BUREAU};
-	char *digits = out;
+	char *digits;
+	size_t n;
 
 	for (size_t i = 0; i < sizeof searched / sizeof searched[0]; i++) {
 		enum field f = searched[i];
-		size_t n = text_fold(k->cell[f], strlen(k->cell[f]), out, NULL);
+
+		n = text_fold(k->cell[f], strlen(k->cell[f]), out, NULL);
 
 		if (f == FIELD_ROMAJI || f == FIELD_REGION_ROMAJI)
 			n = text_fold_romaji(out, n, NULL);
 		k->folded[f] = out;
 		out += n + 1;
 	}
+	k->kana_romaji = out;
+	n = text_kana_romaji(k->folded[FIELD_KANA], strlen(k->folded[FIELD_KANA]),
+	    out);
+	out += text_fold_romaji(out, n, NULL) + 1;
 	digits = out;
 	for (const char *s = k->cell[FIELD_PHONE]; *s; s++)
 		if (*s != '-')
@@ -250,7 +256,9 @@ allocate(const char *data, size_t len, char **text, char **fold)
 	size_t metas, lines = tsv_count_lines(data, len, &metas);
 	size_t head = sizeof(struct table) + lines * sizeof(struct desk) +
 	    metas * sizeof(struct meta);
-	struct table *t = malloc(head + 2 * (len + 1));
+	/* The text, then the folded cells: never longer than the text, and
+	 * the kana's romaji, never longer than the kana: twice the text. */
+	struct table *t = malloc(head + 3 * (len + 1));
 
 	if (!t)
 		return NULL;

@@ -39,6 +39,7 @@ struct desk {
 	/* Folded for search (text_fold; romaji also text_fold_romaji; phone
 	 * as bare digits); NULL for columns that are not searched. */
 	const char *folded[FIELD_COUNT];
+	const char *kana_romaji; /* the kana in Hepburn romaji, folded */
 	unsigned long code;
 	unsigned line;
 	enum contact_type contact;

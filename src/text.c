@@ -342,3 +342,72 @@ text_fold_romaji(char *s, size_t len, size_t *map)
 		map[o] = map[len];
 	return o;
 }
+
+/* Hepburn for U+3041..U+3096; "" for っ, which doubles what follows. */
+static const char *const hepburn[] = {
+	"a", "a", "i", "i", "u", "u", "e", "e", "o", "o",
+	"ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",
+	"sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo",
+	"ta", "da", "chi", "ji", "", "tsu", "zu", "te", "de", "to", "do",
+	"na", "ni", "nu", "ne", "no",
+	"ha", "ba", "pa", "hi", "bi", "pi", "fu", "bu", "pu", "he", "be", "pe",
+	"ho", "bo", "po",
+	"ma", "mi", "mu", "me", "mo",
+	"ya", "ya", "yu", "yu", "yo", "yo",
+	"ra", "ri", "ru", "re", "ro",
+	"wa", "wa", "i", "e", "o", "n", "vu", "ka", "ke",
+};
+
+static bool
+small_y(uint32_t cp)
+{
+	return cp == 0x3083 || cp == 0x3085 || cp == 0x3087;
+}
+
+size_t
+text_kana_romaji(const char *s, size_t len, char *out)
+{
+	size_t i = 0, o = 0;
+	bool double_next = false;
+
+	while (i < len) {
+		uint32_t cp, next = 0;
+		size_t n = text_decode(s + i, len - i, &cp);
+		const char *r;
+		size_t rl;
+
+		if (cp < 0x3041 || cp > 0x3096) {
+			memcpy(out + o, s + i, n);
+			o += n, i += n;
+			continue;
+		}
+		i += n;
+		r = hepburn[cp - 0x3041];
+		if (!*r) { /* っ */
+			double_next = true;
+			continue;
+		}
+		rl = strlen(r);
+		if (i < len)
+			n = text_decode(s + i, len - i, &next);
+		if (double_next) {
+			out[o++] = r[0] == 'c' ? 't' : r[0];
+			double_next = false;
+		}
+		if (small_y(next) && rl >= 2 && r[rl - 1] == 'i') {
+			bool sh = r[0] == 's' || r[0] == 'c' || r[0] == 'j';
+
+			memcpy(out + o, r, rl - 1);
+			o += rl - 1;
+			if (!sh)
+				out[o++] = 'y';
+			out[o++] = hepburn[next - 0x3041][1];
+			i += n;
+			continue;
+		}
+		memcpy(out + o, r, rl);
+		o += rl;
+	}
+	out[o] = '\0';
+	return o;
+}

@@ -68,4 +68,10 @@ size_t text_fold(const char *s, size_t len, char *out, size_t *map);
  * map (may be NULL) is updated in step. Returns the new length. */
 size_t text_fold_romaji(char *s, size_t len, size_t *map);
 
+/* Hepburn romaji of hiragana (as text_fold leaves kana): さっぽろ sapporo,
+ * ちゅうおうく chuuouku, with youon (きょ kyo) and sokuon (っち tchi); long
+ * vowels are spelled out, for text_fold_romaji to fold. Anything else is
+ * copied. out needs 2 * len + 1 bytes. Returns the length. */
+size_t text_kana_romaji(const char *s, size_t len, char *out);
+
 #endif

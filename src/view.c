@@ -17,7 +17,7 @@ refilter(struct view *v)
 {
 	size_t was = view_selected(v);
 
-	filter_compile(&v->filter, v->query);
+	filter_compile(&v->filter, v->query, v->places);
 	v->nrows = filter_run(&v->filter, v->table, v->rows);
 	v->sel = 0;
 	for (size_t i = 0; i < v->nrows; i++)
@@ -29,10 +29,12 @@ refilter(struct view *v)
 }
 
 bool
-view_init(struct view *v, const struct table *t, const char *query)
+view_init(struct view *v, const struct table *t,
+    const struct places *places, const char *query)
 {
 	memset(v, 0, sizeof *v);
 	v->table = t;
+	v->places = places;
 	v->query_max = FILTER_MAX_QUERY;
 	v->rows = malloc((t->count + 1) * sizeof *v->rows);
 	if (!v->rows)

@@ -28,6 +28,7 @@ extern const enum field view_list_columns[VIEW_LIST_COLUMNS];
 
 struct view {
 	const struct table *table;
+	const struct places *places; /* may be NULL: then no place search */
 	struct filter filter;
 	size_t *rows;  /* matching desks, table order */
 	size_t nrows;
@@ -47,9 +48,10 @@ struct view {
 	size_t url_width; /* the widest URL: the detail keeps room for it */
 };
 
-/* Sets up v over t with an initial query (may be NULL); false when out of
- * memory. */
-bool view_init(struct view *v, const struct table *t, const char *query);
+/* Sets up v over t, with places (may be NULL, or set later) and an initial
+ * query (may be NULL); false when out of memory. */
+bool view_init(struct view *v, const struct table *t,
+    const struct places *places, const char *query);
 void view_free(struct view *v);
 
 /* Inserts UTF-8 text at the cursor, as typed or pasted; refilters. */

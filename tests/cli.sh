@@ -35,6 +35,22 @@ run 関東 '!tokyo'
 check "positional query" status_is 0
 check "positional query finds six" out_lines 6
 
+# Places: a town or a postal code finds its prefecture, and says so in the
+# plain listing; JSON and TSV keep the desks' columns only.
+run 浜松
+check "a town finds its prefecture" out_has "054-254-9110(総)"
+check "and says why" out_has "(浜松市)"
+run -f 〒100-0001
+check "a postal code" out_has "(〒100-0001 千代田区)"
+run -f 498-0000
+check "a code on a border: two prefectures" out_lines 2
+run -f 浜松 -F json
+check "JSON of a place match: the desk's keys only" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\"\]'"
+run -f 浜松 -F tsv
+check "TSV of a place match: 13 columns, no note" sh -c "awk -F '\t' 'NF != 13 { exit 1 }' '$tmp/out' && ! grep -q '浜松市' '$tmp/out'"
+run --check
+check "check counts the places" out_has "1892 municipalities, 117032 postal codes"
+
 # JSON: parsed by jq; exactly the keys the issue names, in order.
 run -f 神奈川 -F json
 check "json parses" sh -c "jq -e . '$tmp/out' >/dev/null"

@@ -96,6 +96,21 @@ tm send-keys -t s -l "$(printf '\033[M %%&\033[M#%%&')"
 tm send-keys -t s C-u Down
 check "--no-mouse ignores clicks" wait_for ">02 青森"
 
+# Places: a town and a postal code, typed as a person would.
+start places LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+tm send-keys -t s -l はままつ
+check "a town by its reading" wait_for "1/47"
+check "says which place" wait_for "(浜松市)"
+check "the detail names it" wait_for "Serves: 浜松市"
+tm send-keys -t s C-u
+tm send-keys -t s -l 〒100-0001
+check "a postal code" wait_for ">13 警視庁"
+check "with its municipality" wait_for "Serves: 〒100-0001 千代田区"
+tm send-keys -t s C-u
+tm send-keys -t s -l 府中市
+check "a name two prefectures share" wait_for "2/47"
+
 start english LANG=ja_JP.UTF-8 -- --lang=en
 check "--lang=en overrides" wait_for "Type to filter"
 finish

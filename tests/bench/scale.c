@@ -93,7 +93,7 @@ keystroke_ms(const struct table *t, const char *query, size_t *rows)
 
 			memcpy(prefix, query, n);
 			prefix[n] = '\0';
-			filter_compile(&f, prefix);
+			filter_compile(&f, prefix, NULL);
 			filter_run(&f, t, rows);
 			total += now_ms() - start;
 		}

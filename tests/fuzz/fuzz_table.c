@@ -1,19 +1,19 @@
-/* Fuzzing entry point: any bytes, read as a table (loaded, validated, and
- * when valid, filtered, printed and paged) and as a query over the
- * built-in table. Built with libFuzzer by `make fuzz`; replayed over the
+/* Fuzzing entry point: any bytes, read as a desk table (loaded, validated,
+ * and when valid, filtered, printed and paged), as a place and a postal
+ * table, and as a query over the built-in tables. Built with libFuzzer by `make fuzz`; replayed over the
  * saved corpus and every crash ever found by `make check` (replay.c). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtin.h"
 #include "filter.h"
 #include "output.h"
 #include "pages.h"
 #include "table.h"
 
-extern const unsigned char builtin_table[];
-extern const unsigned long builtin_table_len;
+static struct places *places;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,7 +27,7 @@ exercise(const struct table *t, const char *query)
 
 	if (!sink)
 		sink = fopen("/dev/null", "w");
-	filter_compile(&f, query);
+	filter_compile(&f, query, places);
 	n = filter_run(&f, t, rows);
 	for (size_t i = 0; i < n && i < 64; i++) {
 		const struct desk *k = &t->desks[rows[i]];
@@ -36,13 +36,17 @@ exercise(const struct table *t, const char *query)
 		struct span spans[8];
 		struct page p;
 
+		char note[256];
+
 		for (size_t c = 0; c < FIELD_COUNT; c++)
 			filter_spans(&f, k, (enum field)c, spans, 8);
-		page_detail(&p, k, &style);
+		filter_place(&f, k, places, note, sizeof note);
+		page_detail(&p, k, &style, NULL);
 		page_free(&p);
 	}
 	for (int fmt = FORMAT_PLAIN; fmt <= FORMAT_JSON; fmt++)
-		output_print(sink, (enum format)fmt, t, rows, n < 64 ? n : 64);
+		output_print(sink, (enum format)fmt, t, rows, n < 64 ? n : 64,
+		    NULL);
 	free(rows);
 }
 
@@ -52,11 +56,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct table *builtin;
 	struct diags *d = malloc(sizeof *d);
 	char *query = malloc(size + 1);
+	struct places *fuzzed;
 	struct table *t;
+	int which;
 
-	if (!builtin)
-		table_load_buffer((const char *)builtin_table, builtin_table_len,
-		    &builtin, d);
+	if (!builtin) {
+		builtin_desks(&builtin, d);
+		builtin_places(&places, d, &which);
+	}
+	if (places_load((const char *)data, size, (const char *)data, size,
+	    &fuzzed, d, &which) == TABLE_OK)
+		places_free(fuzzed);
 	memcpy(query, data, size);
 	query[size] = '\0';
 	if (table_load_buffer((const char *)data, size, &t, d) == TABLE_OK) {

@@ -37,7 +37,7 @@ names(const char *query)
 	size_t rows[64], n;
 	struct filter f;
 
-	filter_compile(&f, query);
+	filter_compile(&f, query, NULL);
 	n = filter_run(&f, table, rows);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
@@ -137,28 +137,28 @@ spans_mark_the_matched_text(void **state)
 	struct span s[4];
 
 	(void)state;
-	filter_compile(&f, "toukyou");
+	filter_compile(&f, "toukyou", NULL);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_ROMAJI, s, 4), 1);
 	assert_int_equal(s[0].start, 0);
 	assert_int_equal(s[0].end, 5);
-	filter_compile(&f, "東京 警視");
+	filter_compile(&f, "東京 警視", NULL);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_PREFECTURE, s, 4), 1);
 	assert_int_equal(s[0].end, 6);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_NAME, s, 4), 1);
 	assert_int_equal(s[0].start, 0);
 	assert_int_equal(s[0].end, 6);
-	filter_compile(&f, "3431 !東京");
+	filter_compile(&f, "3431 !東京", NULL);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_PHONE, s, 4), 1);
 	assert_int_equal(s[0].start, 3);
 	assert_int_equal(s[0].end, 7);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_PREFECTURE, s, 4), 0);
-	filter_compile(&f, "13");
+	filter_compile(&f, "13", NULL);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_CODE, s, 4), 1);
-	filter_compile(&f, "o");
+	filter_compile(&f, "o", NULL);
 	/* Every occurrence: t-o-k-y-o. */
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_ROMAJI, s, 4), 2);
 	assert_int_equal(s[1].start, 4);
-	filter_compile(&f, "to ky");
+	filter_compile(&f, "to ky", NULL);
 	assert_int_equal(filter_spans(&f, tokyo, FIELD_ROMAJI, s, 4), 1);
 	assert_int_equal(s[0].end, 4);
 }

@@ -45,7 +45,7 @@ typing_filters_and_keeps_the_selection(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL));
+	assert_true(view_init(&v, table, NULL, NULL));
 	assert_int_equal(v.nrows, 47);
 	for (int i = 0; i < 9; i++)
 		view_apply(&v, ACT_DOWN, 10);
@@ -65,7 +65,7 @@ editing_is_by_character(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, "とうきょう tok"));
+	assert_true(view_init(&v, table, NULL, "とうきょう tok"));
 	view_apply(&v, ACT_BACKSPACE, 10);
 	assert_string_equal(v.query, "とうきょう to");
 	view_apply(&v, ACT_DELETE_WORD, 10);
@@ -97,7 +97,7 @@ query_is_bounded_on_a_character(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL));
+	assert_true(view_init(&v, table, NULL, NULL));
 	v.query_max = 7;
 	view_insert(&v, "あいう", strlen("あいう")); /* 9 bytes: 2 fit */
 	assert_string_equal(v.query, "あい");
@@ -110,7 +110,7 @@ navigation_stays_in_range(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL));
+	assert_true(view_init(&v, table, NULL, NULL));
 	view_apply(&v, ACT_UP, 10);
 	assert_int_equal(v.sel, 0);
 	view_apply(&v, ACT_PAGE_DOWN, 10);
@@ -138,7 +138,7 @@ escape_steps_back_then_quits(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, "tokyo"));
+	assert_true(view_init(&v, table, NULL, "tokyo"));
 	v.narrow = true;
 	view_apply(&v, ACT_OPEN, 10);
 	assert_true(v.detail_shown);
@@ -163,7 +163,7 @@ detail_scrolls_when_focused(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL));
+	assert_true(view_init(&v, table, NULL, NULL));
 	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
 	assert_int_equal(v.focus, FOCUS_DETAIL);
 	view_apply(&v, ACT_DOWN, 10);
@@ -202,20 +202,20 @@ detail_says_what_the_source_means(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60, 0});
+	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60, 0}, NULL);
 	assert_true(page_has(&p, "general consultation line (総)"));
 	assert_true(page_has(&p, "information only, cyber crime (情報・専)"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
-	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60, 0});
+	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60, 0}, NULL);
 	assert_true(page_has(&p, "上記ページから"));
 	assert_true(page_has(&p, "サイバー犯罪相談専用 (専)"));
 	page_free(&p);
-	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60, 0});
+	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60, 0}, NULL);
 	assert_true(page_has(&p, "none listed"));
 	page_free(&p);
-	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60, 0});
+	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60, 0}, NULL);
 	assert_true(page_has(&p, "dedicated cyber crime line (専)"));
 	assert_true(page_has(&p, "general consultation line takes"));
 	assert_true(page_has(&p, "警視庁  東京都"));
@@ -228,7 +228,7 @@ ascii_detail_has_only_ascii(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60, 0});
+	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60, 0}, NULL);
 	assert_true(page_has(&p, "Kanagawa (14)"));
 	assert_true(page_has(&p, "Region: Kanto"));
 	assert_true(page_has(&p, "information only, cyber crime"));
@@ -248,7 +248,7 @@ long_urls_wrap_whole(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, k, &(struct page_style){LANG_EN, false, 30, 0});
+	page_detail(&p, k, &(struct page_style){LANG_EN, false, 30, 0}, NULL);
 	for (size_t i = 0; i < p.count; i++) {
 		assert_true(text_width(p.lines[i].text) <= 30);
 		if (p.lines[i].style == STYLE_URL)

@@ -1,0 +1,312 @@
+/* places: see places.h. */
+#include "places.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* The shortest term that searches places: shorter ones would find some
+ * town in nearly every prefecture and stop the list from narrowing. */
+#define MIN_KANJI_KANA 2
+#define MIN_LETTERS 3
+
+static const char *const place_columns[] = {"code", "name", "kana"};
+static const char *const postal_columns[] = {"prefix", "cities", "endings"};
+static const struct meta_key place_meta_keys[] = {
+	{"source", 1, false}, {"date", 1, false}, {"count", 1, false},
+};
+
+struct loader {
+	struct places *p;
+	unsigned long counted;  /* postal codes, for @count */
+};
+
+static void
+place_row(void *ctx, const struct tsv_cursor *c, char **cells)
+{
+	struct loader *l = ctx;
+	struct place *pl = &l->p->places[l->p->count++];
+	unsigned long code = strtoul(cells[0], NULL, 10);
+
+	if (strlen(cells[0]) != 5 || !tsv_all_of(cells[0], TSV_DIGIT) ||
+	    code / 1000 < 1 || code / 1000 > 47)
+		tsv_report_cell(c, cells[0], "column '%s' is not a municipality "
+		    "code (5 digits, prefecture 01 to 47): '%s'", "code",
+		    cells[0]);
+	if (!*cells[1])
+		tsv_report_cell(c, cells[1], "column '%s' is empty%s", "name", "");
+	if (!tsv_is_kana(cells[2]))
+		tsv_report_cell(c, cells[2], "column '%s' must be hiragana: '%s'",
+		    "kana", cells[2]);
+	pl->code = (unsigned)code;
+	pl->name = cells[1];
+	pl->kana = cells[2];
+}
+
+/* The place with this code (places are sorted by code), or -1. */
+static long
+find_place(const struct places *p, unsigned code)
+{
+	size_t lo = 0, hi = p->count;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (p->places[mid].code == code)
+			return (long)mid;
+		if (p->places[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* "00 10-40 45": two-digit endings and ranges of them, ascending. */
+static bool
+parse_endings(const char *s, uint64_t endings[2], unsigned long *count)
+{
+	int last = -1;
+
+	while (*s) {
+		char *end;
+		long first = strtol(s, &end, 10), to = first;
+
+		if (end != s + 2 || first <= last)
+			return false;
+		if (*end == '-') {
+			to = strtol(end + 1, &end, 10);
+			if (end != s + 5 || to <= first)
+				return false;
+		}
+		for (long n = first; n <= to; n++)
+			endings[n / 64] |= 1ULL << (n % 64);
+		*count += (unsigned long)(to - first + 1);
+		last = (int)to;
+		s = end;
+		if (*s == ' ' && s[1])
+			s++;
+		else if (*s)
+			return false;
+	}
+	return last >= 0;
+}
+
+static void
+postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
+{
+	struct loader *l = ctx;
+	struct postal_range *r = &l->p->postal[l->p->npostal++];
+	char *city = cells[1];
+
+	memset(r, 0, sizeof *r);
+	if (strlen(cells[0]) != 5 || !tsv_all_of(cells[0], TSV_DIGIT))
+		tsv_report_cell(c, cells[0], "column '%s' is not 5 digits: '%s'",
+		    "prefix", cells[0]);
+	r->prefix = (unsigned)strtoul(cells[0], NULL, 10);
+	for (size_t i = 0; *city; i++) {
+		size_t n = tsv_span(city, TSV_DIGIT);
+		long at = n == 5 ? find_place(l->p, (unsigned)strtoul(city,
+		    NULL, 10)) : -1;
+
+		if (at < 0 || i == POSTAL_MAX_CITIES) {
+			tsv_report_cell(c, city, "column '%s' names no municipality "
+			    "of places.tsv, or more than 8: '%s'", "cities", city);
+			return;
+		}
+		r->places[r->nplaces++] = (unsigned short)at;
+		city += n + (city[n] == ',');
+	}
+	if (!parse_endings(cells[2], r->endings, &l->counted))
+		tsv_report_cell(c, cells[2], "column '%s' is not ascending "
+		    "two-digit endings and ranges (00 10-40): '%s'", "endings",
+		    cells[2]);
+}
+
+static const struct tsv_schema place_schema = {
+	place_columns, 3, place_meta_keys, 3, place_row,
+};
+
+static const struct tsv_schema postal_schema = {
+	postal_columns, 3, place_meta_keys, 3, postal_row,
+};
+
+/* The row count a table's @count promises; checked against what loaded. */
+static void
+check_count(struct diags *d, const struct meta *meta, size_t nmeta,
+    unsigned long found, const char *what)
+{
+	const struct meta *m = tsv_meta(meta, nmeta, "count", NULL, 0);
+
+	if (m && strtoul(m->value, NULL, 10) != found)
+		tsv_report(d, 1, 1, "@count says %s %s, the table has %lu",
+		    m->value, what, found);
+}
+
+/* Folds a place's name, kana and romaji and finds their second words. */
+static char *
+fold_place(struct place *pl, char *out)
+{
+	static const char *const ward_city = "市", *const county = "郡";
+	size_t n;
+	const char *w;
+
+	pl->folded_name = out;
+	out += text_fold(pl->name, strlen(pl->name), out, NULL) + 1;
+	pl->folded_kana = out;
+	out += text_fold(pl->kana, strlen(pl->kana), out, NULL) + 1;
+	pl->romaji = out;
+	n = text_kana_romaji(pl->folded_kana, strlen(pl->folded_kana), out);
+	out += text_fold_romaji(out, n, NULL) + 1;
+	w = strstr(pl->folded_name, county);
+	pl->name_word = w ? w + strlen(county) : NULL;
+	if (!w && (w = strstr(pl->folded_name + 1, ward_city)) &&
+	    strstr(w, "区"))
+		pl->name_word = w + strlen(ward_city);
+	w = strstr(pl->folded_kana, "ぐん");
+	pl->kana_word = w ? w + strlen("ぐん") : NULL;
+	w = strstr(pl->romaji, "gun");
+	pl->romaji_word = pl->kana_word && w ? w + 3 : NULL;
+	return out;
+}
+
+enum table_status
+places_load(const char *places_tsv, size_t places_len, const char *postal_tsv,
+    size_t postal_len, struct places **out, struct diags *d, int *which)
+{
+	size_t pm, qm, plines = tsv_count_lines(places_tsv, places_len, &pm);
+	size_t qlines = tsv_count_lines(postal_tsv, postal_len, &qm);
+	size_t size = sizeof(struct places) + plines * sizeof(struct place) +
+	    qlines * sizeof(struct postal_range) + (pm + qm) *
+	    sizeof(struct meta) + (places_len + 1) * 4 + postal_len + 1;
+	struct places *p = malloc(size);
+	struct loader l = {p, 0};
+	char *text, *postal, *fold;
+
+	*out = NULL;
+	*which = 0;
+	memset(d, 0, sizeof *d);
+	if (!p)
+		return TABLE_IO_ERROR;
+	memset(p, 0, sizeof *p);
+	p->places = (struct place *)(p + 1);
+	p->postal = (struct postal_range *)(p->places + plines);
+	p->meta = (struct meta *)(p->postal + qlines);
+	text = (char *)(p->meta + pm + qm);
+	postal = text + places_len + 1;
+	fold = postal + postal_len + 1;
+	memcpy(text, places_tsv, places_len);
+	text[places_len] = '\0';
+	memcpy(postal, postal_tsv, postal_len);
+	postal[postal_len] = '\0';
+	tsv_parse(text, places_len, &place_schema, &l, p->meta, &p->meta_count, d);
+	check_count(d, p->meta, p->meta_count, p->count, "municipalities");
+	if (d->count == 0) {
+		size_t first = p->meta_count;
+
+		*which = 1;
+		tsv_parse(postal, postal_len, &postal_schema, &l, p->meta,
+		    &p->meta_count, d);
+		check_count(d, p->meta + first, p->meta_count - first, l.counted,
+		    "postal codes");
+	}
+	if (d->count > 0) {
+		free(p);
+		return TABLE_INVALID;
+	}
+	p->postal_codes = l.counted;
+	/* Name, kana (never longer folded) and romaji (at most twice the
+	 * kana's bytes, as 3-byte kana give at most 3 letters) fit in 4x. */
+	for (size_t i = 0; i < p->count; i++)
+		fold = fold_place(&p->places[i], fold);
+	*out = p;
+	return TABLE_OK;
+}
+
+void
+places_free(struct places *p)
+{
+	free(p);
+}
+
+static void
+hit(struct place_hits *hits, unsigned place_code, size_t index)
+{
+	unsigned pref = place_code / 1000;
+
+	if (!(hits->prefectures >> pref & 1)) {
+		hits->prefectures |= 1ULL << pref;
+		hits->first[pref] = (unsigned short)index;
+	}
+}
+
+static bool
+starts(const char *s, const char *prefix)
+{
+	return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static size_t
+characters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+void
+places_by_name(const struct places *p, const char *term, const char *romaji,
+    struct place_hits *hits)
+{
+	bool ascii = term[strspn(term, "abcdefghijklmnopqrstuvwxyz")] == '\0';
+	bool by_text = !ascii && characters(term) >= MIN_KANJI_KANA;
+	bool by_romaji = ascii && strlen(romaji) >= MIN_LETTERS;
+
+	memset(hits, 0, sizeof *hits);
+	if (!p || (!by_text && !by_romaji))
+		return;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct place *pl = &p->places[i];
+
+		if ((by_text && (starts(pl->folded_name, term) ||
+		    starts(pl->name_word, term) || starts(pl->folded_kana, term) ||
+		    starts(pl->kana_word, term))) || (by_romaji &&
+		    (starts(pl->romaji, romaji) || starts(pl->romaji_word, romaji))))
+			hit(hits, pl->code, i);
+	}
+}
+
+void
+places_by_postal(const struct places *p, const char *digits,
+    struct place_hits *hits)
+{
+	size_t len = strlen(digits);
+	unsigned long value = strtoul(digits, NULL, 10), scale = 1;
+
+	memset(hits, 0, sizeof *hits);
+	if (!p || len < 3 || len > 7)
+		return;
+	for (size_t i = len; i < 7; i++)
+		scale *= 10;
+	/* The codes the digits stand for: [low, high] of 7-digit values. */
+	for (size_t i = 0; i < p->npostal; i++) {
+		const struct postal_range *r = &p->postal[i];
+		unsigned long low = value * scale, high = low + scale - 1;
+		unsigned long base = r->prefix * 100UL;
+
+		if (base + 99 < low || base > high)
+			continue;
+		for (unsigned long n = low > base ? low - base : 0;
+		    n <= 99 && base + n <= high; n++)
+			if (r->endings[n / 64] >> (n % 64) & 1) {
+				for (unsigned k = 0; k < r->nplaces; k++)
+					hit(hits, p->places[r->places[k]].code,
+					    r->places[k]);
+				break;
+			}
+	}
+}

@@ -1,0 +1,71 @@
+/* places: the municipalities of Japan and their postal codes, so that a
+ * town, a ward or a postal code finds the prefecture whose desk serves it.
+ * Read with tsv and validated like the desks; searched by filter. */
+#ifndef MADOGUCHI_PLACES_H
+#define MADOGUCHI_PLACES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tsv.h"
+
+/* Prefecture codes are 1..47; a mask of them fits one word. */
+typedef uint64_t pref_mask;
+
+struct place {
+	unsigned code;          /* 5 digits; the first two: the prefecture */
+	const char *name, *kana;
+	const char *folded_name, *folded_kana, *romaji; /* for search */
+	/* Where a second word starts in each form (after 郡, or the city of a
+	 * ward), so that 中央区 finds 札幌市中央区; NULL when none. */
+	const char *name_word, *kana_word, *romaji_word;
+};
+
+/* The most municipalities one postal code is shared by. */
+#define POSTAL_MAX_CITIES 8
+
+struct postal_range {
+	unsigned prefix;        /* the first five digits */
+	uint64_t endings[2];    /* bit n: the code prefix*100 + n exists */
+	unsigned short places[POSTAL_MAX_CITIES]; /* its municipalities */
+	unsigned char nplaces;
+};
+
+struct places {
+	struct place *places;
+	size_t count;
+	struct postal_range *postal;
+	size_t npostal;
+	unsigned long postal_codes; /* codes the ranges hold */
+	struct meta *meta;
+	size_t meta_count;
+};
+
+/* Reads the municipality table and the postal table (doc/data-format.md)
+ * into one owned allocation. Problems are reported with the line and
+ * column of either table; *which says which one (0 or 1) had the first. */
+enum table_status places_load(const char *places_tsv, size_t places_len,
+    const char *postal_tsv, size_t postal_len, struct places **out,
+    struct diags *d, int *which);
+
+void places_free(struct places *p);
+
+/* What a search found: the prefectures, and for each the first place that
+ * matched there (an index into places), for saying why. */
+struct place_hits {
+	pref_mask prefectures;
+	unsigned short first[48];
+};
+
+/* Municipalities whose name, reading or romaji starts (or has a word that
+ * starts) with the folded term; romaji is the term with romaji long vowels
+ * folded. Short terms find nothing: a place needs 2 kana or kanji, or 3
+ * letters. */
+void places_by_name(const struct places *p, const char *term,
+    const char *romaji, struct place_hits *hits);
+
+/* Postal codes that start with the digits (3 to 7 of them; 7: that code). */
+void places_by_postal(const struct places *p, const char *digits,
+    struct place_hits *hits);
+
+#endif
