@@ -253,6 +253,10 @@ static const char *const help_query[][2] = {
 	 "1〜2桁の数字は都道府県コード (13)、3桁以上は電話番号 (033431)。"},
 	{"Regions: 関東 or kanto. Bureaus: 関東管区.",
 	 "地方: 関東・kanto。管区警察局: 関東管区。"},
+	{"A town or ward finds its prefecture: 浜松, はままつ, hamamatsu, 中央区.",
+	 "市区町村からも探せます: 浜松・はままつ・hamamatsu・中央区。"},
+	{"So does a postal code: 100-0001, 〒100 (its start).",
+	 "郵便番号からも: 100-0001・〒100 (前方一致)。"},
 };
 
 static void
