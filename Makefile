@@ -62,7 +62,7 @@ $(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
 objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 
 # Unit tests link the core only: no curses.
-$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
+$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h $(CORE_OBJ)
 	$(COMPILE) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(CORE_OBJ) $$($(PKG_CONFIG) --libs cmocka)
 

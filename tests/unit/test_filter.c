@@ -10,24 +10,7 @@
 
 #include "filter.h"
 
-static struct table *table;
-
-static int
-load(void **state)
-{
-	struct diags d;
-
-	(void)state;
-	return table_load_file("data/desks.tsv", &table, &d) == TABLE_OK ? 0 : -1;
-}
-
-static int
-unload(void **state)
-{
-	(void)state;
-	table_free(table);
-	return 0;
-}
+#include "fixture.h"
 
 /* The names the query finds, in table order, joined by spaces. */
 static const char *

@@ -12,24 +12,7 @@
 #include "text.h"
 #include "view.h"
 
-static struct table *table;
-
-static int
-load(void **state)
-{
-	struct diags d;
-
-	(void)state;
-	return table_load_file("data/desks.tsv", &table, &d) == TABLE_OK ? 0 : -1;
-}
-
-static int
-unload(void **state)
-{
-	(void)state;
-	table_free(table);
-	return 0;
-}
+#include "fixture.h"
 
 static const char *
 selected_name(const struct view *v)

@@ -1,0 +1,27 @@
+/* fixture.h: the shipped desk table, loaded once for a group of tests:
+ * cmocka_run_group_tests_name(name, tests, load, unload). */
+#ifndef MADOGUCHI_TEST_FIXTURE_H
+#define MADOGUCHI_TEST_FIXTURE_H
+
+#include "table.h"
+
+static struct table *table;
+
+static int
+load(void **state)
+{
+	struct diags d;
+
+	(void)state;
+	return table_load_file("data/desks.tsv", &table, &d) == TABLE_OK ? 0 : -1;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	table_free(table);
+	return 0;
+}
+
+#endif
