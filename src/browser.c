@@ -358,21 +358,22 @@ act_on_desk(struct session *s, enum action a)
 		copy(s, text);
 }
 
-/* The municipalities and postal codes, loaded at the first query rather
- * than at start, which they would slow. */
+/* The municipalities and postal codes, loaded when a query first wants
+ * them (a town's name, a postal code) rather than at start, which they
+ * would slow, and their memory only then. */
 static void
 load_places(struct session *s)
 {
 	struct diags *d;
 	int which;
 
-	if (s->places_tried)
+	if (s->places_tried || !filter_wants_places(&s->view.filter))
 		return;
 	s->places_tried = true;
 	if ((d = malloc(sizeof *d)))
 		builtin_places(&s->places, d, &which);
 	free(d);
-	s->view.places = s->places;
+	view_set_places(&s->view, s->places);
 }
 
 /* One key: false when the session is over. */
@@ -401,10 +402,10 @@ handle_key(struct session *s)
 		return true;
 	}
 	if (len > 0) {
-		load_places(s);
 		v->focus = FOCUS_LIST;
 		v->detail_shown = v->help = false;
 		view_insert(v, text, len);
+		load_places(s);
 	}
 	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
 	    s->layout.detail.h));
@@ -425,14 +426,13 @@ browser_run(const struct table *t, const struct browser_options *o)
 		s.lang = LANG_EN;
 	if (!terminal_usable(stderr))
 		return BROWSER_UNUSABLE;
-	if (o->query && *o->query)
-		load_places(&s);
-	if (!view_init(&s.view, t, s.places, o->query)) {
+	if (!view_init(&s.view, t, NULL, o->query)) {
 		perror("madoguchi");
 		return 2;
 	}
 	if (o->restricted)
 		s.view.query_max = BROWSER_RESTRICTED_QUERY;
+	load_places(&s);
 	catch_signals(o->restricted);
 	screen = start_terminal(o, &s.theme);
 	terminal_forget_builtin();

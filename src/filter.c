@@ -220,13 +220,27 @@ place_name(const struct place *pl, const struct filter_term *t, char *out,
 	const char *city = strstr(pl->name, "市");
 	size_t len = strlen(pl->name);
 	size_t city_len = city ? (size_t)(city - pl->name) + strlen("市") : 0;
-	bool ward = city && pl->name_word && !t->postal &&
-	    strncmp(pl->name_word, t->text, strlen(t->text)) != 0;
+	const char *word = place_name_word(pl);
+	bool ward = city && word && !t->postal &&
+	    strncmp(word, t->text, strlen(t->text)) != 0;
 	bool by_name = strncmp(pl->folded_name, t->text, strlen(t->text)) == 0;
 
 	if (ward && (!by_name || strlen(t->text) <= city_len))
 		len = city_len;
 	snprintf(out, cap, "%.*s", (int)len, pl->name);
+}
+
+bool
+filter_wants_places(const struct filter *f)
+{
+	for (size_t i = 0; i < f->count; i++) {
+		const struct filter_term *t = &f->terms[i];
+
+		if (t->postal || t->kind == TERM_POSTAL || (t->kind == TERM_TEXT &&
+		    places_term_searches(t->text, t->romaji)))
+			return true;
+	}
+	return false;
 }
 
 bool

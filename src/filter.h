@@ -62,6 +62,10 @@ size_t filter_run(const struct filter *f, const struct table *t, size_t *rows);
 size_t filter_spans(const struct filter *f, const struct desk *k,
     enum field field, struct span *spans, size_t max);
 
+/* Whether any term of the compiled query would search places: a caller
+ * that loads them lazily loads them then, and compiles again. */
+bool filter_wants_places(const struct filter *f);
+
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
  * written to out; false when every term matched the desk's own cells. */

@@ -307,7 +307,7 @@ static int
 print_matches(const struct table *t, const struct options *o)
 {
 	const char *query = o->mode == MODE_LIST || !o->query ? "" : o->query;
-	struct places *places = *query ? load_places() : NULL;
+	struct places *places = NULL;
 	struct filter f;
 	struct notes_context ctx = {&f, t, places};
 	struct output_notes notes = {place_note, &ctx};
@@ -319,7 +319,10 @@ print_matches(const struct table *t, const struct options *o)
 		places_free(places);
 		return EXIT_TROUBLE;
 	}
-	filter_compile(&f, query, places);
+	filter_compile(&f, query, NULL);
+	if (filter_wants_places(&f) && (places = load_places()))
+		filter_compile(&f, query, places);
+	ctx.places = places;
 	n = filter_run(&f, t, rows);
 	status = n ? EXIT_FOUND : EXIT_NONE;
 	if (output_print(stdout, o->format, t, rows, n, &notes) != 0) {

@@ -21,6 +21,8 @@ static const struct meta_key place_meta_keys[] = {
 struct loader {
 	struct places *p;
 	unsigned long counted;  /* postal codes, for @count */
+	const char *promised;   /* the postal table's @count, if any */
+	char promise[24];
 };
 
 static void
@@ -116,7 +118,10 @@ postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
 			    "of places.tsv, or more than 8: '%s'", "cities", city);
 			return;
 		}
-		r->places[r->nplaces++] = (unsigned short)at;
+		if (i == 0)
+			r->first = (unsigned short)l->p->npostal_places;
+		l->p->postal_places[l->p->npostal_places++] = (unsigned short)at;
+		r->nplaces++;
 		city += n + (city[n] == ',');
 	}
 	if (!parse_endings(cells[2], r->endings, &l->counted))
@@ -125,51 +130,83 @@ postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    cells[2]);
 }
 
+/* The postal table is read a line at a time: its @count is kept here. */
+static void
+postal_meta(void *ctx, const struct meta *m)
+{
+	struct loader *l = ctx;
+
+	if (strcmp(m->key, "count") == 0) {
+		snprintf(l->promise, sizeof l->promise, "%s", m->value);
+		l->promised = l->promise;
+	}
+}
+
 static const struct tsv_schema place_schema = {
-	place_columns, 3, place_meta_keys, 3, place_row,
+	place_columns, 3, place_meta_keys, 3, place_row, NULL,
 };
 
 static const struct tsv_schema postal_schema = {
-	postal_columns, 3, place_meta_keys, 3, postal_row,
+	postal_columns, 3, place_meta_keys, 3, postal_row, postal_meta,
 };
 
-/* The row count a table's @count promises; checked against what loaded. */
+/* The row count a table's @count promises (NULL: none), checked against
+ * what loaded. */
 static void
-check_count(struct diags *d, const struct meta *meta, size_t nmeta,
-    unsigned long found, const char *what)
+check_count(struct diags *d, const char *promised, unsigned long found,
+    const char *what)
 {
-	const struct meta *m = tsv_meta(meta, nmeta, "count", NULL, 0);
-
-	if (m && strtoul(m->value, NULL, 10) != found)
+	if (promised && strtoul(promised, NULL, 10) != found)
 		tsv_report(d, 1, 1, "@count says %s %s, the table has %lu",
-		    m->value, what, found);
+		    promised, what, found);
+}
+
+/* Folds s to out, unless folding leaves it as it is (as for most kanji
+ * and all hiragana): then *folded is s itself and out is not used. */
+static char *
+fold_shared(const char *s, const char **folded, char *out)
+{
+	size_t n = text_fold(s, strlen(s), out, NULL);
+
+	if (strcmp(out, s) == 0) {
+		*folded = s;
+		return out;
+	}
+	*folded = out;
+	return out + n + 1;
 }
 
 /* Folds a place's name, kana and romaji and finds their second words. */
 static char *
 fold_place(struct place *pl, char *out)
 {
-	static const char *const ward_city = "市", *const county = "郡";
 	size_t n;
-	const char *w;
 
-	pl->folded_name = out;
-	out += text_fold(pl->name, strlen(pl->name), out, NULL) + 1;
-	pl->folded_kana = out;
-	out += text_fold(pl->kana, strlen(pl->kana), out, NULL) + 1;
+	out = fold_shared(pl->name, &pl->folded_name, out);
+	out = fold_shared(pl->kana, &pl->folded_kana, out);
 	pl->romaji = out;
 	n = text_kana_romaji(pl->folded_kana, strlen(pl->folded_kana), out);
-	out += text_fold_romaji(out, n, NULL) + 1;
-	w = strstr(pl->folded_name, county);
-	pl->name_word = w ? w + strlen(county) : NULL;
-	if (!w && (w = strstr(pl->folded_name + 1, ward_city)) &&
-	    strstr(w, "区"))
-		pl->name_word = w + strlen(ward_city);
-	w = strstr(pl->folded_kana, "ぐん");
-	pl->kana_word = w ? w + strlen("ぐん") : NULL;
-	w = strstr(pl->romaji, "gun");
-	pl->romaji_word = pl->kana_word && w ? w + 3 : NULL;
-	return out;
+	return out + text_fold_romaji(out, n, NULL) + 1;
+}
+
+const char *
+place_name_word(const struct place *pl)
+{
+	const char *w = strstr(pl->folded_name, "郡");
+
+	if (w)
+		return w + strlen("郡");
+	w = strstr(pl->folded_name + 1, "市");
+	return w && strstr(w, "区") ? w + strlen("市") : NULL;
+}
+
+/* The same for the reading and the romaji: after the county's ぐん. */
+static const char *
+after(const char *s, const char *mark)
+{
+	const char *w = strstr(s, mark);
+
+	return w ? w + strlen(mark) : NULL;
 }
 
 enum table_status
@@ -178,12 +215,17 @@ places_load(const char *places_tsv, size_t places_len, const char *postal_tsv,
 {
 	size_t pm, qm, plines = tsv_count_lines(places_tsv, places_len, &pm);
 	size_t qlines = tsv_count_lines(postal_tsv, postal_len, &qm);
+	/* The text, then its folded name and kana (never longer) and romaji
+	 * (never longer than the kana: a 3-byte kana gives at most 3
+	 * letters): twice the text after it. */
 	size_t size = sizeof(struct places) + plines * sizeof(struct place) +
-	    qlines * sizeof(struct postal_range) + (pm + qm) *
-	    sizeof(struct meta) + (places_len + 1) * 4 + postal_len + 1;
+	    qlines * (sizeof(struct postal_range) + POSTAL_MAX_CITIES *
+	    sizeof(unsigned short)) + pm * sizeof(struct meta) +
+	    3 * (places_len + 1);
 	struct places *p = malloc(size);
-	struct loader l = {p, 0};
-	char *text, *postal, *fold;
+	struct loader l = {.p = p};
+	const struct meta *m;
+	char *text, *fold;
 
 	*out = NULL;
 	*which = 0;
@@ -194,31 +236,25 @@ places_load(const char *places_tsv, size_t places_len, const char *postal_tsv,
 	p->places = (struct place *)(p + 1);
 	p->postal = (struct postal_range *)(p->places + plines);
 	p->meta = (struct meta *)(p->postal + qlines);
-	text = (char *)(p->meta + pm + qm);
-	postal = text + places_len + 1;
-	fold = postal + postal_len + 1;
+	p->postal_places = (unsigned short *)(p->meta + pm);
+	text = (char *)(p->postal_places + qlines * POSTAL_MAX_CITIES);
+	fold = text + places_len + 1;
 	memcpy(text, places_tsv, places_len);
 	text[places_len] = '\0';
-	memcpy(postal, postal_tsv, postal_len);
-	postal[postal_len] = '\0';
 	tsv_parse(text, places_len, &place_schema, &l, p->meta, &p->meta_count, d);
-	check_count(d, p->meta, p->meta_count, p->count, "municipalities");
+	m = tsv_meta(p->meta, p->meta_count, "count", NULL, 0);
+	check_count(d, m ? m->value : NULL, p->count, "municipalities");
 	if (d->count == 0) {
-		size_t first = p->meta_count;
-
+		/* Only the ranges stay: read a line at a time, not copied. */
 		*which = 1;
-		tsv_parse(postal, postal_len, &postal_schema, &l, p->meta,
-		    &p->meta_count, d);
-		check_count(d, p->meta + first, p->meta_count - first, l.counted,
-		    "postal codes");
+		tsv_parse_stream(postal_tsv, postal_len, &postal_schema, &l, d);
+		check_count(d, l.promised, l.counted, "postal codes");
 	}
 	if (d->count > 0) {
 		free(p);
 		return TABLE_INVALID;
 	}
 	p->postal_codes = l.counted;
-	/* Name, kana (never longer folded) and romaji (at most twice the
-	 * kana's bytes, as 3-byte kana give at most 3 letters) fit in 4x. */
 	for (size_t i = 0; i < p->count; i++)
 		fold = fold_place(&p->places[i], fold);
 	*out = p;
@@ -258,24 +294,38 @@ characters(const char *s)
 	return n;
 }
 
+static bool
+is_romaji(const char *term)
+{
+	return term[strspn(term, "abcdefghijklmnopqrstuvwxyz")] == '\0';
+}
+
+bool
+places_term_searches(const char *term, const char *romaji)
+{
+	return is_romaji(term) ? strlen(romaji) >= MIN_LETTERS :
+	    characters(term) >= MIN_KANJI_KANA;
+}
+
 void
 places_by_name(const struct places *p, const char *term, const char *romaji,
     struct place_hits *hits)
 {
-	bool ascii = term[strspn(term, "abcdefghijklmnopqrstuvwxyz")] == '\0';
-	bool by_text = !ascii && characters(term) >= MIN_KANJI_KANA;
-	bool by_romaji = ascii && strlen(romaji) >= MIN_LETTERS;
+	bool by_romaji = is_romaji(term);
 
 	memset(hits, 0, sizeof *hits);
-	if (!p || (!by_text && !by_romaji))
+	if (!p || !places_term_searches(term, romaji))
 		return;
 	for (size_t i = 0; i < p->count; i++) {
 		const struct place *pl = &p->places[i];
 
-		if ((by_text && (starts(pl->folded_name, term) ||
-		    starts(pl->name_word, term) || starts(pl->folded_kana, term) ||
-		    starts(pl->kana_word, term))) || (by_romaji &&
-		    (starts(pl->romaji, romaji) || starts(pl->romaji_word, romaji))))
+		if ((!by_romaji && (starts(pl->folded_name, term) ||
+		    starts(place_name_word(pl), term) ||
+		    starts(pl->folded_kana, term) ||
+		    starts(after(pl->folded_kana, "ぐん"), term))) || (by_romaji &&
+		    (starts(pl->romaji, romaji) ||
+		    (strstr(pl->folded_kana, "ぐん") &&
+		    starts(after(pl->romaji, "gun"), romaji)))))
 			hit(hits, pl->code, i);
 	}
 }
@@ -303,9 +353,11 @@ places_by_postal(const struct places *p, const char *digits,
 		for (unsigned long n = low > base ? low - base : 0;
 		    n <= 99 && base + n <= high; n++)
 			if (r->endings[n / 64] >> (n % 64) & 1) {
-				for (unsigned k = 0; k < r->nplaces; k++)
-					hit(hits, p->places[r->places[k]].code,
-					    r->places[k]);
+				for (unsigned k = 0; k < r->nplaces; k++) {
+					unsigned at = p->postal_places[r->first + k];
+
+					hit(hits, p->places[at].code, at);
+				}
 				break;
 			}
 	}

@@ -16,18 +16,21 @@ struct place {
 	unsigned code;          /* 5 digits; the first two: the prefecture */
 	const char *name, *kana;
 	const char *folded_name, *folded_kana, *romaji; /* for search */
-	/* Where a second word starts in each form (after 郡, or the city of a
-	 * ward), so that 中央区 finds 札幌市中央区; NULL when none. */
-	const char *name_word, *kana_word, *romaji_word;
 };
+
+/* Where a second word starts in a place's folded name (after its 郡, or
+ * after the city of a ward), so that 中央区 finds 札幌市中央区 and 木曽岬
+ * finds 桑名郡木曽岬町; NULL when there is none. Found when asked, rather
+ * than kept, as the places stay in memory for a whole session. */
+const char *place_name_word(const struct place *pl);
 
 /* The most municipalities one postal code is shared by. */
 #define POSTAL_MAX_CITIES 8
 
 struct postal_range {
-	unsigned prefix;        /* the first five digits */
 	uint64_t endings[2];    /* bit n: the code prefix*100 + n exists */
-	unsigned short places[POSTAL_MAX_CITIES]; /* its municipalities */
+	unsigned prefix;        /* the first five digits */
+	unsigned short first;   /* its municipalities: postal_places[first..] */
 	unsigned char nplaces;
 };
 
@@ -36,6 +39,8 @@ struct places {
 	size_t count;
 	struct postal_range *postal;
 	size_t npostal;
+	unsigned short *postal_places; /* indexes into places */
+	size_t npostal_places;
 	unsigned long postal_codes; /* codes the ranges hold */
 	struct meta *meta;
 	size_t meta_count;
@@ -63,6 +68,10 @@ struct place_hits {
  * letters. */
 void places_by_name(const struct places *p, const char *term,
     const char *romaji, struct place_hits *hits);
+
+/* Whether places_by_name searches for this folded term: it is long
+ * enough (2 kana or kanji, 3 letters). */
+bool places_term_searches(const char *term, const char *romaji);
 
 /* Postal codes that start with the digits (3 to 7 of them; 7: that code). */
 void places_by_postal(const struct places *p, const char *digits,

@@ -176,7 +176,7 @@ static const struct meta_key desk_meta_keys[] = {
 
 static const struct tsv_schema desk_schema = {
 	field_names, FIELD_COUNT, desk_meta_keys,
-	sizeof desk_meta_keys / sizeof desk_meta_keys[0], desk_row,
+	sizeof desk_meta_keys / sizeof desk_meta_keys[0], desk_row, NULL,
 };
 
 /* Codes have at most 8 digits: one bit each says whether it was seen, so

@@ -207,6 +207,8 @@ parse_meta(struct reader *r, char *line)
 		m->lang = k->has_lang ? cells[1] : NULL;
 		m->value = cells[1 + k->has_lang];
 		m->extra = k->values > 1 ? cells[n - 1] : NULL;
+		if (s->meta)
+			s->meta(r->ctx, m);
 		return;
 	}
 	tsv_report_cell(&r->c, line, "unknown metadata key%s '@%s'", "",
@@ -274,31 +276,70 @@ parse_line(struct reader *r, char *line, size_t len)
 		parse_row(r, line);
 }
 
+/* The problems of a table as a whole, once its lines are read. */
+static size_t
+finish(const struct reader *r, struct diags *d)
+{
+	if (!r->seen_header)
+		tsv_report(d, r->c.line + 1, 1, "no header line (%s ...)",
+		    r->schema->columns[0]);
+	else if (r->header_ok && r->rows == 0 && d->count == 0)
+		tsv_report(d, r->c.line + 1, 1, "no rows after the header");
+	return r->rows;
+}
+
+/* The length of the line at p, before end, without its CR LF or LF. */
+static size_t
+line_length(const char *p, const char *end, const char **next)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+	*next = nl ? nl + 1 : end;
+	return n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+}
+
 size_t
 tsv_parse(char *text, size_t len, const struct tsv_schema *schema, void *ctx,
     struct meta *meta, size_t *meta_count, struct diags *d)
 {
 	struct reader r = {.c = {.d = d}, .schema = schema, .ctx = ctx,
 		.meta = meta, .meta_count = meta_count};
-	char *line, *end = text + len;
+	const char *next;
 
-	for (line = text; line < end; ) {
-		char *nl = memchr(line, '\n', (size_t)(end - line));
-		size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+	for (char *line = text; line < text + len; line = (char *)next) {
+		size_t n = line_length(line, text + len, &next);
 
 		r.c.line++;
 		r.c.start = line;
-		if (n > 0 && line[n - 1] == '\r')
-			line[n - 1] = '\0', n--;
 		parse_line(&r, line, n);
-		line += (nl ? (size_t)(nl - line) + 1 : n);
 	}
-	if (!r.seen_header)
-		tsv_report(d, r.c.line + 1, 1, "no header line (%s ...)",
-		    schema->columns[0]);
-	else if (r.header_ok && r.rows == 0 && d->count == 0)
-		tsv_report(d, r.c.line + 1, 1, "no rows after the header");
-	return r.rows;
+	return finish(&r, d);
+}
+
+size_t
+tsv_parse_stream(const char *data, size_t len, const struct tsv_schema *schema,
+    void *ctx, struct diags *d)
+{
+	struct meta scratch;
+	size_t nmeta = 0;
+	struct reader r = {.c = {.d = d}, .schema = schema, .ctx = ctx,
+		.meta = &scratch, .meta_count = &nmeta};
+	char line[TABLE_MAX_LINE + 1];
+	const char *next;
+
+	for (const char *p = data; p < data + len; p = next) {
+		size_t n = line_length(p, data + len, &next);
+
+		r.c.line++;
+		nmeta = 0;
+		/* A line over the limit is reported without being read. */
+		r.c.start = n > TABLE_MAX_LINE ? p : line;
+		if (n <= TABLE_MAX_LINE)
+			memcpy(line, p, n);
+		parse_line(&r, line, n);
+	}
+	return finish(&r, d);
 }
 
 size_t

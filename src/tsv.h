@@ -53,6 +53,9 @@ struct tsv_schema {
 	size_t nmeta_keys;
 	/* A row with exactly ncolumns cells; ctx is tsv_parse's. */
 	void (*row)(void *ctx, const struct tsv_cursor *c, char **cells);
+	/* Each metadata line, if not NULL (for tsv_parse_stream, whose
+	 * metadata is not kept). */
+	void (*meta)(void *ctx, const struct meta *m);
 };
 
 /* Lines in data (an upper bound on rows) and lines that start with '@'. */
@@ -67,6 +70,12 @@ const char *tsv_skip_bom(const char *data, size_t *len);
  * handed to the schema. */
 size_t tsv_parse(char *text, size_t len, const struct tsv_schema *schema,
     void *ctx, struct meta *meta, size_t *meta_count, struct diags *d);
+
+/* Like tsv_parse, but reads data in place of a copy of it, a line at a
+ * time: cells are valid only during the schema's calls, and metadata is
+ * not kept. For tables whose rows are turned into something else. */
+size_t tsv_parse_stream(const char *data, size_t len,
+    const struct tsv_schema *schema, void *ctx, struct diags *d);
 
 /* Reads a file ("-": standard input) up to TABLE_MAX_BYTES. NULL on an I/O
  * error (errno set) or when too large (*too_large set). */

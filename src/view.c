@@ -67,6 +67,13 @@ view_free(struct view *v)
 	v->rows = NULL;
 }
 
+void
+view_set_places(struct view *v, const struct places *places)
+{
+	v->places = places;
+	refilter(v);
+}
+
 static bool
 continuation(char c)
 {

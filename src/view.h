@@ -54,6 +54,10 @@ bool view_init(struct view *v, const struct table *t,
     const struct places *places, const char *query);
 void view_free(struct view *v);
 
+/* Gives the view the places (loaded once the query wanted them, see
+ * filter_wants_places) and filters again with them. */
+void view_set_places(struct view *v, const struct places *places);
+
 /* Inserts UTF-8 text at the cursor, as typed or pasted; refilters. */
 void view_insert(struct view *v, const char *text, size_t len);
 
