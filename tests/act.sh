@@ -12,11 +12,7 @@ BEL=$(printf '\007')
 start_recorded() { # NAME ARGS...
 	name=$1
 	shift
-	started=$((${started:-0} + 1))
-	sock="madoguchi-test-$$-$started"
-	servers="$servers $sock"
-	tm new-session -d -s s -x 100 -y 30 "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} $BIN $*' $tmp/$name.out; sleep 600"
-	tm set-option -t s window-size manual
+	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} $BIN $*' $tmp/$name.out; sleep 600"
 	wait_for "/47"
 }
 count() { grep -o -a -F -- "$1" "$tmp/$2.out" | wc -l; }

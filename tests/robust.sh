@@ -64,9 +64,7 @@ check "a dead terminal ends the browser within 2 s" sh -c "
 	for i in \$(seq 100); do kill -0 $victim 2>/dev/null || exit 0; sleep 0.02; done; exit 1"
 
 # ^Z suspends; fg redraws at the size the terminal has now.
-sock="madoguchi-test-$$-job"
-servers="$servers $sock"
-tm new-session -d -s s -x 100 -y 30 "env PS1='PROMPT$ ' bash --norc --noprofile -i"
+session "env PS1='PROMPT$ ' bash --norc --noprofile -i"
 wait_for 'PROMPT$' >/dev/null
 tm send-keys -t s -l "TERM=tmux-256color LANG=C.UTF-8 $BIN -q kanagawa"
 tm send-keys -t s Enter

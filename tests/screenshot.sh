@@ -6,10 +6,7 @@
 set -eu
 . tests/lib.sh
 . tests/tmuxlib.sh
-started=0
-sock="madoguchi-shot-$$"
-servers=$sock
-tm new-session -d -s s -x 100 -y 26 "env TERM=tmux-256color LANG=C.UTF-8 $BIN -q 関東; sleep 600"
+session "env TERM=tmux-256color LANG=C.UTF-8 $BIN -q 関東; sleep 600" 100 26
 wait_for "7/47"
 tm send-keys -t s Down Down
 wait_for ">09 栃木"

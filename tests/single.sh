@@ -22,12 +22,9 @@ mkdir -p "$root/tmp"
 chmod 1777 "$root/tmp"
 cp "$bin" "$root/madoguchi"
 check "the root has no library, no terminfo" sh -c "[ \$(find '$root' -type f | wc -l) -eq 1 ]"
-started=1
-sock="madoguchi-test-$$-static"
-servers=$sock
 run_dir=$tmp/static
 mkdir -p "$run_dir"
-tm new-session -d -s s -x 100 -y 30 "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin TERM=xterm-256color LANG=C.UTF-8 chroot '$root' /madoguchi; echo \$? >$run_dir/status; sleep 600"
+session "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin TERM=xterm-256color LANG=C.UTF-8 chroot '$root' /madoguchi; echo \$? >$run_dir/status; sleep 600"
 check "the browser, from built-in terminfo" wait_for "47/47"
 check "ASCII mode: the root has no UTF-8 locale" wait_for ">01 Hokkaido"
 tm send-keys -t s -l tokyo

@@ -36,9 +36,7 @@ trap 'kill "$(cat "$tmp/sshd.pid" 2>/dev/null)" 2>/dev/null; for s in $servers; 
 wait_file "$tmp/sshd.pid"
 ssh_opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=no -o PreferredAuthentications=none,password -o PubkeyAuthentication=no"
 
-start login LANG=C.UTF-8
-WRAP="" sock="$sock"
-tm respawn-pane -k -t s "ssh -tt $ssh_opts $user@127.0.0.1; echo SSH-ENDED; sleep 600"
+session "ssh -tt $ssh_opts $user@127.0.0.1; echo SSH-ENDED; sleep 600"
 check "an anonymous login gets the browser" wait_for "47/47" 20
 tm send-keys -t s -l tokyo
 check "which works" wait_for "警視庁  東京都"

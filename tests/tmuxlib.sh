@@ -50,10 +50,16 @@ start() {
 	envs=""
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $1"; shift; done
 	[ $# -gt 0 ] && shift
+	session "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color env $envs ${WRAP:-} $BIN $*; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
+}
+
+# session COMMAND [COLS ROWS]: a fresh tmux server (its own socket, ended
+# on exit) with one pane of 100x30 running COMMAND; tm talks to it.
+session() {
 	started=$((${started:-0} + 1))
 	sock="madoguchi-test-$$-$started"
 	servers="$servers $sock"
-	tm new-session -d -s s -x 100 -y 30 "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color env $envs ${WRAP:-} $BIN $*; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
+	tm new-session -d -s s -x "${2:-100}" -y "${3:-30}" "$1"
 	tm set-option -t s window-size manual
 }
 
