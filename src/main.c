@@ -19,7 +19,6 @@
 #define VERSION "unknown" /* the Makefile defines it */
 #endif
 
-
 enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
 
 enum mode { MODE_AUTO, MODE_FILTER, MODE_LIST, MODE_CHECK, MODE_HELP,
@@ -60,8 +59,9 @@ static const char usage_text[] =
     "  -V, --version        print the version and the data's source and exit\n"
     "\n"
     "QUERY: words that must all match (name, kana, romaji, region, code,\n"
-    "phone); !word excludes. Without -f or -l, and with standard output not a\n"
-    "terminal, madoguchi prints the desks matching QUERY.\n"
+    "phone, or a town or postal code in the prefecture); !word excludes.\n"
+    "Without -f or -l, and with standard output not a terminal, madoguchi\n"
+    "prints the desks matching QUERY.\n"
     "Exit status: 0 found, 1 nothing matched or the table is invalid,\n"
     "2 usage or I/O error.\n";
 
