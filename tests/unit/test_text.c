@@ -142,6 +142,33 @@ romaji_long_vowels_fold(void **state)
 }
 
 static void
+romaji_expect(const char *kana, const char *want)
+{
+	char out[128];
+
+	assert_int_equal(text_kana_romaji(kana, strlen(kana), out), strlen(want));
+	assert_string_equal(out, want);
+}
+
+static void
+kana_to_hepburn(void **state)
+{
+	(void)state;
+	romaji_expect("はままつし", "hamamatsushi");
+	romaji_expect("さっぽろ", "sapporo");       /* sokuon doubles */
+	romaji_expect("まっちゃ", "matcha");        /* っち is tch */
+	romaji_expect("きょうと", "kyouto");        /* youon */
+	romaji_expect("しゃちゅじょ", "shachujo");  /* sh, ch, j: no y */
+	romaji_expect("ちゅうおうく", "chuuouku");  /* long vowels kept */
+	romaji_expect("ふじ", "fuji");
+	romaji_expect("ぢづ", "jizu");
+	romaji_expect("を", "o");
+	romaji_expect("しんばし", "shinbashi");     /* n, not m */
+	romaji_expect("ーあ", "ーa");               /* others copied */
+	romaji_expect("っ", "");                    /* nothing to double */
+}
+
+static void
 sanitize_expect(const char *in, size_t len, const char *want)
 {
 	char out[256];
@@ -208,6 +235,7 @@ main(void)
 		cmocka_unit_test(fold_folds_case_width_and_script),
 		cmocka_unit_test(fold_never_grows_and_maps_back),
 		cmocka_unit_test(romaji_long_vowels_fold),
+		cmocka_unit_test(kana_to_hepburn),
 		cmocka_unit_test(sanitize_escapes_everything_unsafe),
 		cmocka_unit_test(sanitize_truncates_safely),
 		cmocka_unit_test(unsafe_set),
