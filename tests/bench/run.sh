@@ -65,6 +65,20 @@ END {
 	}
 }' "$tmp/scale.txt"
 
+# Timings of a load vary between runs; instruction counts do not.
+if command -v valgrind >/dev/null; then
+	echo
+	echo "== load and --filter 13 (no places), in instructions (callgrind)"
+	for rows in 10000 1000000; do
+		build/bench_scale --write $rows "$tmp/$rows.tsv"
+		valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+		    ./madoguchi --data "$tmp/$rows.tsv" --filter 13 >/dev/null 2>&1 || true
+		callgrind_annotate "$tmp/cg.out" 2>/dev/null |
+		    awk -v rows=$rows '/PROGRAM TOTALS/ { gsub(",", "", $1);
+			printf "  %8d rows: %15.0f instructions, %6.0f a row\n", rows, $1, $1 / rows }'
+	done
+fi
+
 echo
 echo "== --filter over 1,000,000 rows (median of 3; query: tokyo)"
 build/bench_scale --write 1000000 "$tmp/1m.tsv"
