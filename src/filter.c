@@ -185,12 +185,6 @@ match(const struct filter *f, const struct desk *k)
 	return how;
 }
 
-bool
-filter_matches(const struct filter *f, const struct desk *k)
-{
-	return match(f, k) > 0;
-}
-
 size_t
 filter_run(const struct filter *f, const struct table *t, size_t *rows)
 {
@@ -209,25 +203,6 @@ filter_run(const struct filter *f, const struct table *t, size_t *rows)
 	for (size_t i = 0; i < placed; i++)
 		rows[direct + i] = rows[n - 1 - i];
 	return direct + placed;
-}
-
-/* A place's name; a ward found by its city's name, reading or romaji is
- * shown as the city: 浜松 and hamamatsu find 浜松市, not 浜松市中央区. */
-static void
-place_name(const struct place *pl, const struct filter_term *t, char *out,
-    size_t cap)
-{
-	const char *city = strstr(pl->name, "市");
-	size_t len = strlen(pl->name);
-	size_t city_len = city ? (size_t)(city - pl->name) + strlen("市") : 0;
-	const char *word = place_name_word(pl);
-	bool ward = city && word && !t->postal &&
-	    strncmp(word, t->text, strlen(t->text)) != 0;
-	bool by_name = strncmp(pl->folded_name, t->text, strlen(t->text)) == 0;
-
-	if (ward && (!by_name || strlen(t->text) <= city_len))
-		len = city_len;
-	snprintf(out, cap, "%.*s", (int)len, pl->name);
 }
 
 bool
@@ -253,8 +228,8 @@ filter_place(const struct filter *f, const struct desk *k,
 
 		if (t->negate || matches_cells(t, k) || !matches_place(t, k))
 			continue;
-		place_name(&places->places[t->places.first[k->code]], t, name,
-		    sizeof name);
+		place_display_name(&places->places[t->places.first[k->code]],
+		    t->postal ? NULL : t->text, name, sizeof name);
 		if (!t->postal)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)

@@ -50,8 +50,6 @@ struct span {
 void filter_compile(struct filter *f, const char *query,
     const struct places *places);
 
-bool filter_matches(const struct filter *f, const struct desk *k);
-
 /* Writes the indexes of matching rows to rows (room for t->count) and
  * returns how many there are: rows that the query matched on their own
  * cells first, then rows matched through a place, each in table order. */

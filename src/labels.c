@@ -5,10 +5,6 @@
 #include <string.h>
 
 static const char *const text[L_COUNT][2] = {
-	[L_FILTER] = {"Filter", "絞り込み"},
-	[L_PREFECTURE] = {"Prefecture", "都道府県"},
-	[L_KANA] = {"Reading", "よみ"},
-	[L_ROMAJI] = {"Romaji", "ローマ字"},
 	[L_REGION] = {"Region: %s (%s)", "地方: %s (%s)"},
 	[L_REGION_ASCII] = {"Region: %s%s", "Region: %s%s"},
 	[L_BUREAU] = {"Police bureau", "管区警察局"},

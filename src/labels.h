@@ -8,10 +8,6 @@
 enum lang { LANG_EN, LANG_JA };
 
 enum label {
-	L_FILTER,
-	L_PREFECTURE,
-	L_KANA,
-	L_ROMAJI,
 	L_REGION,       /* a format: region, its romaji */
 	L_REGION_ASCII, /* a format: romaji, "" */
 	L_BUREAU,

@@ -200,6 +200,21 @@ place_name_word(const struct place *pl)
 	return w && strstr(w, "区") ? w + strlen("市") : NULL;
 }
 
+void
+place_display_name(const struct place *pl, const char *term, char *out,
+    size_t cap)
+{
+	const char *city = strstr(pl->name, "市"), *word = place_name_word(pl);
+	size_t len = strlen(pl->name), tlen = term ? strlen(term) : 0;
+	size_t city_len = city ? (size_t)(city - pl->name) + strlen("市") : 0;
+	bool ward = term && city && word && strncmp(word, term, tlen) != 0;
+	bool by_name = term && strncmp(pl->folded_name, term, tlen) == 0;
+
+	if (ward && (!by_name || tlen <= city_len))
+		len = city_len;
+	snprintf(out, cap, "%.*s", (int)len, pl->name);
+}
+
 /* The same for the reading and the romaji: after the county's ぐん. */
 static const char *
 after(const char *s, const char *mark)

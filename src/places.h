@@ -24,6 +24,12 @@ struct place {
  * than kept, as the places stay in memory for a whole session. */
 const char *place_name_word(const struct place *pl);
 
+/* The place's name as a search for the folded term shows it (NULL: found
+ * by postal code): a ward found by its city's name, reading or romaji is
+ * shown as the city, so 浜松 and hamamatsu say 浜松市, not 浜松市中央区. */
+void place_display_name(const struct place *pl, const char *term, char *out,
+    size_t cap);
+
 /* The most municipalities one postal code is shared by. */
 #define POSTAL_MAX_CITIES 8
 

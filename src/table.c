@@ -16,12 +16,6 @@ static const char *const field_names[FIELD_COUNT] = {
 	"contact", "contact_kind",
 };
 
-const char *
-table_field_name(enum field f)
-{
-	return field_names[f];
-}
-
 static bool
 one_of(const char *s, const char *const *choices)
 {

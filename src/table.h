@@ -63,9 +63,6 @@ enum table_status table_load_file(const char *path, struct table **out,
 
 void table_free(struct table *t);
 
-/* The column's name as the header writes it. */
-const char *table_field_name(enum field f);
-
 /* The n-th (from 0) metadata line with this key and language ("ja", "en";
  * NULL matches any), or NULL. */
 const struct meta *table_meta(const struct table *t, const char *key,
