@@ -184,10 +184,12 @@ build_page(struct page *p, const struct session *s)
 		page_help(p, s->view.table, &style);
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &s->view.table->desks[sel];
-		char via[256];
+		char via[256] = "";
+		bool place_line = s->places &&
+		    filter_wants_places(&s->view.filter);
 
 		page_detail(p, k, &style, filter_place(&s->view.filter, k,
-		    s->places, via, sizeof via) ? via : NULL);
+		    s->places, via, sizeof via) || place_line ? via : NULL);
 	}
 }
 

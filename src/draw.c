@@ -14,13 +14,14 @@ enum { PAIR_MATCH = 1, PAIR_NOTE };
 void
 theme_init(struct theme *th, bool color)
 {
+	/* What changes on a move (names, URLs, kinds) is plain: every change
+	 * of attribute costs bytes on every move. The phone, which a reader
+	 * needs first, is the one value in bold. */
 	memset(th, 0, sizeof *th);
 	th->match = (struct style){A_BOLD | A_UNDERLINE, 0};
 	th->selected = (struct style){A_REVERSE, 0};
 	th->selected_match = (struct style){A_REVERSE | A_BOLD | A_UNDERLINE, 0};
-	th->title = (struct style){A_BOLD, 0};
 	th->label = (struct style){A_BOLD, 0};
-	th->url = (struct style){A_UNDERLINE, 0};
 	th->phone = (struct style){A_BOLD, 0};
 	th->hint = (struct style){A_REVERSE, 0};
 	th->escape = (struct style){A_REVERSE, 0};
@@ -173,11 +174,10 @@ static struct style
 line_style(const struct theme *th, enum line_style s)
 {
 	switch (s) {
-	case STYLE_TITLE: return th->title;
 	case STYLE_LABEL: return th->label;
-	case STYLE_URL: return th->url;
 	case STYLE_PHONE: return th->phone;
 	case STYLE_NOTE: return th->note;
+	case STYLE_URL:
 	case STYLE_TEXT: break;
 	}
 	return th->text;

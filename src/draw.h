@@ -17,7 +17,7 @@ struct style {
 };
 
 struct theme {
-	struct style text, match, selected, selected_match, title, label, url,
+	struct style text, match, selected, selected_match, label,
 	    phone, note, hint, escape;
 };
 

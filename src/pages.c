@@ -93,6 +93,20 @@ url_lines(const struct page *p)
 	return (p->style.url_width + room - 1) / room;
 }
 
+/* The lines text takes when added with this indent and style. */
+static size_t
+height_of(const struct page *p, size_t indent, enum line_style style,
+    const char *text)
+{
+	struct page scratch = {.style = p->style};
+	size_t lines;
+
+	add(&scratch, indent, style, text);
+	lines = scratch.count;
+	page_free(&scratch);
+	return lines;
+}
+
 /* Ends a section that began at line `start` with blank lines up to
  * `height`, so that every desk puts each label on the same line and a move
  * sends the terminal only what changed. */
@@ -122,7 +136,7 @@ add_marked(struct page *p, enum line_style style, enum label id,
 	if (p->style.ascii || strcmp(mark, TABLE_NONE) == 0)
 		add(p, 2, style, label(p->style.lang, id));
 	else
-		addf(p, 2, style, "%s (%s)", label(p->style.lang, id), mark);
+		addf(p, 2, style, "(%s) %s", mark, label(p->style.lang, id));
 }
 
 static void
@@ -130,44 +144,47 @@ detail_names(struct page *p, const struct desk *k)
 {
 	enum lang lang = p->style.lang;
 	const char *bureau = k->cell[FIELD_BUREAU];
+	char title[3 * TABLE_MAX_LINE];
 
 	if (p->style.ascii) {
-		addf(p, 0, STYLE_TITLE, "%s (%s)", k->cell[FIELD_ROMAJI],
+		addf(p, 0, STYLE_TEXT, "%s (%s)", k->cell[FIELD_ROMAJI],
 		    k->cell[FIELD_CODE]);
 		addf(p, 0, STYLE_TEXT, label(lang, L_REGION_ASCII),
 		    k->cell[FIELD_REGION_ROMAJI], "");
 		return;
 	}
+	/* The code first, as in the list: "13 警視庁  東京都". */
 	if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
-		add(p, 0, STYLE_TITLE, k->cell[FIELD_NAME]);
+		snprintf(title, sizeof title, "%s %s", k->cell[FIELD_CODE],
+		    k->cell[FIELD_NAME]);
 	else
-		addf(p, 0, STYLE_TITLE, "%s  %s", k->cell[FIELD_NAME],
-		    k->cell[FIELD_PREFECTURE]);
+		snprintf(title, sizeof title, "%s %s  %s", k->cell[FIELD_CODE],
+		    k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]);
+	add(p, 0, STYLE_TEXT, title);
 	addf(p, 0, STYLE_TEXT, "%s  %s", k->cell[FIELD_KANA],
 	    k->cell[FIELD_ROMAJI]);
 	addf(p, 0, STYLE_TEXT, label(lang, L_REGION), k->cell[FIELD_REGION],
 	    k->cell[FIELD_REGION_ROMAJI]);
 	addf(p, 0, STYLE_TEXT, "%s: %s", label(lang, L_BUREAU),
 	    strcmp(bureau, TABLE_NONE) ? bureau : label(lang, L_BUREAU_NONE));
-	addf(p, 0, STYLE_TEXT, "JIS X 0401: %s%s", k->cell[FIELD_CODE], "");
 }
 
 static void
 detail_phone(struct page *p, const struct desk *k)
 {
 	const char *kind = k->cell[FIELD_PHONE_KIND];
+	const char *note = label(p->style.lang, L_PHONE_ALSO_GENERAL);
 	enum label kind_label = strcmp(kind, "総") == 0 ? L_PHONE_KIND_GENERAL :
 	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
 	    L_PHONE_KIND_CYBER;
-
 	size_t start = p->count;
 
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_PHONE));
 	add(p, 2, STYLE_PHONE, k->cell[FIELD_PHONE]);
 	add_marked(p, STYLE_TEXT, kind_label, kind);
 	if (kind_label != L_PHONE_KIND_GENERAL)
-		add(p, 2, STYLE_NOTE, label(p->style.lang, L_PHONE_ALSO_GENERAL));
-	pad_section(p, start, 4);
+		add(p, 2, STYLE_TEXT, note);
+	pad_section(p, start, 3 + height_of(p, 2, STYLE_TEXT, note));
 }
 
 static void
@@ -203,9 +220,11 @@ page_detail(struct page *p, const struct desk *k,
 	if (p->style.width == 0)
 		p->style.width = 1;
 	detail_names(p, k);
-	if (found_via)
+	if (found_via && *found_via)
 		addf(p, 0, STYLE_NOTE, label(p->style.lang, L_FOUND_VIA),
 		    found_via, "");
+	else if (found_via)
+		blank(p);
 	blank(p);
 	detail_phone(p, k);
 	blank(p);
@@ -216,7 +235,8 @@ page_detail(struct page *p, const struct desk *k,
 	blank(p);
 	start = p->count;
 	detail_contact(p, k);
-	pad_section(p, start, 1 + url_lines(p) + 2);
+	pad_section(p, start, 1 + url_lines(p) + 1 +
+	    height_of(p, 2, STYLE_NOTE, label(p->style.lang, L_NOTE_INFO_ONLY)));
 }
 
 /* Each key and what it does, in both languages. */
@@ -317,7 +337,7 @@ page_help(struct page *p, const struct table *t,
 	if (p->style.width == 0)
 		p->style.width = 1;
 	/* Who to call comes first: that is what a victim needs most. */
-	add(p, 0, STYLE_TITLE, label(p->style.lang, L_HELP_TITLE));
+	add(p, 0, STYLE_LABEL, label(p->style.lang, L_HELP_TITLE));
 	help_national(p, t);
 	help_section(p, L_HELP_KEYS, help_keys,
 	    sizeof help_keys / sizeof help_keys[0]);

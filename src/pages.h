@@ -11,7 +11,7 @@
 #include "table.h"
 
 enum line_style {
-	STYLE_TEXT, STYLE_TITLE, STYLE_LABEL, STYLE_URL, STYLE_PHONE,
+	STYLE_TEXT, STYLE_LABEL, STYLE_URL, STYLE_PHONE,
 	STYLE_NOTE,
 };
 
@@ -40,7 +40,9 @@ struct page {
 };
 
 /* The detail of desk k; found_via names the place (a municipality or a
- * postal code) through which it was found, or is NULL. */
+ * postal code) through which it was found. It is "" when the query searches
+ * places but found k directly: the line stays, blank, so that a move between
+ * desks found either way shifts nothing. NULL: no such line. */
 void page_detail(struct page *p, const struct desk *k,
     const struct page_style *style, const char *found_via);
 

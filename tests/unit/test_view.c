@@ -186,23 +186,69 @@ detail_says_what_the_source_means(void **state)
 
 	(void)state;
 	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60, 0}, NULL);
-	assert_true(page_has(&p, "general consultation line (総)"));
-	assert_true(page_has(&p, "information only, cyber crime (情報・専)"));
+	assert_true(page_has(&p, "(総) general consultation line"));
+	assert_true(page_has(&p, "(情報・専) information only, cyber crime"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
 	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60, 0}, NULL);
 	assert_true(page_has(&p, "上記ページから"));
-	assert_true(page_has(&p, "サイバー犯罪相談専用 (専)"));
+	assert_true(page_has(&p, "(専) サイバー犯罪相談専用"));
 	page_free(&p);
 	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60, 0}, NULL);
 	assert_true(page_has(&p, "none listed"));
 	page_free(&p);
 	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60, 0}, NULL);
-	assert_true(page_has(&p, "dedicated cyber crime line (専)"));
-	assert_true(page_has(&p, "general consultation line takes"));
-	assert_true(page_has(&p, "警視庁  東京都"));
+	assert_true(page_has(&p, "(専) dedicated cyber crime line"));
+	assert_true(page_has(&p, "Also on its general line (#9110)."));
+	assert_true(page_has(&p, "13 警視庁  東京都"));
 	page_free(&p);
+}
+
+/* Where the label lines of a detail page are, as a bit mask. */
+static uint64_t
+label_lines(const struct page *p)
+{
+	uint64_t mask = 0;
+
+	for (size_t i = 0; i < p->count && i < 64; i++)
+		if (p->lines[i].style == STYLE_LABEL)
+			mask |= UINT64_C(1) << i;
+	return mask;
+}
+
+/* Every desk puts each label on the same line, whatever its notes and URLs
+ * take, and whether it was found through a place or not, so that a move
+ * sends the terminal only the values that changed. From 38 columns (the
+ * detail of an 80-column terminal) up; narrower, names may wrap. */
+static void
+labels_stay_in_place(void **state)
+{
+	static const size_t widths[] = {38, 52, 80};
+	static const char *const via[] = {"", "浜松市"};
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL));
+	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
+		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+			struct page_style style = {(enum lang)lang, false,
+				widths[w], v.url_width};
+			uint64_t first = 0;
+
+			for (size_t i = 0; i < table->count; i++)
+				for (size_t f = 0; f < 2; f++) {
+					struct page p;
+
+					page_detail(&p, &table->desks[i], &style, via[f]);
+					if (i == 0 && f == 0)
+						first = label_lines(&p);
+					assert_int_not_equal(first, 0);
+					assert_int_equal(label_lines(&p), first);
+					page_free(&p);
+				}
+		}
+	view_free(&v);
 }
 
 static void
@@ -272,6 +318,7 @@ main(void)
 		cmocka_unit_test(escape_steps_back_then_quits),
 		cmocka_unit_test(detail_scrolls_when_focused),
 		cmocka_unit_test(detail_says_what_the_source_means),
+		cmocka_unit_test(labels_stay_in_place),
 		cmocka_unit_test(ascii_detail_has_only_ascii),
 		cmocka_unit_test(long_urls_wrap_whole),
 		cmocka_unit_test(help_has_keys_marks_contacts_and_source),
