@@ -164,7 +164,7 @@ struct session {
 	bool ascii;
 	bool can_copy, can_open;
 	struct places *places;
-	bool places_tried;
+	bool places_tried, postal_tried;
 	long idle_ms; /* 0: never */
 	bool idle;    /* ended for want of keys */
 };
@@ -360,20 +360,25 @@ act_on_desk(struct session *s, enum action a)
 		copy(s, text);
 }
 
-/* The municipalities and postal codes, loaded when a query first wants
- * them (a town's name, a postal code) rather than at start, which they
- * would slow, and their memory only then. */
+/* The municipalities, and apart from them the postal codes, each loaded
+ * when a query first wants it (a town's name, a postal code) rather than
+ * at start, which they would slow, and their memory only then. */
 static void
 load_places(struct session *s)
 {
+	bool names = !s->places_tried && filter_wants_places(&s->view.filter);
+	bool postal = !s->postal_tried && filter_wants_postal(&s->view.filter);
 	struct diags *d;
 	int which;
 
-	if (s->places_tried || !filter_wants_places(&s->view.filter))
+	if ((!names && !postal) || !(d = malloc(sizeof *d)))
 		return;
-	s->places_tried = true;
-	if ((d = malloc(sizeof *d)))
-		builtin_places(&s->places, d, &which);
+	if (names)
+		builtin_places(&s->places, d, false, &which);
+	if (postal && s->places)
+		builtin_postal(s->places, d);
+	s->places_tried |= names;
+	s->postal_tried |= postal && s->places;
 	free(d);
 	view_set_places(&s->view, s->places);
 }

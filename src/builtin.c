@@ -14,9 +14,25 @@ builtin_desks(struct table **out, struct diags *d)
 }
 
 enum table_status
-builtin_places(struct places **out, struct diags *d, int *which)
+builtin_postal(struct places *p, struct diags *d)
 {
-	return places_load((const char *)builtin_places_tsv,
-	    builtin_places_tsv_len, (const char *)builtin_postal_tsv,
-	    builtin_postal_tsv_len, out, d, which);
+	return places_add_postal(p, (const char *)builtin_postal_tsv,
+	    builtin_postal_tsv_len, d);
+}
+
+enum table_status
+builtin_places(struct places **out, struct diags *d, bool postal, int *which)
+{
+	enum table_status s = places_load((const char *)builtin_places_tsv,
+	    builtin_places_tsv_len, out, d);
+
+	*which = 0;
+	if (s != TABLE_OK || !postal)
+		return s;
+	*which = 1;
+	if ((s = builtin_postal(*out, d)) != TABLE_OK) {
+		places_free(*out);
+		*out = NULL;
+	}
+	return s;
 }

@@ -3,6 +3,8 @@
 #ifndef MADOGUCHI_BUILTIN_H
 #define MADOGUCHI_BUILTIN_H
 
+#include <stdbool.h>
+
 #include "places.h"
 #include "table.h"
 
@@ -11,8 +13,12 @@
 
 enum table_status builtin_desks(struct table **out, struct diags *d);
 
-/* which: 0 when the problem is in places.tsv, 1 in postal.tsv. */
+/* The municipalities, and their postal codes too when postal is true;
+ * which: 0 when the problem is in places.tsv, 1 in postal.tsv. */
 enum table_status builtin_places(struct places **out, struct diags *d,
-    int *which);
+    bool postal, int *which);
+
+/* Adds the postal codes to places loaded without them. */
+enum table_status builtin_postal(struct places *p, struct diags *d);
 
 #endif

@@ -211,10 +211,19 @@ filter_wants_places(const struct filter *f)
 	for (size_t i = 0; i < f->count; i++) {
 		const struct filter_term *t = &f->terms[i];
 
-		if (t->postal || t->kind == TERM_POSTAL || (t->kind == TERM_TEXT &&
+		if (t->postal || (t->kind == TERM_TEXT &&
 		    places_term_searches(t->text, t->romaji)))
 			return true;
 	}
+	return false;
+}
+
+bool
+filter_wants_postal(const struct filter *f)
+{
+	for (size_t i = 0; i < f->count; i++)
+		if (f->terms[i].postal)
+			return true;
 	return false;
 }
 

@@ -64,6 +64,9 @@ size_t filter_spans(const struct filter *f, const struct desk *k,
  * that loads them lazily loads them then, and compiles again. */
 bool filter_wants_places(const struct filter *f);
 
+/* Whether a term has the form of a postal code (or of its start). */
+bool filter_wants_postal(const struct filter *f);
+
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
  * written to out; false when every term matched the desk's own cells. */

@@ -271,10 +271,11 @@ load(const char *path, struct table **t)
 	return s == TABLE_OK ? 0 : s == TABLE_INVALID ? EXIT_NONE : EXIT_TROUBLE;
 }
 
-/* Loads the built-in municipalities and postal codes; NULL (said why)
- * when they are broken, which only a bad build could make them. */
+/* Loads the built-in municipalities, and their postal codes when asked;
+ * NULL (said why) when they are broken, which only a bad build could make
+ * them. */
 static struct places *
-load_places(void)
+load_places(bool postal)
 {
 	static const char *const names[] = {BUILTIN_NAME " places.tsv",
 		BUILTIN_NAME " postal.tsv"};
@@ -282,7 +283,7 @@ load_places(void)
 	struct places *p = NULL;
 	int which;
 
-	if (d && builtin_places(&p, d, &which) == TABLE_INVALID)
+	if (d && builtin_places(&p, d, postal, &which) == TABLE_INVALID)
 		print_diags(names[which], d);
 	free(d);
 	return p;
@@ -320,7 +321,8 @@ print_matches(const struct table *t, const struct options *o)
 		return EXIT_TROUBLE;
 	}
 	filter_compile(&f, query, NULL);
-	if (filter_wants_places(&f) && (places = load_places()))
+	if (filter_wants_places(&f) &&
+	    (places = load_places(filter_wants_postal(&f))))
 		filter_compile(&f, query, places);
 	ctx.places = places;
 	n = filter_run(&f, t, rows);
@@ -356,7 +358,7 @@ print_version(const struct table *t)
 static int
 check(const struct table *t, const struct options *o)
 {
-	struct places *places = load_places();
+	struct places *places = load_places(true);
 
 	if (!places)
 		return EXIT_NONE;

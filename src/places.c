@@ -225,60 +225,79 @@ after(const char *s, const char *mark)
 }
 
 enum table_status
-places_load(const char *places_tsv, size_t places_len, const char *postal_tsv,
-    size_t postal_len, struct places **out, struct diags *d, int *which)
+places_load(const char *places_tsv, size_t places_len, struct places **out,
+    struct diags *d)
 {
-	size_t pm, qm, plines = tsv_count_lines(places_tsv, places_len, &pm);
-	size_t qlines = tsv_count_lines(postal_tsv, postal_len, &qm);
+	size_t pm, plines = tsv_count_lines(places_tsv, places_len, &pm);
 	/* The text, then its folded name and kana (never longer) and romaji
 	 * (never longer than the kana: a 3-byte kana gives at most 3
 	 * letters): twice the text after it. */
 	size_t size = sizeof(struct places) + plines * sizeof(struct place) +
-	    qlines * (sizeof(struct postal_range) + POSTAL_MAX_CITIES *
-	    sizeof(unsigned short)) + pm * sizeof(struct meta) +
-	    3 * (places_len + 1);
+	    pm * sizeof(struct meta) + 3 * (places_len + 1);
 	struct places *p = malloc(size);
 	struct loader l = {.p = p};
 	const struct meta *m;
 	char *text, *fold;
 
 	*out = NULL;
-	*which = 0;
 	memset(d, 0, sizeof *d);
 	if (!p)
 		return TABLE_IO_ERROR;
 	memset(p, 0, sizeof *p);
 	p->places = (struct place *)(p + 1);
-	p->postal = (struct postal_range *)(p->places + plines);
-	p->meta = (struct meta *)(p->postal + qlines);
-	p->postal_places = (unsigned short *)(p->meta + pm);
-	text = (char *)(p->postal_places + qlines * POSTAL_MAX_CITIES);
+	p->meta = (struct meta *)(p->places + plines);
+	text = (char *)(p->meta + pm);
 	fold = text + places_len + 1;
 	memcpy(text, places_tsv, places_len);
 	text[places_len] = '\0';
 	tsv_parse(text, places_len, &place_schema, &l, p->meta, &p->meta_count, d);
 	m = tsv_meta(p->meta, p->meta_count, "count", NULL, 0);
 	check_count(d, m ? m->value : NULL, p->count, "municipalities");
-	if (d->count == 0) {
-		/* Only the ranges stay: read a line at a time, not copied. */
-		*which = 1;
-		tsv_parse_stream(postal_tsv, postal_len, &postal_schema, &l, d);
-		check_count(d, l.promised, l.counted, "postal codes");
-	}
 	if (d->count > 0) {
 		free(p);
 		return TABLE_INVALID;
 	}
-	p->postal_codes = l.counted;
 	for (size_t i = 0; i < p->count; i++)
 		fold = fold_place(&p->places[i], fold);
 	*out = p;
 	return TABLE_OK;
 }
 
+enum table_status
+places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
+    struct diags *d)
+{
+	size_t qm, qlines = tsv_count_lines(postal_tsv, postal_len, &qm);
+	struct postal_range *ranges = malloc(qlines * (sizeof *ranges +
+	    POSTAL_MAX_CITIES * sizeof(unsigned short)));
+	struct loader l = {.p = p};
+
+	memset(d, 0, sizeof *d);
+	if (!ranges)
+		return TABLE_IO_ERROR;
+	free(p->postal);
+	p->postal = ranges;
+	p->postal_places = (unsigned short *)(ranges + qlines);
+	p->npostal = p->npostal_places = 0;
+	/* Only the ranges stay: read a line at a time, not copied. */
+	tsv_parse_stream(postal_tsv, postal_len, &postal_schema, &l, d);
+	check_count(d, l.promised, l.counted, "postal codes");
+	if (d->count > 0) {
+		free(p->postal);
+		p->postal = NULL;
+		p->postal_places = NULL;
+		p->npostal = p->npostal_places = 0;
+		return TABLE_INVALID;
+	}
+	p->postal_codes = l.counted;
+	return TABLE_OK;
+}
+
 void
 places_free(struct places *p)
 {
+	if (p)
+		free(p->postal);
 	free(p);
 }
 

@@ -43,7 +43,7 @@ struct postal_range {
 struct places {
 	struct place *places;
 	size_t count;
-	struct postal_range *postal;
+	struct postal_range *postal; /* NULL until places_add_postal */
 	size_t npostal;
 	unsigned short *postal_places; /* indexes into places */
 	size_t npostal_places;
@@ -52,12 +52,15 @@ struct places {
 	size_t meta_count;
 };
 
-/* Reads the municipality table and the postal table (doc/data-format.md)
- * into one owned allocation. Problems are reported with the line and
- * column of either table; *which says which one (0 or 1) had the first. */
+/* Reads the municipality table (doc/data-format.md) into one owned
+ * allocation; problems are reported with their line and column. */
 enum table_status places_load(const char *places_tsv, size_t places_len,
-    const char *postal_tsv, size_t postal_len, struct places **out,
-    struct diags *d, int *which);
+    struct places **out, struct diags *d);
+
+/* Adds the postal table, in an allocation of its own: a session that never
+ * asks for a postal code never reads it. On failure p has no postal codes. */
+enum table_status places_add_postal(struct places *p, const char *postal_tsv,
+    size_t postal_len, struct diags *d);
 
 void places_free(struct places *p);
 

@@ -62,11 +62,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!builtin) {
 		builtin_desks(&builtin, d);
-		builtin_places(&places, d, &which);
+		builtin_places(&places, d, true, &which);
 	}
-	if (places_load((const char *)data, size, (const char *)data, size,
-	    &fuzzed, d, &which) == TABLE_OK)
+	if (places_load((const char *)data, size, &fuzzed, d) == TABLE_OK) {
+		places_add_postal(fuzzed, (const char *)data, size, d);
 		places_free(fuzzed);
+	}
 	memcpy(query, data, size);
 	query[size] = '\0';
 	if (table_load_buffer((const char *)data, size, &t, d) == TABLE_OK) {

@@ -34,11 +34,11 @@ load(void **state)
 	size_t plen, qlen;
 	char *p = slurp("data/places.tsv", &plen);
 	char *q = slurp("data/postal.tsv", &qlen);
-	int which;
 
 	(void)state;
 	if (table_load_file("data/desks.tsv", &desks, &diags) != TABLE_OK ||
-	    places_load(p, plen, q, qlen, &places, &diags, &which) != TABLE_OK)
+	    places_load(p, plen, &places, &diags) != TABLE_OK ||
+	    places_add_postal(places, q, qlen, &diags) != TABLE_OK)
 		return -1;
 	free(p);
 	free(q);
@@ -130,6 +130,33 @@ codes_on_a_border(void **state)
 	    "愛知(〒498-0000 弥富市) 三重(〒498-0000 桑名郡木曽岬町)");
 }
 
+/* The browser loads the postal codes only when a query first has the form
+ * of one: until then names work and postal codes find nothing; the filter
+ * says which a query needs. */
+static void
+postal_codes_load_apart(void **state)
+{
+	size_t plen;
+	char *text = slurp("data/places.tsv", &plen);
+	struct places *names;
+	struct filter f;
+
+	(void)state;
+	assert_int_equal(places_load(text, plen, &names, &diags), TABLE_OK);
+	free(text);
+	assert_null(names->postal);
+	filter_compile(&f, "〒100-0001", names);
+	assert_true(filter_wants_postal(&f));
+	assert_int_equal(f.terms[0].places.prefectures, 0);
+	filter_compile(&f, "浜松", names);
+	assert_false(filter_wants_postal(&f));
+	assert_true(filter_wants_places(&f));
+	assert_true(f.terms[0].places.prefectures >> 22 & 1);
+	filter_compile(&f, "03-3431", names);
+	assert_false(filter_wants_postal(&f));
+	places_free(names);
+}
+
 static void
 names_shared_by_prefectures(void **state)
 {
@@ -192,11 +219,15 @@ static enum table_status
 load_text(const char *place_text, const char *postal_text, int *which)
 {
 	struct places *p;
-	enum table_status s = places_load(place_text, strlen(place_text),
-	    postal_text, strlen(postal_text), &p, &diags, which);
+	enum table_status s = places_load(place_text, strlen(place_text), &p,
+	    &diags);
 
-	if (s == TABLE_OK)
-		places_free(p);
+	*which = 0;
+	if (s != TABLE_OK)
+		return s;
+	*which = 1;
+	s = places_add_postal(p, postal_text, strlen(postal_text), &diags);
+	places_free(p);
 	return s;
 }
 
@@ -250,6 +281,7 @@ main(void)
 		cmocka_unit_test(postal_codes_in_every_spelling),
 		cmocka_unit_test(postal_prefixes),
 		cmocka_unit_test(codes_on_a_border),
+		cmocka_unit_test(postal_codes_load_apart),
 		cmocka_unit_test(names_shared_by_prefectures),
 		cmocka_unit_test(readings_in_every_script),
 		cmocka_unit_test(romaji_long_vowels),
