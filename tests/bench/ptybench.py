@@ -9,7 +9,12 @@ counted in latencies. Terminal queries (cursor position, device
 attributes) are answered so that programs which ask do not stall.
 
   ptybench.py [--cols 100 --rows 30 --term xterm-256color --repeat 5]
-              --keys 'DOWN DOWN UP t o k ESC' [--stdin FILE] [--json] -- CMD...
+              --keys 'DOWN DOWN UP t o k ESC' [--stdin FILE] [--json]
+              [--expect TEXT] -- CMD...
+
+A scripted move that sends under 32 bytes is counted as a no-op, and
+--expect checks that the typed keys brought TEXT to the screen: both guard
+the comparison against a program that did less than the others.
 """
 import argparse
 import fcntl
@@ -124,6 +129,7 @@ class Run:
         result = {"startup_ms": (last - t0) * 1000 if last else None,
                   "first_frame_bytes": len(frame), "keys": []}
         keys = self.args.keys.split()
+        typed_output = b""
         for i, name in enumerate(keys):
             sent = time.monotonic()
             os.write(self.fd, self.key_bytes(name))
@@ -131,11 +137,15 @@ class Run:
                 result["exit_ms"] = self.wait_exit(sent)
                 break
             data, _, last = self.burst(self.args.max_wait)
+            if key_class(name) == "typed":
+                typed_output += data
             result["keys"].append({"key": name, "class": key_class(name),
                                    "bytes": len(data),
                                    "latency_ms": (last - sent) * 1000 if last else None})
         else:
             self.stop()
+        if self.args.expect:
+            result["expect_seen"] = self.args.expect.encode() in typed_output
         result["peak_rss_kib"] = self.peak_kib
         return result
 
@@ -173,6 +183,11 @@ def summary(runs):
            "first_frame_bytes": stats([r["first_frame_bytes"] for r in runs]),
            "peak_rss_kib": stats([r["peak_rss_kib"] for r in runs]),
            "exit_ms": stats([r.get("exit_ms") for r in runs])}
+    # A move that sends almost nothing moved nothing (the end of a list):
+    # it would make a program look cheaper than it is.
+    out["nav_noops"] = max(sum(1 for k in r["keys"] if k["class"] == "nav"
+                               and k["bytes"] < 32) for r in runs)
+    out["expect_seen"] = all(r.get("expect_seen", True) for r in runs)
     for cls in ("nav", "typed", "edit", "ctl"):
         per_run = [statistics.mean([k["bytes"] for k in r["keys"] if k["class"] == cls])
                    for r in runs if any(k["class"] == cls for k in r["keys"])]
@@ -199,6 +214,7 @@ def main():
     p.add_argument("--max-wait", type=float, default=1.0)
     p.add_argument("--startup-timeout", type=float, default=10.0)
     p.add_argument("--stdin")
+    p.add_argument("--expect", help="text the typed keys must bring up")
     p.add_argument("--json", action="store_true")
     p.add_argument("cmd", nargs="+")
     args = p.parse_args()
@@ -210,7 +226,7 @@ def main():
         json.dump({"summary": s, "runs": runs}, sys.stdout, indent=1)
     else:
         for k, v in s.items():
-            if v:
+            if isinstance(v, dict):
                 print(f"{k:20} {v['median']:10.1f}  [{v['min']:.1f} .. {v['max']:.1f}]")
 
 

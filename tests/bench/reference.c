@@ -1,9 +1,12 @@
 /* reference.c: the same job as madoguchi's browser done the plainest way
  * with ncursesw, as the benchmark's yardstick for what curses costs at the
  * least: two boxed panes, the 47 names, a highlight that Up and Down move,
- * the detail redrawn. q or Esc quits. Reads data/desks.tsv (or argv[1]). */
+ * and the same detail (every field, the kinds written out, the notes)
+ * erased and written again on each move, long lines wrapped by curses.
+ * q or Esc quits. Reads data/desks.tsv (or argv[1]). */
 #include <curses.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +15,66 @@
 #define LIST_WIDTH 16
 
 static char names[MAX_DESKS][64];
-static char details[MAX_DESKS][1024];
+static char details[MAX_DESKS][2048];
 static int count;
 
-/* Keeps name, phone, its mark, the page and the address of each row. */
+enum { CODE, NAME, PREFECTURE, KANA, ROMAJI, REGION, REGION_ROMAJI, BUREAU,
+	PHONE, PHONE_KIND, CYBER_URL, CONTACT, CONTACT_KIND, FIELDS };
+
+/* The kinds written out, as madoguchi's detail writes them. */
+static const char *
+phone_kind(const char *mark)
+{
+	return !strcmp(mark, "総") ? "general consultation line" :
+	    !strcmp(mark, "代") ? "police HQ switchboard" :
+	    "dedicated cyber crime line";
+}
+
+static const char *
+contact_kind(const char *mark)
+{
+	return !strcmp(mark, "全") ? "for police business in general" :
+	    !strcmp(mark, "専") ? "cyber crime consultations only" :
+	    !strcmp(mark, "情報・専") ? "information only, cyber crime" :
+	    "kind not stated";
+}
+
+/* Splits a line at tabs, keeping empty cells; returns the cell count. */
+static int
+split(char *line, char **cell)
+{
+	int n = 0;
+
+	for (char *p = line; p && n < FIELDS; n++) {
+		cell[n] = p;
+		if ((p = strchr(p, '\t')))
+			*p++ = '\0';
+	}
+	return n;
+}
+
+/* The same fields as madoguchi's detail, one after another. */
+static void
+describe(char *out, size_t cap, char **c)
+{
+	const char *contact = !strcmp(c[CONTACT], "-") ? "none listed" :
+	    !strcmp(c[CONTACT], "上記ページから") ?
+	    "from the page above" : c[CONTACT];
+	bool general = !strcmp(c[PHONE_KIND], "総");
+
+	snprintf(out, cap, "%s %s  %s\n%s  %s\nRegion: %s (%s)\n"
+	    "Police bureau: %s\n\nPhone\n  %s\n  %s (%s)\n%s"
+	    "\nCyber crime page\n  %s\n\nConsultation\n  %s\n  %s (%s)\n%s",
+	    c[CODE], c[NAME], c[PREFECTURE], c[KANA], c[ROMAJI], c[REGION],
+	    c[REGION_ROMAJI], strcmp(c[BUREAU], "-") ? c[BUREAU] :
+	    "none (NPA directly)", c[PHONE],
+	    phone_kind(c[PHONE_KIND]), c[PHONE_KIND], general ? "" :
+	    "  Also on its general line (#9110).\n", c[CYBER_URL], contact,
+	    contact_kind(c[CONTACT_KIND]), c[CONTACT_KIND],
+	    !strcmp(c[CONTACT_KIND], "情報・専") ? "  Note: this address "
+	    "accepts information only, not consultations.\n" : "");
+}
+
 static void
 load(const char *path)
 {
@@ -28,23 +87,17 @@ load(const char *path)
 		exit(1);
 	}
 	while (fgets(line, sizeof line, f) && count < MAX_DESKS) {
-		char *cell[13];
-		int n = 0;
+		char *cell[FIELDS];
 
 		if (line[0] == '#' || line[0] == '@' || line[0] == '\n')
 			continue;
 		if (!header_seen++)
 			continue;
-		line[strcspn(line, "\n")] = '\0';
-		for (char *p = line; n < 13; p = NULL)
-			if (!(cell[n++] = strtok(p, "\t")))
-				break;
-		if (n < 13 || !cell[12])
+		line[strcspn(line, "\r\n")] = '\0';
+		if (split(line, cell) < FIELDS)
 			continue;
-		snprintf(names[count], sizeof names[0], "%s", cell[1]);
-		snprintf(details[count], sizeof details[0],
-		    "%s %s(%s)\n%s\n%s(%s)", cell[1], cell[8], cell[9],
-		    cell[10], cell[11], cell[12]);
+		snprintf(names[count], sizeof names[0], "%s", cell[NAME]);
+		describe(details[count], sizeof details[0], cell);
 		count++;
 	}
 	fclose(f);
