@@ -149,7 +149,7 @@ matches_cells(const struct filter_term *t, const struct desk *k)
 	    strstr(k->folded[FIELD_PREFECTURE], t->text) ||
 	    strstr(k->folded[FIELD_KANA], t->text) ||
 	    strstr(k->folded[FIELD_ROMAJI], t->romaji) ||
-	    strstr(k->kana_romaji, t->romaji) ||
+	    starts_with(k->kana_romaji, t->romaji) ||
 	    starts_with(k->folded[FIELD_REGION], t->text) ||
 	    starts_with(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
 	    (strstr(t->text, BUREAU_MARK) &&

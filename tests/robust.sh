@@ -104,6 +104,13 @@ if command -v valgrind >/dev/null; then
 	WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --log-file=$tmp/vg.log" \
 	    start valgrind LANG=C.UTF-8
 	check "valgrind: starts" wait_for "47/47" 30
+	# Both lazy loads: the municipalities, then the postal codes.
+	tm send-keys -t s -l はままつ
+	check "valgrind: a town" wait_for "Serves: 浜松市" 10
+	tm send-keys -t s C-u
+	tm send-keys -t s -l 〒100-0001
+	check "valgrind: a postal code" wait_for "Serves: 〒100-0001 千代田区" 10
+	tm send-keys -t s C-u
 	tm send-keys -t s -l 関東
 	check "valgrind: filters" wait_for "7/47" 10
 	tm send-keys -t s Down Tab Down F1

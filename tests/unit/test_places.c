@@ -185,8 +185,11 @@ romaji_long_vowels(void **state)
 	assert_string_equal(found("chuuou"), found("chuo"));
 	assert_string_equal(found("chuuou"), "警視庁(中央区) 山梨(中央市)");
 	assert_string_equal(found("kyoutanba"), found("kyotanba"));
-	/* The desks' own kana read as romaji: 京都府 is kyoutofu. */
+	/* The desks' own kana read as romaji: 京都府 is kyoutofu. Only from
+	 * its start: くまもとけん is kumamotoken, which tok must not find. */
 	assert_string_equal(found("kyoutofu"), "京都");
+	assert_string_equal(found("kumamotoken"), "熊本");
+	assert_null(strstr(found("tok"), "熊本"));
 }
 
 static void
