@@ -169,6 +169,17 @@ struct session {
 	bool idle;    /* ended for want of keys */
 };
 
+/* Whether a row of the list was found through a place: those come last. */
+static bool
+some_found_via_place(const struct session *s)
+{
+	const struct view *v = &s->view;
+	char via[256];
+
+	return v->nrows && filter_place(&v->filter,
+	    &v->table->desks[v->rows[v->nrows - 1]], s->places, via, sizeof via);
+}
+
 /* Builds this frame's page: the help, or the selected desk's detail. */
 static void
 build_page(struct page *p, const struct session *s)
@@ -185,11 +196,10 @@ build_page(struct page *p, const struct session *s)
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &s->view.table->desks[sel];
 		char via[256] = "";
-		bool place_line = s->places &&
-		    filter_wants_places(&s->view.filter);
 
 		page_detail(p, k, &style, filter_place(&s->view.filter, k,
-		    s->places, via, sizeof via) || place_line ? via : NULL);
+		    s->places, via, sizeof via) || some_found_via_place(s) ?
+		    via : NULL);
 	}
 }
 

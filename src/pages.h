@@ -40,9 +40,9 @@ struct page {
 };
 
 /* The detail of desk k; found_via names the place (a municipality or a
- * postal code) through which it was found. It is "" when the query searches
- * places but found k directly: the line stays, blank, so that a move between
- * desks found either way shifts nothing. NULL: no such line. */
+ * postal code) through which it was found. It is "" when k was found
+ * directly but other desks of the list through a place: the line stays,
+ * blank, so that a move between them shifts nothing. NULL: no such line. */
 void page_detail(struct page *p, const struct desk *k,
     const struct page_style *style, const char *found_via);
 

@@ -110,6 +110,16 @@ check "with its municipality" wait_for "Serves: 〒100-0001 千代田区"
 tm send-keys -t s C-u
 tm send-keys -t s -l 府中市
 check "a name two prefectures share" wait_for "2/47"
+# A desk found directly keeps a blank line where others say which place
+# found them, so that moving between them moves no label.
+tm send-keys -t s C-u
+tm send-keys -t s -l tokyo
+check "no place line when none was found through a place" wait_row "| Phone" 7
+tm send-keys -t s BSpace BSpace
+check "a blank one when others were" wait_row "| Phone" 8
+tm send-keys -t s Down Down
+check "which the desk found through a place fills" wait_for "Serves: 常呂郡訓子府町"
+check "and no label moves" wait_row "| Phone" 8
 
 start english LANG=ja_JP.UTF-8 -- --lang=en
 check "--lang=en overrides" wait_for "Type to filter"

@@ -32,6 +32,19 @@ wait_gone() {
 	done
 }
 
+# wait_row TEXT ROW [SECONDS]: until TEXT is first shown on line ROW.
+wait_row() {
+	deadline=$(($(date +%s) + ${3:-5}))
+	while [ "$(screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1)" != "$2" ]; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "  timed out waiting for '$1' on line $2" >&2
+			screen | sed 's/^/  | /' >&2
+			return 1
+		fi
+		sleep 0.02
+	done
+}
+
 # wait_file FILE [SECONDS]: until FILE exists.
 wait_file() {
 	deadline=$(($(date +%s) + ${2:-5}))

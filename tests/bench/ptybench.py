@@ -61,11 +61,11 @@ class Run:
         pid, fd = pty.fork()
         if pid == 0:
             env = dict(os.environ)
-            for k in ("COLUMNS", "LINES", "TMUX", "TERMCAP"):
+            # ESCDELAY too: the time from Esc to exit is the program's own.
+            for k in ("COLUMNS", "LINES", "TMUX", "TERMCAP", "ESCDELAY"):
                 env.pop(k, None)
             env["TERM"] = self.args.term
             env["LANG"] = env["LC_ALL"] = self.args.lang
-            env["ESCDELAY"] = env.get("ESCDELAY", "25")
             if self.args.stdin:
                 fdin = os.open(self.args.stdin, os.O_RDONLY)
                 os.dup2(fdin, 0)
