@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -429,6 +430,28 @@ handle_key(struct session *s)
 	return !v->quit;
 }
 
+/* Whether more input is already waiting. */
+static bool
+input_waiting(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	return poll(&in, 1, 0) > 0 && (in.revents & POLLIN);
+}
+
+/* Handles a key and every key already waiting after it, then lets the loop
+ * draw once: keys typed ahead or pasted, which a slow link delivers
+ * together, cost one frame rather than one each. */
+static bool
+handle_keys(struct session *s)
+{
+	do {
+		if (!handle_key(s))
+			return false;
+	} while (input_waiting());
+	return true;
+}
+
 int
 browser_run(const struct table *t, const struct browser_options *o)
 {
@@ -462,7 +485,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 		layout_compute(&s.layout, LINES, COLS);
 		s.view.narrow = s.layout.mode == LAYOUT_NARROW;
 		draw(&s);
-	} while (handle_key(&s));
+	} while (handle_keys(&s));
 	endwin();
 	delscreen(screen);
 	view_free(&s.view);

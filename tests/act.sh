@@ -8,13 +8,6 @@ set -eu
 ESC=$(printf '\033')
 BEL=$(printf '\007')
 
-# Every byte madoguchi writes goes to a typescript, through script(1).
-start_recorded() { # NAME ARGS...
-	name=$1
-	shift
-	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} $BIN $*' $tmp/$name.out; sleep 600"
-	wait_for "/47"
-}
 count() { grep -o -a -F -- "$1" "$tmp/$2.out" | wc -l; }
 equals() { [ "$1" -eq "$2" ] || { echo "  $1, wanted $2" >&2; false; }; }
 

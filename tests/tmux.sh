@@ -121,6 +121,14 @@ tm send-keys -t s Down Down
 check "which the desk found through a place fills" wait_for "Serves: 常呂郡訓子府町"
 check "and no label moves" wait_row "| Phone" 8
 
+# Keys that arrive together (a paste, or typing ahead of a slow link) are
+# drawn as one frame, not one each: the query goes out in one piece. In
+# capitals, as nothing else on the screen is written so.
+start_recorded paste
+tm send-keys -t s -l TOKYO
+check "a paste filters" wait_for "1/47"
+check "and is drawn once" wait_until grep -q -a -F TOKYO "$tmp/paste.out"
+
 start english LANG=ja_JP.UTF-8 -- --lang=en
 check "--lang=en overrides" wait_for "Type to filter"
 finish

@@ -45,6 +45,24 @@ wait_row() {
 	done
 }
 
+# wait_until COMMAND...: until COMMAND succeeds, or fail after 5 seconds.
+wait_until() {
+	deadline=$(($(date +%s) + 5))
+	until "$@"; do
+		[ "$(date +%s)" -ge "$deadline" ] && { echo "  timed out: $*" >&2; return 1; }
+		sleep 0.02
+	done
+}
+
+# start_recorded NAME ARGS...: like start, with every byte madoguchi writes
+# kept in $tmp/NAME.out by script(1); returns once the list is shown.
+start_recorded() {
+	name=$1
+	shift
+	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} $BIN $*' $tmp/$name.out; sleep 600"
+	wait_for "/47"
+}
+
 # wait_file FILE [SECONDS]: until FILE exists.
 wait_file() {
 	deadline=$(($(date +%s) + ${2:-5}))
