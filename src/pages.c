@@ -146,14 +146,14 @@ detail_names(struct page *p, const struct desk *k)
 	const char *bureau = k->cell[FIELD_BUREAU];
 	char title[3 * TABLE_MAX_LINE];
 
+	/* The code first, as in the list: "13 警視庁  東京都", "13 Tokyo". */
 	if (p->style.ascii) {
-		addf(p, 0, STYLE_TEXT, "%s (%s)", k->cell[FIELD_ROMAJI],
-		    k->cell[FIELD_CODE]);
+		addf(p, 0, STYLE_TEXT, "%s %s", k->cell[FIELD_CODE],
+		    k->cell[FIELD_ROMAJI]);
 		addf(p, 0, STYLE_TEXT, label(lang, L_REGION_ASCII),
 		    k->cell[FIELD_REGION_ROMAJI], "");
 		return;
 	}
-	/* The code first, as in the list: "13 警視庁  東京都". */
 	if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
 		snprintf(title, sizeof title, "%s %s", k->cell[FIELD_CODE],
 		    k->cell[FIELD_NAME]);

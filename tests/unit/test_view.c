@@ -258,7 +258,7 @@ ascii_detail_has_only_ascii(void **state)
 
 	(void)state;
 	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60, 0}, NULL);
-	assert_true(page_has(&p, "Kanagawa (14)"));
+	assert_true(page_has(&p, "14 Kanagawa"));
 	assert_true(page_has(&p, "Region: Kanto"));
 	assert_true(page_has(&p, "information only, cyber crime"));
 	for (size_t i = 0; i < p.count; i++)
