@@ -142,7 +142,7 @@ mouse_event(struct view *v, const struct layout *l)
 		return;
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		for (int i = 0; i < WHEEL_LINES; i++)
-			view_apply(v, ev.bstate & BUTTON4_PRESSED ? ACT_UP :
+			view_apply(v, (ev.bstate & BUTTON4_PRESSED) ? ACT_UP :
 			    ACT_DOWN, 0);
 		return;
 	}
