@@ -21,6 +21,8 @@ if [ "$what" = test ]; then
 	need jq 'command -v jq'
 	need clang 'command -v clang'
 	need valgrind 'command -v valgrind'
+	# Counts the writes of a frame (Linux only).
+	[ "$(uname)" = Linux ] && need strace 'command -v strace'
 	need perl 'command -v perl'
 	need script 'command -v script'
 	# Locale sources, to make a non-UTF-8 (EUC-JP) locale in a test.

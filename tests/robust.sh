@@ -99,6 +99,26 @@ set -e
 check "restricted: --data refused" status_is 2
 check "restricted: says why" err_has "--data is refused in restricted mode"
 
+# A frame goes out in one write: over SSH, one packet rather than one for
+# each line. The writes between the read of a key's last byte and the next
+# read are that key's frame.
+if command -v strace >/dev/null; then
+	WRAP="strace -qq -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8
+	check "traced: starts" wait_for "47/47" 10
+	tm send-keys -t s Down
+	check "traced: moves" wait_for ">02 青森" 10
+	tm send-keys -t s -l tokyo
+	check "traced: filters" wait_for "1/47" 10
+	tm send-keys -t s Escape Escape
+	check "traced: quits" exited_with 0
+	awk '/^read\(0/ { if (n) print n; n = 0 } /^write\(1/ { n++ }' "$tmp/trace" >"$tmp/frames"
+	check "a move is one write" sh -c "[ \"\$(sed -n 2p '$tmp/frames')\" = 1 ]"
+	check "every key's frame is one write" sh -c "[ \"\$(sed 1d '$tmp/frames' | sort -u)\" = 1 ]"
+else
+	echo "SKIPPED: strace is not installed: the writes of a frame were not counted"
+	skipped=1
+fi
+
 # A whole session under valgrind: no invalid access, nothing lost.
 if command -v valgrind >/dev/null; then
 	WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --log-file=$tmp/vg.log" \
