@@ -35,6 +35,7 @@ fi
 if [ "$what" = bench ]; then
 	need python3 'command -v python3'
 	need fzf 'command -v fzf'
+	[ "$(uname)" = Linux ] && need strace 'command -v strace'
 fi
 [ -z "$missing" ] && exit 0
 

@@ -62,6 +62,22 @@ e = m["exit_ms"]["median"]
 print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 60 ms {'met' if e <= 60 else 'NOT MET'}")
 PY
 
+# Over SSH each write becomes a packet with its own overhead: count them.
+if command -v strace >/dev/null; then
+	echo
+	echo "== writes to the terminal per selection move (strace; one write, one packet over SSH)"
+	for prog in "./madoguchi" "build/bench_reference data/desks.tsv"; do
+		python3 tests/bench/ptybench.py --repeat 1 --warmup 0 --keys "$NAV ESC" \
+		    --last-quits -- strace -qq -e trace=read,write -o "$tmp/trace" $prog >/dev/null
+		# A move's writes lie between the read of its last byte and the
+		# next read; those before the first read are the start.
+		awk -v name="${prog%% *}" '
+		    /^read\(0/ { if (started && n) { moves++; writes += n } started = 1; n = 0 }
+		    /^write\(1/ { n++ }
+		    END { printf "  %-24s %5.1f writes a move\n", name, writes / moves }' "$tmp/trace"
+	done
+fi
+
 echo
 echo "== scale: generated tables, load and per-keystroke filter time"
 build/bench_scale | tee "$tmp/scale.txt"
