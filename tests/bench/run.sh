@@ -63,7 +63,7 @@ print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 60 ms {'met' if 
 PY
 
 # Over SSH each write becomes a packet with its own overhead: count them.
-if command -v strace >/dev/null; then
+if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
 	echo
 	echo "== writes to the terminal per selection move (strace; one write, one packet over SSH)"
 	for prog in "./madoguchi" "build/bench_reference data/desks.tsv"; do
