@@ -125,9 +125,9 @@ start_terminal(const struct browser_options *o, struct theme *th)
 		theme_init(th, false);
 	}
 	/* ncurses 6.4 flushes its output after every cursor movement until
-	 * the first endwin(): a frame went out in one write a line, and over
-	 * SSH as many packets. Leaving now, the first refresh comes back, and
-	 * from then on a frame is one write. */
+	 * the first endwin(): a frame went out as a write for each line, and
+	 * over SSH as a packet for each. Leave once now; the first refresh
+	 * comes back, and from then on a frame is one write. */
 	endwin();
 	return s;
 }
