@@ -1,25 +1,21 @@
-/* browser: the terminal's start and stop, signals, and the loop that
- * turns each key into an action on the view and draws the next frame. */
+/* browser: the terminal's start and stop, and the loop that turns each key
+ * into an action on the view and draws the next frame. */
 #include "browser.h"
 
-#include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 
 #include <curses.h>
 
 #include "builtin.h"
 #include "clip.h"
 #include "draw.h"
+#include "input.h"
 #include "keys.h"
 #include "layout.h"
 #include "opener.h"
@@ -32,42 +28,6 @@
 #define ESC_DELAY_MS 25
 /* Lines a mouse wheel step scrolls. */
 #define WHEEL_LINES 3
-
-static volatile sig_atomic_t caught_signal, suspend_asked;
-
-static void
-on_signal(int sig)
-{
-	caught_signal = sig;
-}
-
-/* ^Z: suspending is done by the loop, outside the handler, where curses
- * may be called. */
-static void
-on_suspend(int sig)
-{
-	(void)sig;
-	suspend_asked = 1;
-}
-
-/* SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag; without SA_RESTART
- * the blocked read returns and the loop ends the session. So does ^Z,
- * which the loop turns into a suspension; in restricted mode it is
- * ignored. Either way ncurses installs no SIGTSTP handler of its own. */
-static void
-catch_signals(bool restricted)
-{
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-	sa.sa_handler = restricted ? SIG_IGN : on_suspend;
-	sigaction(SIGTSTP, &sa, NULL);
-}
 
 /* Keeps or finds a UTF-8 LC_CTYPE; false when the system has none. */
 static bool
@@ -226,76 +186,6 @@ draw(struct session *s)
 	page_free(&p);
 }
 
-/* Takes the terminal's size as the kernel has it now. */
-static void
-sync_size(void)
-{
-	struct winsize ws;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
-		resizeterm(ws.ws_row, ws.ws_col);
-}
-
-/* Gives the terminal back, stops, and on fg takes it again at the size it
- * has then (the SIGWINCH of a resize while stopped went to the shell). */
-static void
-suspend(void)
-{
-	struct sigaction sa, old;
-
-	suspend_asked = 0;
-	endwin();
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &sa, &old);
-	raise(SIGTSTP);
-	sigaction(SIGTSTP, &old, NULL);
-	sync_size();
-}
-
-static long
-elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000 +
-	    (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
-/* Reads a key. False when the session is over: a signal, the idle time
- * passed, or the terminal is gone (EOF or EIO return at once, where a
- * time-out returns after the idle time). */
-static bool
-read_key(struct session *s, int *status, wint_t *ch)
-{
-	struct timespec start;
-
-	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &start);
-		errno = 0;
-		*status = get_wch(ch);
-		if (caught_signal)
-			return false;
-		if (*status != ERR)
-			return true;
-		if (errno == EINTR) {
-			/* ncurses keeps the interrupted read's ERR queued as
-			 * input; drop it, or the next read returns it again. */
-			flushinp();
-			if (!suspend_asked)
-				continue;
-			suspend();
-			*status = KEY_CODE_YES;
-			*ch = KEY_RESIZE;
-			return true;
-		}
-		s->idle = s->idle_ms > 0 && elapsed_ms(&start) >= s->idle_ms - 100;
-		return false;
-	}
-}
-
 /* The text an action works on: the selected desk's phone, page or
  * consultation address (the page, for 上記ページから); NULL when none. */
 static const char *
@@ -410,7 +300,7 @@ handle_key(struct session *s)
 	int status;
 	enum action a;
 
-	if (!read_key(s, &status, &ch))
+	if (!input_read(s->idle_ms, &status, &ch, &s->idle))
 		return false;
 	if (status == KEY_CODE_YES && ch == KEY_RESIZE)
 		return true;
@@ -433,15 +323,6 @@ handle_key(struct session *s)
 	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
 	    s->layout.detail.h));
 	return !v->quit;
-}
-
-/* Whether more input is already waiting. */
-static bool
-input_waiting(void)
-{
-	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
-
-	return poll(&in, 1, 0) > 0 && (in.revents & POLLIN);
 }
 
 /* Handles a key and every key already waiting after it, then lets the loop
@@ -478,7 +359,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	if (o->restricted)
 		s.view.query_max = BROWSER_RESTRICTED_QUERY;
 	load_places(&s);
-	catch_signals(o->restricted);
+	input_catch_signals(o->restricted);
 	screen = start_terminal(o, &s.theme);
 	terminal_forget_builtin();
 	if (!screen) {
@@ -495,10 +376,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	delscreen(screen);
 	view_free(&s.view);
 	places_free(s.places);
-	if (caught_signal) {
-		signal(caught_signal, SIG_DFL);
-		raise(caught_signal);
-	}
+	input_raise_again();
 	if (s.idle)
 		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",
 		    o->idle_timeout);
