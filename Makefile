@@ -135,8 +135,9 @@ check: deps $(BIN) unit-tests asan
 
 # The benchmark (not part of check): the reference program is built with
 # the same flags as madoguchi.
-$(BUILD)/bench_reference: tests/bench/reference.c | $(BUILD)
-	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(CURSES_LIBS)
+$(BUILD)/bench_reference: tests/bench/reference.c $(BUILD)/labels.o | $(BUILD)
+	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/labels.o \
+		$(CURSES_LIBS)
 
 $(BUILD)/bench_scale: tests/bench/scale.c $(CORE_OBJ) $(DATA_OBJ)
 	$(COMPILE) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(DATA_OBJ)

@@ -127,7 +127,7 @@ check "and no label moves" wait_row "| Phone" 8
 start_recorded paste
 tm send-keys -t s -l TOKYO
 check "a paste filters" wait_for "1/47"
-check "and is drawn once" wait_until grep -q -a -F TOKYO "$tmp/paste.out"
+check "and is drawn once" wait_until 5 grep -q -a -F TOKYO "$tmp/paste.out"
 
 start english LANG=ja_JP.UTF-8 -- --lang=en
 check "--lang=en overrides" wait_for "Type to filter"

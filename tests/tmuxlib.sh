@@ -10,49 +10,34 @@ trap 'status=$?; for s in $servers; do tmux -L "$s" kill-server 2>/dev/null || t
 
 screen() { tm capture-pane -p -t s; }
 
-# wait_for TEXT [SECONDS]: until the pane shows TEXT, or fail after SECONDS.
-wait_for() {
-	deadline=$(($(date +%s) + ${2:-5}))
-	while ! screen | grep -qF -- "$1"; do
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			echo "  timed out waiting for: $1" >&2
-			screen | sed 's/^/  | /' >&2
-			return 1
-		fi
-		sleep 0.02
-	done
-}
-
-# wait_gone TEXT: until the pane no longer shows TEXT.
-wait_gone() {
-	deadline=$(($(date +%s) + ${2:-5}))
-	while screen | grep -qF -- "$1"; do
-		[ "$(date +%s)" -ge "$deadline" ] && { echo "  still shown: $1" >&2; return 1; }
-		sleep 0.02
-	done
-}
-
-# wait_row TEXT ROW [SECONDS]: until TEXT is first shown on line ROW.
-wait_row() {
-	deadline=$(($(date +%s) + ${3:-5}))
-	while [ "$(screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1)" != "$2" ]; do
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			echo "  timed out waiting for '$1' on line $2" >&2
-			screen | sed 's/^/  | /' >&2
-			return 1
-		fi
-		sleep 0.02
-	done
-}
-
-# wait_until COMMAND...: until COMMAND succeeds, or fail after 5 seconds.
+# wait_until SECONDS COMMAND...: until COMMAND succeeds; false after
+# SECONDS. Every wait below is one of these.
 wait_until() {
-	deadline=$(($(date +%s) + 5))
+	deadline=$(($(date +%s) + $1))
+	shift
 	until "$@"; do
-		[ "$(date +%s)" -ge "$deadline" ] && { echo "  timed out: $*" >&2; return 1; }
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
 		sleep 0.02
 	done
 }
+shows() { screen | grep -qF -- "$1"; }
+hides() { ! shows "$1"; }
+on_row() { [ "$(screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1)" = "$2" ]; }
+# Says what was awaited, and what the pane showed instead.
+timed_out() {
+	echo "  timed out waiting for: $1" >&2
+	screen | sed 's/^/  | /' >&2
+	return 1
+}
+
+# wait_for TEXT [SECONDS]: until the pane shows TEXT.
+wait_for() { wait_until "${2:-5}" shows "$1" || timed_out "$1"; }
+# wait_gone TEXT [SECONDS]: until the pane no longer shows TEXT.
+wait_gone() { wait_until "${2:-5}" hides "$1" || timed_out "$1 to go"; }
+# wait_row TEXT ROW [SECONDS]: until TEXT is first shown on line ROW.
+wait_row() { wait_until "${3:-5}" on_row "$1" "$2" || timed_out "'$1' on line $2"; }
+# wait_file FILE [SECONDS]: until FILE exists and is not empty.
+wait_file() { wait_until "${2:-5}" test -s "$1" || { echo "  no $1" >&2; false; }; }
 
 # start_recorded NAME ARGS...: like start, with every byte madoguchi writes
 # kept in $tmp/NAME.out by script(1); returns once the list is shown.
@@ -61,15 +46,6 @@ start_recorded() {
 	shift
 	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} $BIN $*' $tmp/$name.out; sleep 600"
 	wait_for "/47"
-}
-
-# wait_file FILE [SECONDS]: until FILE exists.
-wait_file() {
-	deadline=$(($(date +%s) + ${2:-5}))
-	while [ ! -s "$1" ]; do
-		[ "$(date +%s)" -ge "$deadline" ] && { echo "  no $1" >&2; return 1; }
-		sleep 0.02
-	done
 }
 
 # start NAME [ENV...] -- [ARGS...]: a fresh pane running madoguchi, which

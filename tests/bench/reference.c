@@ -1,15 +1,19 @@
 /* reference.c: the same job as madoguchi's browser done the plainest way
  * with ncursesw, as the benchmark's yardstick for what curses costs at the
  * least: two boxed panes, the 47 names, a highlight that Up and Down move,
- * and the same detail (every field, the kinds written out, the notes)
- * erased and written again on each move, long lines wrapped by curses.
+ * and the same detail (every field, the kinds written out, the notes, in
+ * madoguchi's words) erased and written again on each move, long lines
+ * wrapped by curses.
  * q or Esc quits. Reads data/desks.tsv (or argv[1]). */
 #include <curses.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "labels.h"
 
 #define MAX_DESKS 64
 #define LIST_WIDTH 16
@@ -21,22 +25,34 @@ static int count;
 enum { CODE, NAME, PREFECTURE, KANA, ROMAJI, REGION, REGION_ROMAJI, BUREAU,
 	PHONE, PHONE_KIND, CYBER_URL, CONTACT, CONTACT_KIND, FIELDS };
 
-/* The kinds written out, as madoguchi's detail writes them. */
+/* The kinds written out, in madoguchi's own words (labels.c), so that the
+ * two programs always show the same text. */
 static const char *
 phone_kind(const char *mark)
 {
-	return !strcmp(mark, "総") ? "general consultation line" :
-	    !strcmp(mark, "代") ? "police HQ switchboard" :
-	    "dedicated cyber crime line";
+	return label(LANG_EN, !strcmp(mark, "総") ? L_PHONE_KIND_GENERAL :
+	    !strcmp(mark, "代") ? L_PHONE_KIND_SWITCHBOARD : L_PHONE_KIND_CYBER);
 }
 
 static const char *
 contact_kind(const char *mark)
 {
-	return !strcmp(mark, "全") ? "for police business in general" :
-	    !strcmp(mark, "専") ? "cyber crime consultations only" :
-	    !strcmp(mark, "情報・専") ? "information only, cyber crime" :
-	    "kind not stated";
+	return label(LANG_EN, !strcmp(mark, "全") ? L_CONTACT_KIND_ALL :
+	    !strcmp(mark, "専") ? L_CONTACT_KIND_CYBER :
+	    !strcmp(mark, "情報・専") ? L_CONTACT_KIND_INFO :
+	    L_CONTACT_KIND_NONE);
+}
+
+/* Adds to the text in out. */
+static void
+append(char *out, size_t cap, const char *fmt, ...)
+{
+	size_t used = strlen(out);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out + used, cap - used, fmt, ap);
+	va_end(ap);
 }
 
 /* Splits a line at tabs, keeping empty cells; returns the cell count. */
@@ -53,26 +69,35 @@ split(char *line, char **cell)
 	return n;
 }
 
-/* The same fields as madoguchi's detail, one after another. */
+/* The same lines as madoguchi's detail, one after another. */
 static void
 describe(char *out, size_t cap, char **c)
 {
-	const char *contact = !strcmp(c[CONTACT], "-") ? "none listed" :
-	    !strcmp(c[CONTACT], "上記ページから") ?
-	    "from the page above" : c[CONTACT];
-	bool general = !strcmp(c[PHONE_KIND], "総");
+	bool no_contact = !strcmp(c[CONTACT], "-");
 
-	snprintf(out, cap, "%s %s  %s\n%s  %s\nRegion: %s (%s)\n"
-	    "Police bureau: %s\n\nPhone\n  %s\n  %s (%s)\n%s"
-	    "\nCyber crime page\n  %s\n\nConsultation\n  %s\n  %s (%s)\n%s",
-	    c[CODE], c[NAME], c[PREFECTURE], c[KANA], c[ROMAJI], c[REGION],
-	    c[REGION_ROMAJI], strcmp(c[BUREAU], "-") ? c[BUREAU] :
-	    "none (NPA directly)", c[PHONE],
-	    phone_kind(c[PHONE_KIND]), c[PHONE_KIND], general ? "" :
-	    "  Also on its general line (#9110).\n", c[CYBER_URL], contact,
-	    contact_kind(c[CONTACT_KIND]), c[CONTACT_KIND],
-	    !strcmp(c[CONTACT_KIND], "情報・専") ? "  Note: this address "
-	    "accepts information only, not consultations.\n" : "");
+	out[0] = '\0';
+	append(out, cap, "%s %s  %s\n%s  %s\n", c[CODE], c[NAME],
+	    c[PREFECTURE], c[KANA], c[ROMAJI]);
+	append(out, cap, label(LANG_EN, L_REGION), c[REGION], c[REGION_ROMAJI]);
+	append(out, cap, "\n%s: %s\n\n%s\n  %s\n  (%s) %s\n",
+	    label(LANG_EN, L_BUREAU), strcmp(c[BUREAU], "-") ? c[BUREAU] :
+	    label(LANG_EN, L_BUREAU_NONE), label(LANG_EN, L_PHONE), c[PHONE],
+	    c[PHONE_KIND], phone_kind(c[PHONE_KIND]));
+	if (strcmp(c[PHONE_KIND], "総"))
+		append(out, cap, "  %s\n", label(LANG_EN, L_PHONE_ALSO_GENERAL));
+	append(out, cap, "\n%s\n  %s\n\n%s\n  %s\n", label(LANG_EN,
+	    L_CYBER_PAGE), c[CYBER_URL], label(LANG_EN, L_CONTACT), no_contact ?
+	    label(LANG_EN, L_CONTACT_NONE) : !strcmp(c[CONTACT], "上記ページから") ?
+	    label(LANG_EN, L_CONTACT_SAME_PAGE) : c[CONTACT]);
+	if (no_contact)
+		return;
+	if (strcmp(c[CONTACT_KIND], "-"))
+		append(out, cap, "  (%s) ", c[CONTACT_KIND]);
+	else
+		append(out, cap, "  ");
+	append(out, cap, "%s\n", contact_kind(c[CONTACT_KIND]));
+	if (!strcmp(c[CONTACT_KIND], "情報・専"))
+		append(out, cap, "  %s\n", label(LANG_EN, L_NOTE_INFO_ONLY));
 }
 
 static void
