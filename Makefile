@@ -24,7 +24,8 @@ UI_OBJ = $(UI:%=$(BUILD)/%.o)
 HEADERS = $(wildcard src/*.h)
 
 UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
-	$(BUILD)/test_output $(BUILD)/test_view $(BUILD)/test_places
+	$(BUILD)/test_output $(BUILD)/test_view $(BUILD)/test_places \
+	$(BUILD)/test_search
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
@@ -33,7 +34,7 @@ ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 all: $(BIN)
 
 DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o $(BUILD)/places_data.o \
-	$(BUILD)/postal_data.o
+	$(BUILD)/former_data.o $(BUILD)/postal_data.o
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 		$(BUILD)/terminfo_data.o
@@ -62,7 +63,7 @@ $(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
 objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 
 # Unit tests link the core only: no curses.
-$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h $(CORE_OBJ)
+$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/places_fixture.h $(CORE_OBJ)
 	$(COMPILE) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(CORE_OBJ) $$($(PKG_CONFIG) --libs cmocka)
 
@@ -83,12 +84,13 @@ unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay
 # libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
 # to tests/fuzz/crashes (commit them: `make check` replays them forever).
 FUZZ_SECONDS ?= 60
-fuzz: $(BUILD)/desks_data.c $(BUILD)/places_data.c $(BUILD)/postal_data.c
+fuzz: $(BUILD)/desks_data.c $(BUILD)/places_data.c $(BUILD)/former_data.c \
+		$(BUILD)/postal_data.c
 	mkdir -p $(BUILD)/fuzz-corpus
 	clang $(REQUIRED_CPPFLAGS) -std=c17 -g -O1 $(SANITIZE) -fsanitize=fuzzer \
 		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c src/builtin.c \
 		$(CORE:%=src/%.c) $(BUILD)/desks_data.c $(BUILD)/places_data.c \
-		$(BUILD)/postal_data.c
+		$(BUILD)/former_data.c $(BUILD)/postal_data.c
 	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
 		tests/fuzz/corpus
@@ -107,10 +109,14 @@ $(BUILD)/desks_data.c: data/desks.tsv src/embed.sh | $(BUILD)
 $(BUILD)/places_data.c: data/places.tsv src/embed.sh | $(BUILD)
 	sh src/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
 
+$(BUILD)/former_data.c: data/former.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_former_tsv data/former.tsv > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/postal_data.c: data/postal.tsv src/embed.sh | $(BUILD)
 	sh src/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/desks_data.o $(BUILD)/places_data.o $(BUILD)/postal_data.o: \
+$(BUILD)/desks_data.o $(BUILD)/places_data.o $(BUILD)/former_data.o \
+		$(BUILD)/postal_data.o: \
 		$(BUILD)/%.o: $(BUILD)/%.c
 	$(COMPILE) -c -o $@ $<
 

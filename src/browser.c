@@ -129,8 +129,7 @@ struct session {
 	enum lang lang;
 	bool ascii;
 	bool can_copy, can_open;
-	struct places *places;
-	bool places_tried, postal_tried;
+	struct place_source places;
 	long idle_ms; /* 0: never */
 	bool idle;    /* ended for want of keys */
 };
@@ -143,7 +142,7 @@ some_found_via_place(const struct session *s)
 	char via[256];
 
 	return v->nrows && filter_place(&v->filter,
-	    &v->table->desks[v->rows[v->nrows - 1]], s->places, via, sizeof via);
+	    &v->table->desks[v->rows[v->nrows - 1]], via, sizeof via);
 }
 
 /* Builds this frame's page: the help, or the selected desk's detail. */
@@ -164,7 +163,7 @@ build_page(struct page *p, const struct session *s)
 		char via[256] = "";
 
 		page_detail(p, k, &style, filter_place(&s->view.filter, k,
-		    s->places, via, sizeof via) || some_found_via_place(s) ?
+		    via, sizeof via) || some_found_via_place(s) ?
 		    via : NULL);
 	}
 }
@@ -266,29 +265,6 @@ act_on_desk(struct session *s, enum action a)
 		copy(s, text);
 }
 
-/* The municipalities, and apart from them the postal codes, each loaded
- * when a query first wants it (a town's name, a postal code) rather than
- * at start, which they would slow, and their memory only then. */
-static void
-load_places(struct session *s)
-{
-	bool names = !s->places_tried && filter_wants_places(&s->view.filter);
-	bool postal = !s->postal_tried && filter_wants_postal(&s->view.filter);
-	struct diags *d;
-	int which;
-
-	if ((!names && !postal) || !(d = malloc(sizeof *d)))
-		return;
-	if (names)
-		builtin_places(&s->places, d, false, &which);
-	if (postal && s->places)
-		builtin_postal(s->places, d);
-	s->places_tried |= names;
-	s->postal_tried |= postal && s->places;
-	free(d);
-	view_set_places(&s->view, s->places);
-}
-
 /* One key: false when the session is over. */
 static bool
 handle_key(struct session *s)
@@ -318,7 +294,6 @@ handle_key(struct session *s)
 		v->focus = FOCUS_LIST;
 		v->detail_shown = v->help = false;
 		view_insert(v, text, len);
-		load_places(s);
 	}
 	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
 	    s->layout.detail.h));
@@ -344,7 +319,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	struct session s = {.lang = o->lang,
 		.idle_ms = (long)o->idle_timeout * 1000,
 		.can_copy = o->osc52 && !o->restricted,
-		.can_open = !o->restricted};
+		.can_open = !o->restricted, .places = builtin_place_source()};
 	SCREEN *screen;
 
 	s.ascii = !utf8_locale() || o->ascii;
@@ -352,13 +327,12 @@ browser_run(const struct table *t, const struct browser_options *o)
 		s.lang = LANG_EN;
 	if (!terminal_usable(stderr))
 		return BROWSER_UNUSABLE;
-	if (!view_init(&s.view, t, NULL, o->query)) {
+	if (!view_init(&s.view, t, &s.places, o->query)) {
 		perror("madoguchi");
 		return 2;
 	}
 	if (o->restricted)
 		s.view.query_max = BROWSER_RESTRICTED_QUERY;
-	load_places(&s);
 	input_catch_signals(o->restricted);
 	screen = start_terminal(o, &s.theme);
 	terminal_forget_builtin();
@@ -375,7 +349,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	endwin();
 	delscreen(screen);
 	view_free(&s.view);
-	places_free(s.places);
+	place_source_free(&s.places);
 	input_raise_again();
 	if (s.idle)
 		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",

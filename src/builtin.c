@@ -2,9 +2,14 @@
 #include "builtin.h"
 
 extern const unsigned char builtin_table[], builtin_places_tsv[],
-    builtin_postal_tsv[];
+    builtin_former_tsv[], builtin_postal_tsv[];
 extern const unsigned long builtin_table_len, builtin_places_tsv_len,
-    builtin_postal_tsv_len;
+    builtin_former_tsv_len, builtin_postal_tsv_len;
+
+const char *const builtin_place_tables[3] = {
+	BUILTIN_NAME " places.tsv", BUILTIN_NAME " former.tsv",
+	BUILTIN_NAME " postal.tsv",
+};
 
 enum table_status
 builtin_desks(struct table **out, struct diags *d)
@@ -21,18 +26,16 @@ builtin_postal(struct places *p, struct diags *d)
 }
 
 enum table_status
-builtin_places(struct places **out, struct diags *d, bool postal, int *which)
+builtin_places(struct places **out, struct diags *d, int *which)
 {
-	enum table_status s = places_load((const char *)builtin_places_tsv,
-	    builtin_places_tsv_len, out, d);
+	return places_load((const char *)builtin_places_tsv,
+	    builtin_places_tsv_len, (const char *)builtin_former_tsv,
+	    builtin_former_tsv_len, out, d, which);
+}
 
-	*which = 0;
-	if (s != TABLE_OK || !postal)
-		return s;
-	*which = 1;
-	if ((s = builtin_postal(*out, d)) != TABLE_OK) {
-		places_free(*out);
-		*out = NULL;
-	}
-	return s;
+struct place_source
+builtin_place_source(void)
+{
+	return (struct place_source){.load = builtin_places,
+		.load_postal = builtin_postal};
 }

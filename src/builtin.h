@@ -1,5 +1,5 @@
 /* builtin: the tables compiled into the binary from data/ (desks, places,
- * postal codes), loaded like any other. */
+ * former names, postal codes), loaded like any other. */
 #ifndef MADOGUCHI_BUILTIN_H
 #define MADOGUCHI_BUILTIN_H
 
@@ -11,14 +11,20 @@
 /* The name problems of the built-in tables are reported under. */
 #define BUILTIN_NAME "(built-in)"
 
+/* The names of the place tables, by place_source's which. */
+extern const char *const builtin_place_tables[3];
+
 enum table_status builtin_desks(struct table **out, struct diags *d);
 
-/* The municipalities, and their postal codes too when postal is true;
- * which: 0 when the problem is in places.tsv, 1 in postal.tsv. */
+/* The places and former names; which: 0 when the problem is in
+ * places.tsv, 1 in former.tsv. */
 enum table_status builtin_places(struct places **out, struct diags *d,
-    bool postal, int *which);
+    int *which);
 
 /* Adds the postal codes to places loaded without them. */
 enum table_status builtin_postal(struct places *p, struct diags *d);
+
+/* A source that loads the built-in places when a query first needs them. */
+struct place_source builtin_place_source(void);
 
 #endif

@@ -113,8 +113,7 @@ draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
 {
 	char via[256], note[260];
 
-	if (x >= end || !filter_place(&f->view->filter, k, f->view->places, via,
-	    sizeof via))
+	if (x >= end || !filter_place(&f->view->filter, k, via, sizeof via))
 		return;
 	snprintf(note, sizeof note, "(%s)", via);
 	put_text(w, f, y, x, end - x, note, NULL, 0, f->theme->note,

@@ -18,6 +18,12 @@ digits_only(const char *s)
 	return *s && s[strspn(s, "0123456789")] == '\0';
 }
 
+static bool
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
 /* Digits of a phone-like term (digits and hyphens, three digits or more)
  * into out; false if the term is not one. */
 static bool
@@ -51,59 +57,254 @@ postal_form(const char *s, bool marked)
 	return !s[4 + rest] && rest <= 4;
 }
 
-static void
-classify(struct filter_term *t, char *text, char **free_space,
-    const struct places *places)
+/* What an address has besides its places: house numbers and their words
+ * (２丁目１－２, 三番地, 3F, #201). */
+static bool
+is_number(const char *s)
 {
-	char *extra = *free_space;
-	size_t len = strlen(text);
-	bool marked = strncmp(text, POSTAL_MARK, strlen(POSTAL_MARK)) == 0;
+	static const char *const words[] = {"丁目", "番地", "番", "号", "の",
+		"階", "棟", "室", "一", "二", "三", "四", "五", "六", "七", "八",
+		"九", "十", "〇", "百", "千"};
+	size_t nwords = sizeof words / sizeof words[0];
+	bool digit = false;
+
+	while (*s) {
+		size_t i, n = strspn(s, "0123456789-#f");
+
+		digit |= strcspn(s, "0123456789") < n;
+		s += n;
+		if (!*s)
+			break;
+		for (i = 0; i < nwords && !starts_with(s, words[i]); i++)
+			continue;
+		if (i == nwords)
+			return false;
+		s += strlen(words[i]);
+		digit |= i >= 8;
+	}
+	return digit;
+}
+
+/* Romaji as an envelope from abroad writes it: Kan'onji-shi, Tokyo-to,
+ * St. are one word; the apostrophes, hyphens and dots go. */
+static void
+join_romaji(char *s)
+{
+	char *o = s;
+
+	if (s[strspn(s, "abcdefghijklmnopqrstuvwxyz'-.")] != '\0' ||
+	    !strpbrk(s, "abcdefghijklmnopqrstuvwxyz"))
+		return;
+	for (; *s; s++)
+		if (*s != '\'' && *s != '-' && *s != '.')
+			*o++ = *s;
+	*o = '\0';
+}
+
+/* English words for an administrative suffix, as in "Hamamatsu City":
+ * the romaji suffix they stand for, glued to the word before. */
+static const char *
+english_suffix(const char *word)
+{
+	static const char *const words[][2] = {
+		{"city", "shi"}, {"ward", "ku"}, {"town", "machi"},
+		{"village", "mura"}, {"county", "gun"}, {"district", "gun"},
+		{"prefecture", ""}, {"pref", ""}, {"metropolis", ""},
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(word, words[i][0]) == 0)
+			return words[i][1];
+	return NULL;
+}
+
+static bool
+is_space(const char *s)
+{
+	return *s == ' ' || *s == ',' || *s == '\t' || *s == '\n' ||
+	    *s == '\r' || starts_with(s, "、");
+}
+
+/* The folded query as words: separators (spaces, commas, 、, line ends,
+ * as a pasted address has them) become single spaces; 〒 sticks to its
+ * code (〒 100-0001) and leaves what is glued after it (〒1000001東京都);
+ * "100 0001" is one code. */
+static void
+split_words(const char *in, char *out)
+{
+	char *o = out;
+
+	while (*in) {
+		if (is_space(in)) {
+			in += starts_with(in, "、") ? strlen("、") : 1;
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		if (starts_with(in, POSTAL_MARK)) {
+			size_t n;
+
+			memcpy(o, POSTAL_MARK, strlen(POSTAL_MARK));
+			o += strlen(POSTAL_MARK);
+			in += strlen(POSTAL_MARK);
+			while (*in == ' ')
+				in++;
+			n = strspn(in, "0123456789-");
+			memcpy(o, in, n);
+			o += n, in += n;
+			if (n && *in && !is_space(in))
+				*o++ = ' ';
+			continue;
+		}
+		if ((o == out || o[-1] == ' ') && strspn(in, "0123456789") == 3 &&
+		    in[3] == ' ' && strspn(in + 4, "0123456789") == 4 &&
+		    (!in[8] || is_space(in + 8))) {
+			memcpy(o, in, 3);
+			o[3] = '-';
+			memcpy(o + 4, in + 4, 4);
+			o += 8, in += 8;
+			continue;
+		}
+		*o++ = *in++;
+	}
+	*o = '\0';
+}
+
+struct compiler {
+	struct filter *f;
+	struct place_source *source;
+	char *free_space;
+};
+
+static char *
+keep(struct compiler *c, const char *s, size_t len)
+{
+	char *out = c->free_space;
+
+	memcpy(out, s, len);
+	out[len] = '\0';
+	c->free_space += len + 1;
+	return out;
+}
+
+/* A term's romaji form (long vowels folded), next to it. */
+static void
+set_text(struct compiler *c, struct filter_term *t, const char *text)
+{
+	char *romaji;
+
+	t->text = text;
+	romaji = keep(c, text, strlen(text));
+	text_fold_romaji(romaji, strlen(romaji), NULL);
+	t->romaji = romaji;
+}
+
+static void
+classify(struct compiler *c, struct filter_term *t, char *text)
+{
+	bool marked = starts_with(text, POSTAL_MARK);
+	const struct places *places;
+	char digits[FILTER_MAX_QUERY + 1];
 
 	memset(&t->places, 0, sizeof t->places);
 	t->postal = false;
-	t->text = text;
-	t->romaji = text;
+	t->number = is_number(text);
+	t->text = t->romaji = text;
 	if (marked && postal_form(text + strlen(POSTAL_MARK), true)) {
+		phone_digits(text + strlen(POSTAL_MARK), digits);
 		t->kind = TERM_POSTAL;
-		phone_digits(text + strlen(POSTAL_MARK), extra);
-		t->text = extra;
-		*free_space = extra + strlen(extra) + 1;
-	} else if (digits_only(text) && len <= 2) {
+		t->text = t->romaji = keep(c, digits, strlen(digits));
+	} else if (digits_only(text) && strlen(text) <= 2) {
 		t->kind = TERM_CODE;
 		t->code = strtoul(text, NULL, 10);
 		return;
-	} else if (phone_digits(text, extra)) {
+	} else if (phone_digits(text, digits)) {
 		t->kind = TERM_PHONE;
-		t->text = extra;
-		*free_space = extra + strlen(extra) + 1;
+		t->text = t->romaji = keep(c, digits, strlen(digits));
 		if (!postal_form(text, false))
 			return;
 	} else {
 		t->kind = TERM_TEXT;
-		memcpy(extra, text, len + 1);
-		text_fold_romaji(extra, len, NULL);
-		t->romaji = extra;
-		*free_space = extra + len + 1;
-		places_by_name(places, t->text, t->romaji, &t->places);
+		join_romaji(text);
+		set_text(c, t, text);
+		if ((places = place_source_get(c->source, false)) != NULL)
+			places_find(places, t->text, t->romaji, &t->places);
 		return;
 	}
 	t->postal = true;
+	places = place_source_get(c->source, true);
 	places_by_postal(places, t->text, &t->places);
+	/* A code that exists is a postal code, not a part of a phone. */
+	if (strlen(t->text) == 7 && t->places.prefectures)
+		t->kind = TERM_POSTAL;
+}
+
+/* "Hamamatsu City": the word before takes the suffix (hamamatsushi);
+ * false when word is no such suffix or there is no romaji word before. */
+static bool
+glue_english_suffix(struct compiler *c, const char *word)
+{
+	struct filter *f = c->f;
+	const char *suffix = english_suffix(word);
+	struct filter_term *prev = f->count ? &f->terms[f->count - 1] : NULL;
+	char joined[FILTER_MAX_QUERY + 16];
+
+	if (!suffix || !prev || prev->kind != TERM_TEXT || prev->negate ||
+	    strlen(prev->text) + strlen(suffix) >= sizeof joined ||
+	    prev->text[strspn(prev->text, "abcdefghijklmnopqrstuvwxyz")])
+		return false;
+	memcpy(joined, prev->text, strlen(prev->text));
+	memcpy(joined + strlen(prev->text), suffix, strlen(suffix) + 1);
+	classify(c, prev, keep(c, joined, strlen(joined)));
+	return true;
+}
+
+/* Two words that name one place together are that place: yokohama nishi
+ * is 横浜市西区, not 上北郡横浜町 and some 西 town; Chuo-ku Sapporo-shi
+ * is 札幌市中央区. */
+static void
+join_place_words(struct compiler *c)
+{
+	struct filter *f = c->f;
+
+	for (size_t i = 0; f->places && i + 1 < f->count; i++) {
+		struct filter_term *a = &f->terms[i], *b = &f->terms[i + 1];
+		char text[2 * FILTER_MAX_QUERY + 2], romaji[2 * FILTER_MAX_QUERY + 2];
+		struct place_hits both;
+
+		if (a->kind != TERM_TEXT || b->kind != TERM_TEXT || a->negate ||
+		    b->negate || !a->places.prefectures || !b->places.prefectures)
+			continue;
+		snprintf(text, sizeof text, "%s%s", a->text, b->text);
+		memcpy(romaji, text, strlen(text) + 1);
+		text_fold_romaji(romaji, strlen(romaji), NULL);
+		places_find(f->places, text, romaji, &both);
+		if (!both.whole || !both.prefectures)
+			continue;
+		both.anchor |= a->places.anchor || b->places.anchor;
+		a->places = b->places = both;
+	}
 }
 
 void
 filter_compile(struct filter *f, const char *query,
-    const struct places *places)
+    struct place_source *places)
 {
 	size_t len = strnlen(query, FILTER_MAX_QUERY);
-	char *p = f->buf, *free_space;
+	char *folded = f->buf + 2 * FILTER_MAX_QUERY, *p = f->buf;
+	struct compiler c = {f, places, NULL};
 
 	/* Cut a partial character at the end rather than fold half of it. */
 	while (len > 0 && len < strlen(query) &&
 	    ((unsigned char)query[len] & 0xC0) == 0x80)
 		len--;
 	f->count = 0;
-	free_space = f->buf + text_fold(query, len, f->buf, NULL) + 1;
+	f->address = false;
+	f->places = NULL;
+	/* The words, then the terms' own strings, in buf. */
+	text_fold(query, len, folded, NULL);
+	split_words(folded, f->buf);
+	c.free_space = f->buf + strlen(f->buf) + 1;
 	while (f->count < FILTER_MAX_TERMS) {
 		struct filter_term *t = &f->terms[f->count];
 		char *end;
@@ -117,128 +318,191 @@ filter_compile(struct filter *f, const char *query,
 		t->negate = *p == '!';
 		if (t->negate)
 			p++;
-		if (*p) {
-			classify(t, p, &free_space, places);
+		if (*p && (t->negate || !glue_english_suffix(&c, p))) {
+			classify(&c, t, p);
 			f->count++;
 		}
 		p = end;
 	}
+	f->places = places ? places->places : NULL;
+	join_place_words(&c);
+	for (size_t i = 0; i < f->count; i++)
+		f->address |= !f->terms[i].negate && f->terms[i].places.anchor;
 }
 
-static bool
-starts_with(const char *s, const char *prefix)
+/* How well a term matches a desk's own cells, best first; MATCH_NONE
+ * when it does not. */
+enum match_rank {
+	MATCH_WHOLE, MATCH_START, MATCH_INSIDE, MATCH_PLACE,
+	MATCH_PLACE_START, MATCH_NONE,
+};
+
+static enum match_rank
+text_rank(const char *cell, const char *needle)
 {
-	return strncmp(s, prefix, strlen(prefix)) == 0;
+	const char *at = strstr(cell, needle);
+
+	if (!at)
+		return MATCH_NONE;
+	if (at != cell)
+		return MATCH_INSIDE;
+	return cell[strlen(needle)] ? MATCH_START : MATCH_WHOLE;
 }
 
-/* Whether the term matches the desk's own cells. */
-static bool
-matches_cells(const struct filter_term *t, const struct desk *k)
+static enum match_rank
+best(enum match_rank a, enum match_rank b)
 {
+	return a < b ? a : b;
+}
+
+/* How the term matches the desk's own cells. */
+static enum match_rank
+own_rank(const struct filter_term *t, const struct desk *k)
+{
+	enum match_rank r;
+
 	switch (t->kind) {
 	case TERM_CODE:
-		return k->code == t->code;
+		return k->code == t->code ? MATCH_WHOLE : MATCH_NONE;
 	case TERM_PHONE:
-		return strstr(k->folded[FIELD_PHONE], t->text) != NULL;
+		return text_rank(k->folded[FIELD_PHONE], t->text);
 	case TERM_POSTAL:
-		return false;
+		return MATCH_NONE;
 	case TERM_TEXT:
 		break;
 	}
-	return strstr(k->folded[FIELD_NAME], t->text) ||
-	    strstr(k->folded[FIELD_PREFECTURE], t->text) ||
-	    strstr(k->folded[FIELD_KANA], t->text) ||
-	    strstr(k->folded[FIELD_ROMAJI], t->romaji) ||
-	    starts_with(k->kana_romaji, t->romaji) ||
-	    starts_with(k->folded[FIELD_REGION], t->text) ||
+	r = best(best(text_rank(k->folded[FIELD_NAME], t->text),
+	    text_rank(k->folded[FIELD_PREFECTURE], t->text)),
+	    best(text_rank(k->folded[FIELD_KANA], t->text),
+	    text_rank(k->folded[FIELD_ROMAJI], t->romaji)));
+	if (starts_with(k->kana_romaji, t->romaji))
+		r = best(r, k->kana_romaji[strlen(t->romaji)] ? MATCH_START :
+		    MATCH_WHOLE);
+	if (r == MATCH_NONE && (starts_with(k->folded[FIELD_REGION], t->text) ||
 	    starts_with(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
 	    (strstr(t->text, BUREAU_MARK) &&
-		strstr(k->folded[FIELD_BUREAU], t->text));
+	    strstr(k->folded[FIELD_BUREAU], t->text))))
+		r = MATCH_INSIDE;
+	return r;
 }
 
-/* Whether the term reaches the desk's prefecture through a place. */
-static bool
-matches_place(const struct filter_term *t, const struct desk *k)
+/* How the term reaches the desk's prefecture through a place. */
+static enum match_rank
+place_rank(const struct filter_term *t, const struct desk *k)
 {
-	return k->code <= 47 && (t->places.prefectures >> k->code & 1);
+	if (k->code > 47 || !(t->places.prefectures >> k->code & 1))
+		return MATCH_NONE;
+	return t->places.rank[k->code] == PLACE_EXACT ? MATCH_PLACE :
+	    MATCH_PLACE_START;
 }
 
-/* 0: no match; 1: through a place only; 2: on the desk's own cells. */
-static int
-match(const struct filter *f, const struct desk *k)
+static enum match_rank
+term_rank(const struct filter_term *t, const struct desk *k)
 {
-	int how = 2;
+	enum match_rank own = own_rank(t, k);
+
+	return own != MATCH_NONE ? own : place_rank(t, k);
+}
+
+/* Which terms count: in an address, the numbers, and the words that reach
+ * no desk at all, are not asked of any. */
+static void
+terms_in_use(const struct filter *f, const struct table *t, bool *use)
+{
+	for (size_t i = 0; i < f->count; i++) {
+		const struct filter_term *term = &f->terms[i];
+
+		use[i] = true;
+		if (!f->address || term->negate || term->places.anchor)
+			continue;
+		if (term->number) {
+			use[i] = false;
+			continue;
+		}
+		use[i] = false;
+		for (size_t r = 0; r < t->count && !use[i]; r++)
+			use[i] = term_rank(term, &t->desks[r]) != MATCH_NONE;
+	}
+}
+
+/* The row's rank: its worst term's. */
+static enum match_rank
+row_rank(const struct filter *f, const bool *use, const struct desk *k)
+{
+	enum match_rank rank = MATCH_WHOLE;
 
 	for (size_t i = 0; i < f->count; i++) {
 		const struct filter_term *t = &f->terms[i];
-		bool own = matches_cells(t, k);
+		enum match_rank r;
 
+		if (!use[i])
+			continue;
+		r = term_rank(t, k);
 		if (t->negate) {
-			if (own || matches_place(t, k))
-				return 0;
-		} else if (!own) {
-			if (!matches_place(t, k))
-				return 0;
-			how = 1;
+			if (r != MATCH_NONE)
+				return MATCH_NONE;
+		} else if (r > rank) {
+			rank = r;
 		}
 	}
-	return how;
+	return rank;
 }
 
 size_t
-filter_run(const struct filter *f, const struct table *t, size_t *rows)
+filter_run(const struct filter *f, const struct table *t, size_t *rows,
+    size_t *direct)
 {
-	size_t direct = 0, placed = 0, n = t->count;
+	size_t count[MATCH_NONE] = {0}, n = 0;
+	bool use[FILTER_MAX_TERMS];
+	unsigned char *ranks;
 
-	/* Direct matches fill rows from the front, place matches from the
-	 * back; then the back is turned around to table order. */
-	for (size_t i = 0; i < n; i++) {
-		int how = match(f, &t->desks[i]);
+	terms_in_use(f, t, use);
+	ranks = malloc(t->count + 1);
+	for (size_t i = 0; i < t->count; i++) {
+		enum match_rank r = row_rank(f, use, &t->desks[i]);
 
-		if (how == 2)
-			rows[direct++] = i;
-		else if (how == 1)
-			rows[n - ++placed] = i;
+		if (r == MATCH_NONE)
+			continue;
+		count[r]++;
+		if (ranks)
+			ranks[n] = (unsigned char)r;
+		rows[n++] = i;
 	}
-	for (size_t i = 0; i < placed; i++)
-		rows[direct + i] = rows[n - 1 - i];
-	return direct + placed;
-}
+	if (direct)
+		*direct = count[MATCH_WHOLE] + count[MATCH_START] +
+		    count[MATCH_INSIDE];
+	/* A stable sort by rank; without memory, table order alone. */
+	size_t *sorted = ranks ? malloc((n + 1) * sizeof *sorted) : NULL;
 
-bool
-filter_wants_places(const struct filter *f)
-{
-	for (size_t i = 0; i < f->count; i++) {
-		const struct filter_term *t = &f->terms[i];
+	if (sorted) {
+		size_t at[MATCH_NONE], pos = 0;
 
-		if (t->postal || (t->kind == TERM_TEXT &&
-		    places_term_searches(t->text, t->romaji)))
-			return true;
+		for (int r = 0; r < MATCH_NONE; r++) {
+			at[r] = pos;
+			pos += count[r];
+		}
+		for (size_t i = 0; i < n; i++)
+			sorted[at[ranks[i]]++] = rows[i];
+		memcpy(rows, sorted, n * sizeof *rows);
 	}
-	return false;
+	free(sorted);
+	free(ranks);
+	return n;
 }
 
 bool
-filter_wants_postal(const struct filter *f)
+filter_place(const struct filter *f, const struct desk *k, char *out,
+    size_t cap)
 {
-	for (size_t i = 0; i < f->count; i++)
-		if (f->terms[i].postal)
-			return true;
-	return false;
-}
-
-bool
-filter_place(const struct filter *f, const struct desk *k,
-    const struct places *places, char *out, size_t cap)
-{
-	for (size_t i = 0; places && i < f->count; i++) {
+	for (size_t i = 0; f->places && i < f->count; i++) {
 		const struct filter_term *t = &f->terms[i];
 		char name[256];
 
-		if (t->negate || matches_cells(t, k) || !matches_place(t, k))
+		if (t->negate || own_rank(t, k) != MATCH_NONE ||
+		    place_rank(t, k) == MATCH_NONE)
 			continue;
-		place_display_name(&places->places[t->places.first[k->code]],
-		    t->postal ? NULL : t->text, name, sizeof name);
+		place_display_name(f->places, t->places.first[k->code],
+		    t->places.upper[k->code], name, sizeof name);
 		if (!t->postal)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)

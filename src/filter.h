@@ -15,17 +15,19 @@
 
 enum term_kind {
 	TERM_TEXT,   /* names, kana, romaji, region; bureau when it has 管区;
-	              * municipalities */
+	              * places and addresses */
 	TERM_CODE,   /* one or two digits: the JIS code */
-	TERM_PHONE,  /* three or more digits, hyphens allowed; a postal code
-	              * too when it has that form (1000001, 100-0001, 100-) */
-	TERM_POSTAL, /* 〒 and 3 to 7 digits: a postal code or its start */
+	TERM_PHONE,  /* three or more digits, hyphens allowed; the start of a
+	              * postal code too when it has that form (100-, 100-00) */
+	TERM_POSTAL, /* a postal code that exists (1000001, 100-0001), or 〒
+	              * and 3 to 7 digits: never a phone number */
 };
 
 struct filter_term {
 	enum term_kind kind;
 	bool negate;
-	const char *text;   /* folded; digits only for TERM_PHONE */
+	bool number;        /* digits, 丁目, 番地, 号...: a part of an address */
+	const char *text;   /* folded; digits only for TERM_PHONE, POSTAL */
 	const char *romaji; /* text with romaji long vowels folded */
 	unsigned long code;
 	struct place_hits places; /* prefectures reached through places */
@@ -35,7 +37,12 @@ struct filter_term {
 struct filter {
 	struct filter_term terms[FILTER_MAX_TERMS];
 	size_t count;
-	char buf[2 * FILTER_MAX_QUERY + 2 * FILTER_MAX_TERMS];
+	/* A term is an address, a place with its suffix or a postal code:
+	 * numbers, and words that reach no desk (the town, the building),
+	 * are parts of the address and do not narrow the list. */
+	bool address;
+	const struct places *places; /* what the terms were looked up in */
+	char buf[4 * FILTER_MAX_QUERY + 2 * FILTER_MAX_TERMS];
 };
 
 /* A matched byte range [start, end) of a cell as the table holds it. */
@@ -45,32 +52,30 @@ struct span {
 
 /* Compiles query (UTF-8; bytes past FILTER_MAX_QUERY and terms past
  * FILTER_MAX_TERMS are ignored). An empty query matches every row. With
- * places (may be NULL), terms also find the prefectures of municipalities
- * and postal codes. */
+ * a place source (may be NULL), terms also find the prefectures of
+ * municipalities, addresses and postal codes; the source loads what they
+ * need the first time they need it. */
 void filter_compile(struct filter *f, const char *query,
-    const struct places *places);
+    struct place_source *places);
 
-/* Writes the indexes of matching rows to rows (room for t->count) and
- * returns how many there are: rows that the query matched on their own
- * cells first, then rows matched through a place, each in table order. */
-size_t filter_run(const struct filter *f, const struct table *t, size_t *rows);
+/* Writes the indexes of matching rows to rows (room for t->count), each
+ * once, and returns how many there are. Order: a whole cell of the desk's
+ * own (name, prefecture, kana, romaji) matched, then a cell's start, then
+ * a match anywhere in its cells, then an exact place, then a place's
+ * start; within each, table order. *direct (may be NULL) gets how many
+ * matched on their own cells. */
+size_t filter_run(const struct filter *f, const struct table *t, size_t *rows,
+    size_t *direct);
 
 /* Where the positive terms match cell `field` of desk k: up to max spans,
  * sorted and merged. Returns how many were written. */
 size_t filter_spans(const struct filter *f, const struct desk *k,
     enum field field, struct span *spans, size_t max);
 
-/* Whether any term of the compiled query would search places: a caller
- * that loads them lazily loads them then, and compiles again. */
-bool filter_wants_places(const struct filter *f);
-
-/* Whether a term has the form of a postal code (or of its start). */
-bool filter_wants_postal(const struct filter *f);
-
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
  * written to out; false when every term matched the desk's own cells. */
-bool filter_place(const struct filter *f, const struct desk *k,
-    const struct places *places, char *out, size_t cap);
+bool filter_place(const struct filter *f, const struct desk *k, char *out,
+    size_t cap);
 
 #endif

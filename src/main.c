@@ -271,28 +271,20 @@ load(const char *path, struct table **t)
 	return s == TABLE_OK ? 0 : s == TABLE_INVALID ? EXIT_NONE : EXIT_TROUBLE;
 }
 
-/* Loads the built-in municipalities, and their postal codes when asked;
- * NULL (said why) when they are broken, which only a bad build could make
- * them. */
-static struct places *
-load_places(bool postal)
+/* Says why the built-in places did not load, which only a bad build
+ * could make happen. */
+static void
+report_places(const struct place_source *src)
 {
-	static const char *const names[] = {BUILTIN_NAME " places.tsv",
-		BUILTIN_NAME " postal.tsv"};
-	struct diags *d = malloc(sizeof *d);
-	struct places *p = NULL;
-	int which;
-
-	if (d && builtin_places(&p, d, postal, &which) == TABLE_INVALID)
-		print_diags(names[which], d);
-	free(d);
-	return p;
+	if (src->status == TABLE_INVALID)
+		print_diags(builtin_place_tables[src->which], src->diags);
+	else if (src->status == TABLE_IO_ERROR)
+		perror("madoguchi");
 }
 
 struct notes_context {
 	const struct filter *filter;
 	const struct table *table;
-	const struct places *places;
 };
 
 static bool
@@ -300,39 +292,37 @@ place_note(void *ctx, size_t row, char *buf, size_t cap)
 {
 	const struct notes_context *c = ctx;
 
-	return filter_place(c->filter, &c->table->desks[row], c->places, buf,
-	    cap);
+	return filter_place(c->filter, &c->table->desks[row], buf, cap);
 }
 
 static int
 print_matches(const struct table *t, const struct options *o)
 {
 	const char *query = o->mode == MODE_LIST || !o->query ? "" : o->query;
-	struct places *places = NULL;
-	struct filter f;
-	struct notes_context ctx = {&f, t, places};
+	struct place_source places = builtin_place_source();
+	struct filter *f = malloc(sizeof *f);
+	struct notes_context ctx = {f, t};
 	struct output_notes notes = {place_note, &ctx};
 	size_t *rows = malloc(t->count * sizeof *rows + 1), n;
 	int status;
 
-	if (!rows) {
+	if (!rows || !f) {
 		perror("madoguchi");
-		places_free(places);
+		free(rows);
+		free(f);
 		return EXIT_TROUBLE;
 	}
-	filter_compile(&f, query, NULL);
-	if (filter_wants_places(&f) &&
-	    (places = load_places(filter_wants_postal(&f))))
-		filter_compile(&f, query, places);
-	ctx.places = places;
-	n = filter_run(&f, t, rows);
+	filter_compile(f, query, &places);
+	report_places(&places);
+	n = filter_run(f, t, rows, NULL);
 	status = n ? EXIT_FOUND : EXIT_NONE;
 	if (output_print(stdout, o->format, t, rows, n, &notes) != 0) {
 		perror("madoguchi: standard output");
 		status = EXIT_TROUBLE;
 	}
 	free(rows);
-	places_free(places);
+	free(f);
+	place_source_free(&places);
 	return status;
 }
 
@@ -358,15 +348,24 @@ print_version(const struct table *t)
 static int
 check(const struct table *t, const struct options *o)
 {
-	struct places *places = load_places(true);
+	struct place_source src = builtin_place_source();
+	const struct places *places = place_source_get(&src, true);
+	size_t prefectures = 0;
 
-	if (!places)
+	if (src.status != TABLE_OK) {
+		report_places(&src);
+		place_source_free(&src);
 		return EXIT_NONE;
+	}
+	for (size_t i = 0; i < places->current; i++)
+		prefectures += places->places[i].code % 1000 == 0;
 	output_safe(stdout, o->data ? o->data : BUILTIN_NAME);
-	printf(": %zu desks, valid\n%s: %zu municipalities, %lu postal codes "
-	    "in %zu ranges, valid\n", t->count, BUILTIN_NAME, places->count,
-	    places->postal_codes, places->npostal);
-	places_free(places);
+	printf(": %zu desks, valid\n%s: %zu prefectures, %zu municipalities, "
+	    "%zu former names, %lu postal codes in %zu ranges, valid\n",
+	    t->count, BUILTIN_NAME, prefectures, places->current - prefectures,
+	    places->count - places->current, places->postal_codes,
+	    places->npostal);
+	place_source_free(&src);
 	return EXIT_FOUND;
 }
 

@@ -38,7 +38,7 @@ output_safe(FILE *out, const char *s)
 static const char *const columns[] = {
 	"code", "name", "prefecture", "kana", "romaji", "region", "bureau",
 	"phone", "phone_kind", "cyber_url", "contact_url", "contact_same_page",
-	"contact_kind",
+	"contact_kind", "matched_place",
 };
 #define COLUMN_COUNT (sizeof columns / sizeof columns[0])
 
@@ -48,10 +48,14 @@ none_as_null(const char *cell)
 	return strcmp(cell, TABLE_NONE) == 0 ? NULL : cell;
 }
 
-/* Fills values[] in column order; NULL means JSON null (empty in TSV). */
+/* Fills values[] in column order; NULL means JSON null (empty in TSV).
+ * The place the row was found through goes to note. */
 static void
-column_values(const struct desk *k, const char *values[COLUMN_COUNT])
+column_values(const struct table *t, size_t row,
+    const struct output_notes *notes, const char *values[COLUMN_COUNT],
+    char note[256])
 {
+	const struct desk *k = &t->desks[row];
 	static const enum field direct[] = {FIELD_CODE, FIELD_NAME,
 		FIELD_PREFECTURE, FIELD_KANA, FIELD_ROMAJI, FIELD_REGION,
 		FIELD_BUREAU, FIELD_PHONE, FIELD_PHONE_KIND, FIELD_CYBER_URL};
@@ -63,18 +67,22 @@ column_values(const struct desk *k, const char *values[COLUMN_COUNT])
 	values[i++] = k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] :
 	    k->contact == CONTACT_SAME_PAGE ? k->cell[FIELD_CYBER_URL] : NULL;
 	values[i++] = k->contact == CONTACT_SAME_PAGE ? "true" : "false";
-	values[i] = none_as_null(k->cell[FIELD_CONTACT_KIND]);
+	values[i++] = none_as_null(k->cell[FIELD_CONTACT_KIND]);
+	values[i] = notes && notes->note(notes->ctx, row, note, 256) ? note :
+	    NULL;
 }
 
 static void
-print_tsv(FILE *out, const struct table *t, const size_t *rows, size_t n)
+print_tsv(FILE *out, const struct table *t, const size_t *rows, size_t n,
+    const struct output_notes *notes)
 {
 	for (size_t c = 0; c < COLUMN_COUNT; c++)
 		fprintf(out, "%s%s", columns[c], c + 1 < COLUMN_COUNT ? "\t" : "\n");
 	for (size_t r = 0; r < n; r++) {
 		const char *values[COLUMN_COUNT];
+		char note[256];
 
-		column_values(&t->desks[rows[r]], values);
+		column_values(t, rows[r], notes, values, note);
 		for (size_t c = 0; c < COLUMN_COUNT; c++) {
 			if (values[c])
 				output_safe(out, values[c]);
@@ -107,13 +115,15 @@ json_string(FILE *out, const char *s)
 }
 
 static void
-print_json(FILE *out, const struct table *t, const size_t *rows, size_t n)
+print_json(FILE *out, const struct table *t, const size_t *rows, size_t n,
+    const struct output_notes *notes)
 {
 	fputs("[", out);
 	for (size_t r = 0; r < n; r++) {
 		const char *values[COLUMN_COUNT];
+		char note[256];
 
-		column_values(&t->desks[rows[r]], values);
+		column_values(t, rows[r], notes, values, note);
 		fputs(r ? ",\n {" : "\n {", out);
 		for (size_t c = 0; c < COLUMN_COUNT; c++) {
 			fprintf(out, "%s\"%s\": ", c ? ", " : "", columns[c]);
@@ -195,10 +205,10 @@ output_print(FILE *out, enum format fmt, const struct table *t,
 {
 	switch (fmt) {
 	case FORMAT_TSV:
-		print_tsv(out, t, rows, n);
+		print_tsv(out, t, rows, n, notes);
 		break;
 	case FORMAT_JSON:
-		print_json(out, t, rows, n);
+		print_json(out, t, rows, n, notes);
 		break;
 	case FORMAT_PLAIN:
 		print_plain(out, t, rows, n, notes);

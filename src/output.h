@@ -19,8 +19,9 @@ struct output_notes {
 	void *ctx;
 };
 
-/* Prints rows[0..n) of t; the plain format adds notes (may be NULL), the
- * TSV and JSON columns never change. Returns 0, or -1 on a write error. */
+/* Prints rows[0..n) of t with their notes (may be NULL): the plain format
+ * after each row, TSV and JSON in their last column, matched_place (empty
+ * or null without). Returns 0, or -1 on a write error. */
 int output_print(FILE *out, enum format fmt, const struct table *t,
     const size_t *rows, size_t n, const struct output_notes *notes);
 

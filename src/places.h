@@ -1,6 +1,7 @@
-/* places: the municipalities of Japan and their postal codes, so that a
- * town, a ward or a postal code finds the prefecture whose desk serves it.
- * Read with tsv and validated like the desks; searched by filter. */
+/* places: the prefectures and municipalities of Japan, names they had
+ * until recently, and their postal codes, so that a town, a ward, a postal
+ * code or a whole address finds the prefecture whose desk serves it. Read
+ * with tsv and validated like the desks; searched by filter. */
 #ifndef MADOGUCHI_PLACES_H
 #define MADOGUCHI_PLACES_H
 
@@ -13,22 +14,30 @@
 typedef uint64_t pref_mask;
 
 struct place {
-	unsigned code;          /* 5 digits; the first two: the prefecture */
-	const char *name, *kana;
-	const char *folded_name, *folded_kana, *romaji; /* for search */
+	unsigned code;       /* 5 digits; the first two: the prefecture;
+	                      * NN000: the prefecture itself */
+	const char *name, *kana; /* kana is "" for a former name */
+	unsigned char upper_len; /* bytes of name that are its county (郡)
+	                          * or designated city (市); 0: none */
+	unsigned char nnow;  /* a former name: the places it is now part of,
+	                      * now[first_now ..]; 0 for a current place */
+	unsigned short first_now;
 };
 
-/* Where a second word starts in a place's folded name (after its 郡, or
- * after the city of a ward), so that 中央区 finds 札幌市中央区 and 木曽岬
- * finds 桑名郡木曽岬町; NULL when there is none. Found when asked, rather
- * than kept, as the places stay in memory for a whole session. */
-const char *place_name_word(const struct place *pl);
+/* A form of a place's name that a search looks up: the whole name, its
+ * own part without the county or city, the county or city alone, each in
+ * kanji, kana and romaji, with and without the suffix (市, く, shi). */
+struct place_key {
+	uint32_t text;       /* offset of its folded text in key_text */
+	unsigned short place;
+	unsigned char kind;  /* PLACE_KEY_* */
+};
 
-/* The place's name as a search for the folded term shows it (NULL: found
- * by postal code): a ward found by its city's name, reading or romaji is
- * shown as the city, so 浜松 and hamamatsu say 浜松市, not 浜松市中央区. */
-void place_display_name(const struct place *pl, const char *term, char *out,
-    size_t cap);
+enum {
+	PLACE_KEY_SUFFIXED = 1, /* ends with 都道府県郡市区町村 or its reading */
+	PLACE_KEY_PREF = 2,     /* the place is a prefecture */
+	PLACE_KEY_UPPER = 4,    /* the county or designated city alone */
+};
 
 /* The most municipalities one postal code is shared by. */
 #define POSTAL_MAX_CITIES 8
@@ -41,8 +50,12 @@ struct postal_range {
 };
 
 struct places {
-	struct place *places;
-	size_t count;
+	struct place *places;   /* by code, then the former names */
+	size_t count, current;  /* all of them; the current ones */
+	unsigned short *now;    /* the places former names are part of */
+	struct place_key *keys; /* sorted by text */
+	size_t nkeys;
+	char *key_text;
 	struct postal_range *postal; /* NULL until places_add_postal */
 	size_t npostal;
 	unsigned short *postal_places; /* indexes into places */
@@ -50,12 +63,15 @@ struct places {
 	unsigned long postal_codes; /* codes the ranges hold */
 	struct meta *meta;
 	size_t meta_count;
+	void *storage;          /* the tables' text */
 };
 
-/* Reads the municipality table (doc/data-format.md) into one owned
- * allocation; problems are reported with their line and column. */
+/* Reads the place table and the former names (doc/data-format.md) and
+ * builds the search keys; problems are reported with their line and
+ * column, *which saying in which table (0: places, 1: former names). */
 enum table_status places_load(const char *places_tsv, size_t places_len,
-    struct places **out, struct diags *d);
+    const char *former_tsv, size_t former_len, struct places **out,
+    struct diags *d, int *which);
 
 /* Adds the postal table, in an allocation of its own: a session that never
  * asks for a postal code never reads it. On failure p has no postal codes. */
@@ -64,26 +80,62 @@ enum table_status places_add_postal(struct places *p, const char *postal_tsv,
 
 void places_free(struct places *p);
 
-/* What a search found: the prefectures, and for each the first place that
- * matched there (an index into places), for saying why. */
+/* How a place matched a term, from best to worst. */
+enum place_rank { PLACE_EXACT, PLACE_BY_START, PLACE_RANKS };
+
+/* What a search found: the prefectures, and for each the place that
+ * matched there best (an index into places), for saying why. */
 struct place_hits {
 	pref_mask prefectures;
 	unsigned short first[48];
+	unsigned char rank[48];  /* enum place_rank */
+	bool upper[48];          /* found by its county or city alone */
+	bool anchor;  /* the term names a place with its suffix (市, -shi), or
+	               * is an address or a postal code: the words around it
+	               * may be parts of an address that name no place */
+	bool whole;   /* the whole term is a name or the start of one */
 };
 
-/* Municipalities whose name, reading or romaji starts (or has a word that
- * starts) with the folded term; romaji is the term with romaji long vowels
- * folded. Short terms find nothing: a place needs 2 kana or kanji, or 3
- * letters. */
-void places_by_name(const struct places *p, const char *term,
+/* Places that the folded term names or starts, or an address the term
+ * begins with: 〒 code aside, an optional prefecture, then the longest
+ * municipality name (county, city and ward) that fits; what follows (town,
+ * 丁目, building) is not needed. A term that names a prefecture and a
+ * municipality not in it finds the prefecture. romaji is the term with
+ * romaji long vowels folded, used when the term is all letters. Partial
+ * names need 2 kana or kanji, or 3 letters; whole ones, one (津, 森). A
+ * whole name with its suffix is that place alone: tsushi is 津市, not
+ * also the start of 津島市. */
+void places_find(const struct places *p, const char *term,
     const char *romaji, struct place_hits *hits);
-
-/* Whether places_by_name searches for this folded term: it is long
- * enough (2 kana or kanji, 3 letters). */
-bool places_term_searches(const char *term, const char *romaji);
 
 /* Postal codes that start with the digits (3 to 7 of them; 7: that code). */
 void places_by_postal(const struct places *p, const char *digits,
     struct place_hits *hits);
+
+/* The place as a search shows it: its name, its county or city alone when
+ * found by that, and a former name with what it is now (浜松市中区 →
+ * 浜松市中央区). */
+void place_display_name(const struct places *p, size_t place, bool upper,
+    char *out, size_t cap);
+
+/* The built-in places, loaded the first time a query needs them: the
+ * names when a term could be one, the postal codes when a term has the
+ * form of one. The filter asks; whoever holds the source never loads. */
+struct place_source {
+	enum table_status (*load)(struct places **out, struct diags *d,
+	    int *which);
+	enum table_status (*load_postal)(struct places *p, struct diags *d);
+	struct places *places;
+	bool tried, postal_tried;
+	enum table_status status;  /* of the first load that failed */
+	int which;                 /* 0, 1: as places_load; 2: postal */
+	struct diags *diags;       /* its problems, when it failed */
+};
+
+/* The places with or without postal codes; NULL when they could not be
+ * loaded (source->status says why). */
+const struct places *place_source_get(struct place_source *s, bool postal);
+
+void place_source_free(struct place_source *s);
 
 #endif

@@ -3,7 +3,10 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "nfkc.h"
 
 struct range {
 	uint32_t first, last;
@@ -269,6 +272,75 @@ encode(uint32_t cp, char *out)
 	return 4;
 }
 
+static int
+nfkc_order(const void *key, const void *entry)
+{
+	uint32_t cp = *(const uint32_t *)key;
+	const struct nfkc_map *m = entry;
+
+	return cp < m->cp ? -1 : cp > m->cp;
+}
+
+/* What NFKC makes of a compatibility character (⽇ 日, ㈱ 株, ｡ 。), or
+ * NULL. Kana and the common kanji are not looked up. */
+static const char *
+nfkc(uint32_t cp)
+{
+	const struct nfkc_map *m;
+
+	if (cp < 0xA0 || (cp >= 0x3041 && cp <= 0x30FF) ||
+	    (cp >= 0x3400 && cp <= 0x9FFF))
+		return NULL;
+	m = bsearch(&cp, nfkc_maps, sizeof nfkc_maps / sizeof nfkc_maps[0],
+	    sizeof nfkc_maps[0], nfkc_order);
+	return m ? m->to : NULL;
+}
+
+/* Joins a combining (U+3099, U+309A) or spacing (U+309B, U+309C) voiced
+ * mark to the hiragana or katakana before it: か + ゙ is が. 0 when the
+ * pair has no composed form. */
+static uint32_t
+join_combining_mark(uint32_t kana, uint32_t mark)
+{
+	uint32_t base = kana >= 0x30A1 && kana <= 0x30F6 ? kana - 0x60 : kana;
+	uint32_t joined;
+	bool voiced = mark == 0x3099 || mark == 0x309B;
+
+	if (!voiced && mark != 0x309A && mark != 0x309C)
+		return 0;
+	if (base == 0x3046 && voiced)
+		joined = 0x3094;
+	else if (base >= 0x304B && base <= 0x3062 && base % 2 == 1 && voiced)
+		joined = base + 1; /* か..ぢ: odd code points take the mark */
+	else if (base >= 0x3064 && base <= 0x3068 && base % 2 == 0 && voiced)
+		joined = base + 1; /* つ て と */
+	else if (base >= 0x306F && base <= 0x307B && (base - 0x306F) % 3 == 0)
+		joined = base + (voiced ? 1 : 2);
+	else
+		return 0;
+	return joined + (kana == base ? 0 : 0x60);
+}
+
+/* The dashes an IME or a PDF gives for a hyphen in a number: between two
+ * digits, ー − ‐ – — ﹣ ｰ are '-'. */
+static bool
+is_dash(uint32_t cp)
+{
+	return cp == 0x30FC || cp == 0x2212 || (cp >= 0x2010 && cp <= 0x2015) ||
+	    cp == 0xFE63 || cp == 0xFF70 || cp == 0xFF0D || cp == 0x2043;
+}
+
+static bool
+digit_at(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	if (len == 0)
+		return false;
+	text_decode(s, len, &cp);
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 size_t
 text_fold(const char *s, size_t len, char *out, size_t *map)
 {
@@ -277,6 +349,7 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 	while (i < len) {
 		uint32_t cp, next;
 		size_t n, start = i, k;
+		const char *compat;
 
 		if ((unsigned char)s[i] < 0x80) { /* ASCII: lower-case only */
 			char c = s[i++];
@@ -294,6 +367,13 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 			continue;
 		}
 		i += n;
+		/* Accents on Latin letters do not matter: o + U+0304 is o. */
+		if (cp >= 0x0300 && cp <= 0x036F && o > 0 &&
+		    (unsigned char)out[o - 1] < 0x80)
+			continue;
+		if (is_dash(cp) && o > 0 && out[o - 1] >= '0' &&
+		    out[o - 1] <= '9' && digit_at(s + i, len - i))
+			cp = '-';
 		if (cp >= 0xFF66 && cp <= 0xFF9D) {
 			cp = halfwidth_kana[cp - 0xFF66];
 			if (i < len) {
@@ -305,9 +385,35 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 					i += m;
 				}
 			}
+		} else if ((compat = nfkc(cp)) != NULL) {
+			/* Already folded by NFKC; fold what it gives. */
+			size_t cl = strlen(compat);
+
+			if (text_decode(compat, cl, &cp) < cl) { /* 株 of ㈱: as is */
+				for (size_t j = 0; j < cl; j++) {
+					if (map)
+						map[o] = start;
+					out[o++] = compat[j];
+				}
+				continue;
+			}
+		}
+		if (i < len) { /* か + ゙ (decomposed, as macOS and PDFs have it) */
+			size_t m = text_decode(s + i, len - i, &next);
+			uint32_t joined = join_combining_mark(cp, next);
+
+			if (joined) {
+				cp = joined;
+				i += m;
+			}
 		}
 		if (cp >= 0x30A1 && cp <= 0x30F6)
 			cp -= 0x60;
+		/* ヶ and ヵ are ケ and カ in place names: 鶴ヶ島 = 鶴ケ島. */
+		if (cp == 0x3096)
+			cp = 0x3051;
+		else if (cp == 0x3095)
+			cp = 0x304B;
 		cp = fold_latin(cp);
 		k = encode(cp, out + o);
 		if (map)
@@ -329,8 +435,13 @@ text_fold_romaji(char *s, size_t len, size_t *map)
 	for (size_t i = 0; i < len; i++) {
 		char prev = o > 0 ? s[o - 1] : '\0';
 
+		char next = i + 1 < len ? s[i + 1] : '\0';
+
 		if ((prev == 'o' && (s[i] == 'o' || s[i] == 'u')) ||
 		    (prev == 'u' && s[i] == 'u'))
+			continue;
+		/* Ohta, Kohchi: Hepburn has no h before a consonant. */
+		if (prev == 'o' && s[i] == 'h' && !strchr("aeiouy", next))
 			continue;
 		s[o] = s[i];
 		if (map)

@@ -64,7 +64,8 @@ size_t text_fit(const char *s, size_t cols, size_t *used);
 size_t text_fold(const char *s, size_t len, char *out, size_t *map);
 
 /* Folds romaji long vowels in place so toukyou, tookyoo and tokyo compare
- * equal: "ou", "oo" and "uu" become one vowel. Input is text_fold output;
+ * equal: "ou", "oo" and "uu" become one vowel, and Ohta is Ota (no h
+ * before a consonant). Input is text_fold output;
  * map (may be NULL) is updated in step. Returns the new length. */
 size_t text_fold_romaji(char *s, size_t len, size_t *map);
 

@@ -18,7 +18,7 @@ refilter(struct view *v)
 	size_t was = view_selected(v);
 
 	filter_compile(&v->filter, v->query, v->places);
-	v->nrows = filter_run(&v->filter, v->table, v->rows);
+	v->nrows = filter_run(&v->filter, v->table, v->rows, NULL);
 	v->sel = 0;
 	for (size_t i = 0; i < v->nrows; i++)
 		if (v->rows[i] == was) {
@@ -30,7 +30,7 @@ refilter(struct view *v)
 
 bool
 view_init(struct view *v, const struct table *t,
-    const struct places *places, const char *query)
+    struct place_source *places, const char *query)
 {
 	memset(v, 0, sizeof *v);
 	v->table = t;
@@ -65,13 +65,6 @@ view_free(struct view *v)
 {
 	free(v->rows);
 	v->rows = NULL;
-}
-
-void
-view_set_places(struct view *v, const struct places *places)
-{
-	v->places = places;
-	refilter(v);
 }
 
 static bool

@@ -28,7 +28,7 @@ extern const enum field view_list_columns[VIEW_LIST_COLUMNS];
 
 struct view {
 	const struct table *table;
-	const struct places *places; /* may be NULL: then no place search */
+	struct place_source *places; /* may be NULL: then no place search */
 	struct filter filter;
 	size_t *rows;  /* matching desks, table order */
 	size_t nrows;
@@ -48,15 +48,12 @@ struct view {
 	size_t url_width; /* the widest URL: the detail keeps room for it */
 };
 
-/* Sets up v over t, with places (may be NULL, or set later) and an initial
- * query (may be NULL); false when out of memory. */
+/* Sets up v over t, with a place source (may be NULL), which loads the
+ * places when the query first needs them, and an initial query (may be
+ * NULL); false when out of memory. */
 bool view_init(struct view *v, const struct table *t,
-    const struct places *places, const char *query);
+    struct place_source *places, const char *query);
 void view_free(struct view *v);
-
-/* Gives the view the places (loaded once the query wanted them, see
- * filter_wants_places) and filters again with them. */
-void view_set_places(struct view *v, const struct places *places);
 
 /* Inserts UTF-8 text at the cursor, as typed or pasted; refilters. */
 void view_insert(struct view *v, const char *text, size_t len);

@@ -45,16 +45,18 @@ check "a postal code" out_has "(〒100-0001 千代田区)"
 run -f 498-0000
 check "a code on a border: two prefectures" out_lines 2
 run -f 浜松 -F json
-check "JSON of a place match: the desk's keys only" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\"\]'"
+check "JSON of a place match: the desk's keys, then the place" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\",\"matched_place\"\]'"
+check "JSON's matched_place: as the plain output says it" sh -c "jq -e '.[0].matched_place == \"浜松市\"' '$tmp/out' >/dev/null"
 run -f 浜松 -F tsv
-check "TSV of a place match: 13 columns, no note" sh -c "awk -F '\t' 'NF != 13 { exit 1 }' '$tmp/out' && ! grep -q '浜松市' '$tmp/out'"
+check "TSV of a place match: 14 columns, the place last" sh -c "awk -F '\t' 'NF != 14 { exit 1 } NR == 2 && \$14 != \"浜松市\" { exit 1 }' '$tmp/out'"
 run --check
-check "check counts the places" out_has "1892 municipalities, 117032 postal codes"
+check "check counts the places" out_has "47 prefectures, 1892 municipalities, 9 former names, 142874 postal codes"
 
 # JSON: parsed by jq; exactly the keys the issue names, in order.
 run -f 神奈川 -F json
 check "json parses" sh -c "jq -e . '$tmp/out' >/dev/null"
-check "json keys" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\"\]'"
+check "json keys" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\",\"matched_place\"\]'"
+check "json: no place, null" sh -c "jq -e '.[0].matched_place == null' '$tmp/out' >/dev/null"
 check "json kanagawa" sh -c "jq -e '.[0].contact_kind == \"情報・専\" and .[0].bureau == \"関東管区警察局\" and .[0].contact_same_page == false' '$tmp/out' >/dev/null"
 run -f 宮城 -F json
 check "json same page" sh -c "jq -e '.[0].contact_same_page == true and .[0].contact_url == .[0].cyber_url and .[0].contact_kind == \"専\"' '$tmp/out' >/dev/null"
@@ -69,9 +71,9 @@ check "empty json array" sh -c "jq -e 'length == 0' '$tmp/out' >/dev/null"
 
 # TSV: a header and the same columns in the same order as JSON.
 run -l -F tsv
-check "tsv header" sh -c "head -1 '$tmp/out' | grep -qx 'code	name	prefecture	kana	romaji	region	bureau	phone	phone_kind	cyber_url	contact_url	contact_same_page	contact_kind'"
+check "tsv header" sh -c "head -1 '$tmp/out' | grep -qx 'code	name	prefecture	kana	romaji	region	bureau	phone	phone_kind	cyber_url	contact_url	contact_same_page	contact_kind	matched_place'"
 check "tsv rows" out_lines 48
-check "tsv 13 columns" sh -c "awk -F '\t' 'NF != 13 { exit 1 }' '$tmp/out'"
+check "tsv 14 columns" sh -c "awk -F '\t' 'NF != 14 { exit 1 }' '$tmp/out'"
 
 # --check: the built-in table, a good file, stdin, and a bad file.
 run --check

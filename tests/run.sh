@@ -30,7 +30,7 @@ tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
 	total_skip=$((total_skip + s))
 }
 
-for t in text table filter output view places; do
+for t in text table filter output view places search; do
 	tally "unit: $t" build/test_$t
 	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
 done

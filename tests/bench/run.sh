@@ -124,3 +124,25 @@ if command -v fzf >/dev/null; then
 	theirs=$(time_ms sh -c "fzf -e --filter tokyo <'$tmp/1m.lines'")
 	echo "  fzf -e --filter          $theirs ms   madoguchi / fzf: $(awk "BEGIN { printf \"%.2f\", $ours / $theirs }")x (goal <= 1)"
 fi
+
+# The place search's memory: peak resident size after a query that loads
+# the places and postal codes, against one that needs neither.
+echo
+echo "== peak memory of a place query (getrusage, one run each)"
+peak_kib() { python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"; }
+plain=$(peak_kib ./madoguchi -f tokyo)
+address=$(peak_kib ./madoguchi -f '〒430-0929 静岡県浜松市中央区元城町103-2')
+echo "  -f tokyo            $plain KiB"
+echo "  -f (an address)     $address KiB   the places cost $((address - plain)) KiB"
+
+# The static binary against the goal, and fzf's own binary where installed.
+if make -s static >/dev/null 2>&1; then
+	size=$(wc -c <build/madoguchi-static)
+	echo
+	echo "== static binary: $size bytes (goal <= 2,097,152: $( [ "$size" -le 2097152 ] && echo met || echo NOT MET))"
+	if command -v fzf >/dev/null; then
+		echo "  fzf: $(wc -c <"$(command -v fzf)") bytes"
+	fi
+fi

@@ -13,7 +13,7 @@
 #include "pages.h"
 #include "table.h"
 
-static struct places *places;
+static struct place_source places;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,8 +27,8 @@ exercise(const struct table *t, const char *query)
 
 	if (!sink)
 		sink = fopen("/dev/null", "w");
-	filter_compile(&f, query, places);
-	n = filter_run(&f, t, rows);
+	filter_compile(&f, query, &places);
+	n = filter_run(&f, t, rows, NULL);
 	for (size_t i = 0; i < n && i < 64; i++) {
 		const struct desk *k = &t->desks[rows[i]];
 		struct page_style style = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
@@ -40,7 +40,7 @@ exercise(const struct table *t, const char *query)
 
 		for (size_t c = 0; c < FIELD_COUNT; c++)
 			filter_spans(&f, k, (enum field)c, spans, 8);
-		filter_place(&f, k, places, note, sizeof note);
+		filter_place(&f, k, note, sizeof note);
 		page_detail(&p, k, &style, NULL);
 		page_free(&p);
 	}
@@ -62,9 +62,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!builtin) {
 		builtin_desks(&builtin, d);
-		builtin_places(&places, d, true, &which);
+		places = builtin_place_source();
 	}
-	if (places_load((const char *)data, size, &fuzzed, d) == TABLE_OK) {
+	if (places_load((const char *)data, size, (const char *)data, size,
+	    &fuzzed, d, &which) == TABLE_OK) {
 		places_add_postal(fuzzed, (const char *)data, size, d);
 		places_free(fuzzed);
 	}

@@ -12,7 +12,7 @@
 
 #include "fixture.h"
 
-/* The names the query finds, in table order, joined by spaces. */
+/* The names the query finds, in their order, joined by spaces. */
 static const char *
 names(const char *query)
 {
@@ -21,7 +21,7 @@ names(const char *query)
 	struct filter f;
 
 	filter_compile(&f, query, NULL);
-	n = filter_run(&f, table, rows);
+	n = filter_run(&f, table, rows, NULL);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		if (i)

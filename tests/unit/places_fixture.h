@@ -1,0 +1,71 @@
+/* places_fixture.h: the shipped desks and places, read from data/ as the
+ * build embeds them, behind a place source as the browser has it; loaded
+ * once for a group of tests: cmocka_run_group_tests_name(name, tests,
+ * load, unload). */
+#ifndef MADOGUCHI_TEST_PLACES_FIXTURE_H
+#define MADOGUCHI_TEST_PLACES_FIXTURE_H
+
+#include <stdlib.h>
+
+#include "places.h"
+#include "table.h"
+
+static struct table *desks;
+static struct diags diags;
+static char *shipped_places, *shipped_former, *shipped_postal;
+static size_t place_len, former_len, postal_len;
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	bool too_large;
+	char *text = tsv_read_file(path, len, &too_large);
+
+	assert_non_null(text);
+	return text;
+}
+
+/* The shipped tables, read from data/ as the build embeds them. */
+static enum table_status
+load_names(struct places **out, struct diags *d, int *which)
+{
+	return places_load(shipped_places, place_len, shipped_former,
+	    former_len, out, d, which);
+}
+
+static enum table_status
+load_postal(struct places *p, struct diags *d)
+{
+	return places_add_postal(p, shipped_postal, postal_len, d);
+}
+
+static struct place_source source = {.load = load_names,
+	.load_postal = load_postal};
+static const struct places *places;
+
+static int
+load(void **state)
+{
+	(void)state;
+	shipped_places = slurp("data/places.tsv", &place_len);
+	shipped_former = slurp("data/former.tsv", &former_len);
+	shipped_postal = slurp("data/postal.tsv", &postal_len);
+	if (table_load_file("data/desks.tsv", &desks, &diags) != TABLE_OK ||
+	    !(places = place_source_get(&source, true)) || !places->postal)
+		return -1;
+	return 0;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	table_free(desks);
+	place_source_free(&source);
+	free(shipped_places);
+	free(shipped_former);
+	free(shipped_postal);
+	return 0;
+}
+
+#endif
