@@ -356,6 +356,8 @@ names_and_their_starts(void **state)
 			check_query(q);
 		}
 	}
+	print_message("%zu names and %zu starts checked\n", before,
+	    checked - before);
 	assert_true(before > 3000);
 	assert_true(checked - before > 3000);
 }

@@ -1,0 +1,296 @@
+/* place_keys: the search keys of the places (places.h): every name in
+ * kanji, kana and romaji; whole, without its county or city, the county or
+ * city alone, and without the suffix; sorted for binary search. */
+#include "place_keys.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+struct key_builder {
+	struct places *p;
+	size_t cap_keys, cap_text, text_len;
+	bool failed;
+};
+
+static void
+add_key(struct key_builder *b, size_t place, const char *text, size_t len,
+    unsigned kind)
+{
+	struct places *p = b->p;
+	char folded[PLACE_KEY_MAX * 2 + 1];
+
+	if (len == 0 || len > PLACE_KEY_MAX || b->failed)
+		return;
+	len = text_fold(text, len, folded, NULL);
+	if (b->text_len + len + 1 > b->cap_text) {
+		size_t cap = b->cap_text * 2 + len + 4096;
+		char *grown = realloc(p->key_text, cap);
+
+		if (!grown) {
+			b->failed = true;
+			return;
+		}
+		p->key_text = grown, b->cap_text = cap;
+	}
+	if (p->nkeys == b->cap_keys) {
+		size_t cap = b->cap_keys * 2 + 1024;
+		struct place_key *grown = realloc(p->keys, cap * sizeof *grown);
+
+		if (!grown) {
+			b->failed = true;
+			return;
+		}
+		p->keys = grown, b->cap_keys = cap;
+	}
+	memcpy(p->key_text + b->text_len, folded, len + 1);
+	p->keys[p->nkeys++] = (struct place_key){(uint32_t)b->text_len,
+		(unsigned short)place, (unsigned char)kind};
+	b->text_len += len + 1;
+}
+
+/* Readings of the administrative suffixes, and their other romaji as
+ * people write them in English (森町 -machi or -cho). */
+static const struct {
+	const char *kanji, *kana, *other_romaji;
+} suffixes[] = {
+	{"市", "し", NULL}, {"区", "く", NULL}, {"郡", "ぐん", NULL},
+	{"町", "まち", "cho"}, {"町", "ちょう", "machi"},
+	{"村", "むら", "son"}, {"村", "そん", "mura"},
+	{"都", "と", NULL}, {"府", "ふ", NULL}, {"県", "けん", NULL},
+};
+
+/* A name part in kanji and kana, the suffix found at its end (or -1). */
+struct part {
+	const char *name, *kana;
+	size_t name_len, kana_len;
+	int suffix;
+};
+
+static bool
+ends_with(const char *s, size_t len, const char *end)
+{
+	size_t n = strlen(end);
+
+	return len > n && memcmp(s + len - n, end, n) == 0;
+}
+
+static void
+find_suffix(struct part *pt)
+{
+	pt->suffix = -1;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (ends_with(pt->name, pt->name_len, suffixes[i].kanji) &&
+		    ends_with(pt->kana, pt->kana_len, suffixes[i].kana)) {
+			pt->suffix = (int)i;
+			return;
+		}
+}
+
+static size_t
+romaji_of(const char *kana, size_t len, char *out)
+{
+	return text_fold_romaji(out, text_kana_romaji(kana, len, out), NULL);
+}
+
+/* Adds a part's forms: kanji and kana unless only romaji is asked for,
+ * and romaji, with the suffix and (when it has one) without it. */
+static void
+add_part(struct key_builder *b, size_t place, const struct part *pt,
+    unsigned kind, bool romaji_only)
+{
+	char romaji[PLACE_KEY_MAX * 2 + 1];
+	size_t n;
+
+	if (!romaji_only) {
+		add_key(b, place, pt->name, pt->name_len,
+		    kind | PLACE_KEY_SUFFIXED);
+		add_key(b, place, pt->kana, pt->kana_len,
+		    kind | PLACE_KEY_SUFFIXED);
+	}
+	if (pt->kana_len * 2 > PLACE_KEY_MAX)
+		return;
+	n = romaji_of(pt->kana, pt->kana_len, romaji);
+	add_key(b, place, romaji, n, kind | PLACE_KEY_SUFFIXED);
+	if (pt->suffix < 0)
+		return;
+	const char *kanji_end = suffixes[pt->suffix].kanji;
+	size_t bare_kana = pt->kana_len - strlen(suffixes[pt->suffix].kana);
+	const char *other = suffixes[pt->suffix].other_romaji;
+
+	if (!romaji_only) {
+		add_key(b, place, pt->name, pt->name_len - strlen(kanji_end),
+		    kind);
+		add_key(b, place, pt->kana, bare_kana, kind);
+	}
+	n = romaji_of(pt->kana, bare_kana, romaji);
+	add_key(b, place, romaji, n, kind);
+	if (other && n + strlen(other) < sizeof romaji) {
+		memcpy(romaji + n, other, strlen(other) + 1);
+		add_key(b, place, romaji, n + strlen(other),
+		    kind | PLACE_KEY_SUFFIXED);
+	}
+}
+
+/* Two parts as one: first then second (横浜西区, yokohamanishiku; in
+ * romaji only, the ward first, as an envelope from abroad has it:
+ * chuokusapporoshi). */
+static void
+add_pair(struct key_builder *b, size_t place, const struct part *first,
+    bool first_bare, const struct part *second, bool romaji_only)
+{
+	char name[PLACE_KEY_MAX + 1], kana[PLACE_KEY_MAX + 1];
+	struct part joined = *second;
+	size_t nl = first->name_len, kl = first->kana_len;
+
+	if (first_bare && first->suffix >= 0) {
+		nl -= strlen(suffixes[first->suffix].kanji);
+		kl -= strlen(suffixes[first->suffix].kana);
+	}
+	if (nl + second->name_len > PLACE_KEY_MAX || kl + second->kana_len > PLACE_KEY_MAX)
+		return;
+	memcpy(name, first->name, nl);
+	memcpy(name + nl, second->name, second->name_len);
+	memcpy(kana, first->kana, kl);
+	memcpy(kana + kl, second->kana, second->kana_len);
+	joined.name = name, joined.name_len = nl + second->name_len;
+	joined.kana = kana, joined.kana_len = kl + second->kana_len;
+	add_part(b, place, &joined, 0, romaji_only);
+}
+
+size_t
+place_upper_end(const char *name)
+{
+	const char *county = strstr(name, "郡"), *city = strstr(name, "市");
+	size_t len = strlen(name);
+
+	if (county && county > name && strlen(county) >= 3 * 3)
+		return (size_t)(county - name) + strlen("郡");
+	if (city && city > name && ends_with(name, len, "区") &&
+	    strlen(city) >= 3 * 3)
+		return (size_t)(city - name) + strlen("市");
+	return 0;
+}
+
+static bool
+is_county(const struct place *pl)
+{
+	return pl->upper_len >= 3 &&
+	    memcmp(pl->name + pl->upper_len - 3, "郡", 3) == 0;
+}
+
+/* The bytes of kana that read the county or city: the longest common
+ * start of the readings of the places that share it, cut back to its last
+ * ぐん or し; for a county of one place, its last ぐん. 0 when not found. */
+static size_t
+upper_kana_len(const struct places *p, size_t i, size_t upper)
+{
+	const struct place *pl = &p->places[i];
+	const char *mark = is_county(pl) ? "ぐん" : "し";
+	size_t common = strlen(pl->kana), ml = strlen(mark);
+	bool shared = false;
+
+	for (size_t j = i > 0 ? i - 1 : 0; j < p->current && j <= i + 1; j++) {
+		const struct place *o = &p->places[j];
+		size_t n = 0;
+
+		if (j == i || o->code / 1000 != pl->code / 1000 ||
+		    place_upper_end(o->name) != upper ||
+		    memcmp(o->name, pl->name, upper) != 0)
+			continue;
+		/* The neighbours in code order share it, when any does. */
+		while (pl->kana[n] && pl->kana[n] == o->kana[n])
+			n++;
+		if (!shared || n < common)
+			common = n;
+		shared = true;
+	}
+	if (!shared)
+		common = strlen(pl->kana) - 2 * 3;
+	while (common >= ml && memcmp(pl->kana + common - ml, mark, ml) != 0)
+		common--;
+	return common >= ml ? common : 0;
+}
+
+/* Neighbours are not enough for a city of many wards: the common start
+ * of all the wards' readings is what two neighbours share, so a ward's
+ * neighbours give the city's reading as long as no two of its wards
+ * begin with the same kana after it. The test of places checks that. */
+static void
+add_place_keys(struct key_builder *b, size_t i)
+{
+	const struct place *pl = &b->p->places[i];
+	struct part whole = {pl->name, pl->kana, strlen(pl->name),
+		strlen(pl->kana), -1};
+	size_t upper = pl->upper_len;
+
+	find_suffix(&whole);
+	if (pl->nnow) { /* a former name: its kanji, and without the county */
+		add_key(b, i, pl->name, whole.name_len, PLACE_KEY_SUFFIXED);
+		if (upper && is_county(pl))
+			add_key(b, i, pl->name + upper, whole.name_len - upper,
+			    PLACE_KEY_SUFFIXED);
+		return;
+	}
+	if (pl->code % 1000 == 0) {
+		add_part(b, i, &whole, PLACE_KEY_PREF, false);
+		return;
+	}
+	add_part(b, i, &whole, 0, false);
+	if (!upper)
+		return;
+	size_t ukana = upper_kana_len(b->p, i, upper);
+
+	if (!ukana)
+		return;
+	struct part up = {pl->name, pl->kana, upper, ukana, -1};
+	struct part own = {pl->name + upper, pl->kana + ukana,
+		whole.name_len - upper, whole.kana_len - ukana, -1};
+
+	find_suffix(&up);
+	find_suffix(&own);
+	add_part(b, i, &own, 0, false);
+	add_part(b, i, &up, PLACE_KEY_UPPER, false);
+	add_pair(b, i, &up, true, &own, false);
+	add_pair(b, i, &own, false, &up, true);
+	add_pair(b, i, &own, true, &up, true);
+}
+
+static const char *sort_text; /* qsort has no context argument */
+
+static int
+key_order(const void *a, const void *b)
+{
+	const struct place_key *x = a, *y = b;
+	int c = strcmp(sort_text + x->text, sort_text + y->text);
+
+	if (c)
+		return c;
+	return x->place < y->place ? -1 : x->place > y->place;
+}
+
+bool
+place_keys_build(struct places *p)
+{
+	struct key_builder b = {.p = p};
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->count; i++)
+		add_place_keys(&b, i);
+	if (b.failed)
+		return false;
+	sort_text = p->key_text;
+	qsort(p->keys, p->nkeys, sizeof *p->keys, key_order);
+	/* One key a text and place: a name read two ways is one name. */
+	for (size_t i = 0; i < p->nkeys; i++)
+		if (n > 0 && p->keys[n - 1].place == p->keys[i].place &&
+		    strcmp(p->key_text + p->keys[n - 1].text,
+		    p->key_text + p->keys[i].text) == 0)
+			p->keys[n - 1].kind |= p->keys[i].kind;
+		else
+			p->keys[n++] = p->keys[i];
+	p->nkeys = n;
+	return true;
+}
+

@@ -1,0 +1,23 @@
+/* place_keys: building the search keys of loaded places, for places.c;
+ * place_search.c searches them. */
+#ifndef MADOGUCHI_PLACE_KEYS_H
+#define MADOGUCHI_PLACE_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "places.h"
+
+/* No name, in any script, is longer: an address is looked up by at most
+ * this many of its first bytes at a time. */
+#define PLACE_KEY_MAX 160
+
+/* Where a municipality's county (郡) or designated city (市, before a
+ * ward) ends in its name: 0 for none. 郡上市 has no county. */
+size_t place_upper_end(const char *name);
+
+/* Builds p->keys from p->places (upper_len set); false when out of
+ * memory. */
+bool place_keys_build(struct places *p);
+
+#endif

@@ -1,0 +1,296 @@
+/* place_search: looking up names, addresses and postal codes in the
+ * places' keys and ranges (places.h). */
+#include "places.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "place_keys.h"
+
+/* The shortest partial name that searches places: shorter ones would find
+ * some town in nearly every prefecture and stop the list from narrowing. */
+#define MIN_KANJI_KANA 2
+#define MIN_LETTERS 3
+
+/* Records that place (an index) matched with this rank: per prefecture,
+ * the best rank, then a county or city found as itself, then the first
+ * place. */
+static void
+hit(const struct places *p, struct place_hits *hits, size_t place,
+    enum place_rank rank, bool upper)
+{
+	const struct place *pl = &p->places[place];
+	size_t n = pl->nnow ? pl->nnow : 1;
+
+	for (size_t k = 0; k < n; k++) {
+		unsigned pref = (pl->nnow ? p->places[p->now[pl->first_now + k]].code
+		    : pl->code) / 1000;
+		bool had = hits->prefectures >> pref & 1;
+
+		if (had && (rank > hits->rank[pref] || (rank == hits->rank[pref] &&
+		    (hits->upper[pref] > upper || (hits->upper[pref] == upper &&
+		    hits->first[pref] <= place)))))
+			continue;
+		hits->prefectures |= 1ULL << pref;
+		hits->first[pref] = (unsigned short)place;
+		hits->rank[pref] = (unsigned char)rank;
+		hits->upper[pref] = upper;
+	}
+}
+
+static const char *
+key_text(const struct places *p, size_t k)
+{
+	return p->key_text + p->keys[k].text;
+}
+
+/* The first key not before s[0..len). */
+static size_t
+lower_bound(const struct places *p, const char *s, size_t len)
+{
+	size_t lo = 0, hi = p->nkeys;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *k = key_text(p, mid);
+		int c = strncmp(k, s, len);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool
+key_is(const struct places *p, size_t k, const char *s, size_t len)
+{
+	const char *t = key_text(p, k);
+
+	return strncmp(t, s, len) == 0 && t[len] == '\0';
+}
+
+static bool
+in_pref(const struct places *p, size_t k, unsigned pref)
+{
+	const struct place *pl = &p->places[p->keys[k].place];
+
+	if (!pref)
+		return true;
+	if (!pl->nnow)
+		return pl->code / 1000 == pref;
+	for (size_t i = 0; i < pl->nnow; i++)
+		if (p->places[p->now[pl->first_now + i]].code / 1000 == pref)
+			return true;
+	return false;
+}
+
+/* Whether key k may begin an address of more than itself: a name with its
+ * suffix, or a prefecture's in kanji or kana (東京千代田区); 森 or 中央
+ * only alone, and so nara in narashino. */
+static bool
+may_lead(const struct places *p, size_t k, bool alone)
+{
+	unsigned kind = p->keys[k].kind;
+
+	return alone || kind & PLACE_KEY_SUFFIXED || (kind & PLACE_KEY_PREF &&
+	    (unsigned char)key_text(p, k)[0] >= 0x80);
+}
+
+/* The longest key, in pref (0: any) and not a prefecture when pref is
+ * set, that s starts with: its length, and its first index in *at; 0 when
+ * none. */
+static size_t
+longest_key(const struct places *p, const char *s, unsigned pref, size_t *at)
+{
+	size_t len = strlen(s);
+
+	for (size_t n = len < PLACE_KEY_MAX ? len : PLACE_KEY_MAX; n > 0; n--) {
+		if (((unsigned char)s[n] & 0xC0) == 0x80)
+			continue;
+		for (size_t k = lower_bound(p, s, n); k < p->nkeys &&
+		    key_is(p, k, s, n); k++)
+			if (may_lead(p, k, n == len) && in_pref(p, k, pref) &&
+			    !(pref && p->keys[k].kind & PLACE_KEY_PREF)) {
+				*at = k;
+				return n;
+			}
+	}
+	return 0;
+}
+
+/* Every key equal to s[0..len) in pref (0: any), as exact hits; whether
+ * one had its suffix. */
+static bool
+hit_equal(const struct places *p, const char *s, size_t len, unsigned pref,
+    struct place_hits *hits)
+{
+	bool suffixed = false;
+
+	for (size_t k = lower_bound(p, s, len); k < p->nkeys &&
+	    key_is(p, k, s, len); k++)
+		if (in_pref(p, k, pref) && !(pref && p->keys[k].kind &
+		    PLACE_KEY_PREF)) {
+			hit(p, hits, p->keys[k].place, PLACE_EXACT,
+			    p->keys[k].kind & PLACE_KEY_UPPER);
+			suffixed |= p->keys[k].kind & PLACE_KEY_SUFFIXED;
+		}
+	return suffixed;
+}
+
+/* Every key that starts with s, in pref (0: any), with this rank; whether
+ * there was one. */
+static bool
+hit_starting(const struct places *p, const char *s, unsigned pref,
+    enum place_rank rank, struct place_hits *hits)
+{
+	size_t len = strlen(s);
+	bool any = false;
+
+	for (size_t k = lower_bound(p, s, len); k < p->nkeys &&
+	    strncmp(key_text(p, k), s, len) == 0; k++)
+		if (in_pref(p, k, pref) && !(pref && p->keys[k].kind &
+		    PLACE_KEY_PREF)) {
+			hit(p, hits, p->keys[k].place, rank,
+			    p->keys[k].kind & PLACE_KEY_UPPER);
+			any = true;
+		}
+	return any;
+}
+
+static size_t
+characters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static bool
+is_romaji(const char *term)
+{
+	return *term && term[strspn(term, "abcdefghijklmnopqrstuvwxyz")] == '\0';
+}
+
+static bool
+long_enough(const char *s, bool romaji)
+{
+	return romaji ? strlen(s) >= MIN_LETTERS : characters(s) >= MIN_KANJI_KANA;
+}
+
+/* After a prefecture: the municipality in it that s starts with, or
+ * starts; else the prefecture itself, when it was written with its suffix
+ * (宮城県 and a town) or s begins with a municipality of elsewhere
+ * (大阪 and 狭山市). false when it is neither (宮城x). */
+static bool
+find_in_prefecture(const struct places *p, size_t key, const char *s,
+    bool romaji, struct place_hits *hits)
+{
+	size_t pref_place = p->keys[key].place, at;
+	unsigned pref = p->places[pref_place].code / 1000;
+	size_t n = longest_key(p, s, pref, &at);
+
+	if (n > 0)
+		hit_equal(p, s, n, pref, hits);
+	else if (long_enough(s, romaji) &&
+	    hit_starting(p, s, pref, PLACE_EXACT, hits))
+		return true;
+	else if (p->keys[key].kind & PLACE_KEY_SUFFIXED ||
+	    longest_key(p, s, 0, &at) > 0)
+		hit(p, hits, pref_place, PLACE_EXACT, false);
+	else
+		return false;
+	return true;
+}
+
+void
+places_find(const struct places *p, const char *term, const char *romaji,
+    struct place_hits *hits)
+{
+	bool by_romaji = is_romaji(term);
+	const char *s = by_romaji ? romaji : term;
+	size_t len = strlen(s), at, n;
+
+	memset(hits, 0, sizeof *hits);
+	if (!p || len == 0)
+		return;
+	n = longest_key(p, s, 0, &at);
+	if (n == len) { /* a name; without its suffix, maybe the start of
+	                 * longer ones (tsu-shi is 津市, tsu 津島 too) */
+		hits->anchor = hit_equal(p, s, n, 0, hits);
+		hits->whole = true;
+		if (!hits->anchor && long_enough(s, by_romaji))
+			hit_starting(p, s, 0, PLACE_BY_START, hits);
+		return;
+	}
+	/* An address: what follows the name does not matter, but a
+	 * prefecture is followed by the municipality in it. */
+	if (n > 0 && p->keys[at].kind & PLACE_KEY_PREF)
+		hits->anchor = find_in_prefecture(p, at, s + n, by_romaji, hits);
+	else if (n > 0) {
+		hit_equal(p, s, n, 0, hits);
+		hits->anchor = true;
+	}
+	if (!hits->anchor) { /* the start of names, or nothing */
+		hits->whole = long_enough(s, by_romaji) &&
+		    hit_starting(p, s, 0, PLACE_BY_START, hits);
+		return;
+	}
+	/* Still being typed: 札幌市中 is also the start of 札幌市中央区. */
+	if (long_enough(s, by_romaji))
+		hit_starting(p, s, 0, PLACE_BY_START, hits);
+}
+
+void
+places_by_postal(const struct places *p, const char *digits,
+    struct place_hits *hits)
+{
+	size_t len = strlen(digits);
+	unsigned long value = strtoul(digits, NULL, 10), scale = 1;
+
+	memset(hits, 0, sizeof *hits);
+	if (!p || len < 3 || len > 7)
+		return;
+	for (size_t i = len; i < 7; i++)
+		scale *= 10;
+	/* The codes the digits stand for: [low, high] of 7-digit values. */
+	for (size_t i = 0; i < p->npostal; i++) {
+		const struct postal_range *r = &p->postal[i];
+		unsigned long low = value * scale, high = low + scale - 1;
+		unsigned long base = r->prefix * 100UL;
+
+		if (base + 99 < low || base > high)
+			continue;
+		for (unsigned long n = low > base ? low - base : 0;
+		    n <= 99 && base + n <= high; n++)
+			if (r->endings[n / 64] >> (n % 64) & 1) {
+				for (unsigned k = 0; k < r->nplaces; k++)
+					hit(p, hits, p->postal_places[r->first + k],
+					    PLACE_EXACT, false);
+				break;
+			}
+	}
+	hits->anchor = hits->whole = hits->prefectures != 0;
+}
+
+void
+place_display_name(const struct places *p, size_t place, bool upper,
+    char *out, size_t cap)
+{
+	const struct place *pl = &p->places[place];
+	size_t len = upper && pl->upper_len ? pl->upper_len : strlen(pl->name);
+	int n = snprintf(out, cap, "%.*s", (int)len, pl->name);
+
+	for (size_t i = 0; i < pl->nnow && n >= 0 && (size_t)n < cap; i++) {
+		const char *now = p->places[p->now[pl->first_now + i]].name;
+		int more = snprintf(out + n, cap - (size_t)n, "%s%s",
+		    i ? ", " : " → ", now);
+
+		n = more < 0 ? more : n + more;
+	}
+}
+
