@@ -174,13 +174,20 @@ struct compiler {
 	struct filter *f;
 	struct place_source *source;
 	char *free_space;
+	size_t glued; /* 1 + the term that took an English suffix last */
 };
 
+/* A copy of s after the words in f->buf. Each term keeps at most three
+ * copies of itself (romaji, digits, a suffix glued once), which the
+ * buffer holds; the cut is only a guard. */
 static char *
 keep(struct compiler *c, const char *s, size_t len)
 {
 	char *out = c->free_space;
+	size_t room = (size_t)(c->f->buf + sizeof c->f->buf - out);
 
+	if (len >= room)
+		len = room - 1;
 	memcpy(out, s, len);
 	out[len] = '\0';
 	c->free_space += len + 1;
@@ -239,8 +246,9 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 		t->kind = TERM_POSTAL;
 }
 
-/* "Hamamatsu City": the word before takes the suffix (hamamatsushi);
- * false when word is no such suffix or there is no romaji word before. */
+/* "Hamamatsu City": the word before takes the suffix (hamamatsushi),
+ * once; false when word is no such suffix or there is no romaji word
+ * before that has not taken one. */
 static bool
 glue_english_suffix(struct compiler *c, const char *word)
 {
@@ -249,13 +257,15 @@ glue_english_suffix(struct compiler *c, const char *word)
 	struct filter_term *prev = f->count ? &f->terms[f->count - 1] : NULL;
 	char joined[FILTER_MAX_QUERY + 16];
 
-	if (!suffix || !prev || prev->kind != TERM_TEXT || prev->negate ||
+	if (!suffix || !prev || c->glued == f->count || prev->kind != TERM_TEXT ||
+	    prev->negate ||
 	    strlen(prev->text) + strlen(suffix) >= sizeof joined ||
 	    prev->text[strspn(prev->text, "abcdefghijklmnopqrstuvwxyz")])
 		return false;
 	memcpy(joined, prev->text, strlen(prev->text));
 	memcpy(joined + strlen(prev->text), suffix, strlen(suffix) + 1);
 	classify(c, prev, keep(c, joined, strlen(joined)));
+	c->glued = f->count;
 	return true;
 }
 
@@ -292,7 +302,7 @@ filter_compile(struct filter *f, const char *query,
 {
 	size_t len = strnlen(query, FILTER_MAX_QUERY);
 	char *folded = f->buf + 2 * FILTER_MAX_QUERY, *p = f->buf;
-	struct compiler c = {f, places, NULL};
+	struct compiler c = {f, places, NULL, 0};
 
 	/* Cut a partial character at the end rather than fold half of it. */
 	while (len > 0 && len < strlen(query) &&

@@ -42,7 +42,7 @@ struct filter {
 	 * are parts of the address and do not narrow the list. */
 	bool address;
 	const struct places *places; /* what the terms were looked up in */
-	char buf[4 * FILTER_MAX_QUERY + 2 * FILTER_MAX_TERMS];
+	char buf[6 * FILTER_MAX_QUERY];
 };
 
 /* A matched byte range [start, end) of a cell as the table holds it. */

@@ -146,11 +146,32 @@ spans_mark_the_matched_text(void **state)
 	assert_int_equal(s[0].end, 4);
 }
 
+/* "Hamamatsu City" glues the suffix to the word before, once: a query
+ * of one word and hundreds of "city" stays within the filter's buffer
+ * (under ASan, an overflow is a crash) and is one term. */
+static void
+english_suffixes_glue_once(void **state)
+{
+	static struct filter f;
+	char query[FILTER_MAX_QUERY + 1] = "a";
+
+	(void)state;
+	while (strlen(query) + 5 <= FILTER_MAX_QUERY)
+		strcat(query, " city");
+	filter_compile(&f, query, NULL);
+	assert_string_equal(f.terms[0].text, "ashi");
+	assert_int_equal(f.count, FILTER_MAX_TERMS);
+	filter_compile(&f, "Hamamatsu City", NULL);
+	assert_int_equal(f.count, 1);
+	assert_string_equal(f.terms[0].text, "hamamatsushi");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tokyo_in_every_script),
+		cmocka_unit_test(english_suffixes_glue_once),
 		cmocka_unit_test(regions_and_bureaus),
 		cmocka_unit_test(readings_and_long_vowels),
 		cmocka_unit_test(codes_and_phones),
