@@ -165,7 +165,9 @@ place_upper_end(const char *name)
 	const char *county = strstr(name, "郡"), *city = strstr(name, "市");
 	size_t len = strlen(name);
 
-	if (county && county > name && strlen(county) >= 3 * 3)
+	/* Only towns and villages are in a county: 大和郡山市 is a city. */
+	if (county && county > name && strlen(county) >= 3 * 3 &&
+	    (ends_with(name, len, "町") || ends_with(name, len, "村")))
 		return (size_t)(county - name) + strlen("郡");
 	if (city && city > name && ends_with(name, len, "区") &&
 	    strlen(city) >= 3 * 3)
@@ -190,16 +192,19 @@ upper_kana_len(const struct places *p, size_t i, size_t upper)
 	const char *mark = is_county(pl) ? "ぐん" : "し";
 	size_t common = strlen(pl->kana), ml = strlen(mark);
 	bool shared = false;
+	size_t first = i;
 
-	for (size_t j = i > 0 ? i - 1 : 0; j < p->current && j <= i + 1; j++) {
+	while (first > 0 && p->places[first - 1].code / 1000 == pl->code / 1000)
+		first--;
+	/* Every place of the prefecture with the same county or city. */
+	for (size_t j = first; j < p->current &&
+	    p->places[j].code / 1000 == pl->code / 1000; j++) {
 		const struct place *o = &p->places[j];
 		size_t n = 0;
 
-		if (j == i || o->code / 1000 != pl->code / 1000 ||
-		    place_upper_end(o->name) != upper ||
+		if (j == i || o->upper_len != upper ||
 		    memcmp(o->name, pl->name, upper) != 0)
 			continue;
-		/* The neighbours in code order share it, when any does. */
 		while (pl->kana[n] && pl->kana[n] == o->kana[n])
 			n++;
 		if (!shared || n < common)
@@ -213,10 +218,6 @@ upper_kana_len(const struct places *p, size_t i, size_t upper)
 	return common >= ml ? common : 0;
 }
 
-/* Neighbours are not enough for a city of many wards: the common start
- * of all the wards' readings is what two neighbours share, so a ward's
- * neighbours give the city's reading as long as no two of its wards
- * begin with the same kana after it. The test of places checks that. */
 static void
 add_place_keys(struct key_builder *b, size_t i)
 {

@@ -13,7 +13,8 @@
 #define PLACE_KEY_MAX 160
 
 /* Where a municipality's county (郡) or designated city (市, before a
- * ward) ends in its name: 0 for none. 郡上市 has no county. */
+ * ward) ends in its name: 0 for none. Only a town or village has a
+ * county: 郡上市 and 大和郡山市 have none. */
 size_t place_upper_end(const char *name);
 
 /* Builds p->keys from p->places (upper_len set); false when out of

@@ -287,6 +287,7 @@ counties_are_read_right(void **state)
 	/* 郡上市 has no county: 上市 is 富山's 上市町 alone. */
 	assert_string_equal(found("上市"), "富山(中新川郡上市町)");
 	assert_string_equal(found("郡上"), "岐阜(郡上市)");
+	assert_string_equal(found("大和郡山市"), "奈良(大和郡山市)");
 }
 
 static void
@@ -341,6 +342,102 @@ input_as_it_arrives(void **state)
 	assert_string_equal(found("鶴ケ島"), found("鶴ヶ島"));
 	assert_string_equal(found("関ケ原"), "岐阜(不破郡関ケ原町)");
 	assert_string_equal(found("関ヶ原"), found("関ケ原"));
+}
+
+/* Each desk once, whatever the places reach: the filter once reversed
+ * the place matches over rows it had not copied yet (higashi listed 広島
+ * twice and dropped 沖縄). */
+static void
+each_desk_listed_once(void **state)
+{
+	static const char *const queries[] = {"higashi", "kita", "きた", "hig",
+		"kit"};
+	static struct filter f;
+
+	(void)state;
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		size_t rows[64], n;
+		bool seen[64] = {false};
+
+		filter_compile(&f, queries[q], &source);
+		n = filter_run(&f, desks, rows, NULL);
+		assert_true(n > 20);
+		for (size_t i = 0; i < n; i++) {
+			if (seen[rows[i]])
+				fail_msg("'%s' lists %s twice", queries[q],
+				    desks->desks[rows[i]].cell[FIELD_NAME]);
+			seen[rows[i]] = true;
+		}
+	}
+	assert_non_null(strstr(desks_found("higashi"), "沖縄"));
+}
+
+/* The reading of a county or designated city, as its keys have it: the
+ * suffixed key of the upper part alone that starts the place's kana. */
+static const char *
+upper_reading(size_t place)
+{
+	const char *kana = places->places[place].kana;
+
+	for (size_t k = 0; k < places->nkeys; k++) {
+		const char *t = places->key_text + places->keys[k].text;
+
+		if (places->keys[k].place == place &&
+		    (places->keys[k].kind & PLACE_KEY_UPPER) &&
+		    (places->keys[k].kind & PLACE_KEY_SUFFIXED) &&
+		    strncmp(kana, t, strlen(t)) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+/* Every ward of a city, and every town of a county, reads its city or
+ * county the same way, ending in し or ぐん. */
+static void
+cities_and_counties_read_alike(void **state)
+{
+	size_t checked = 0;
+
+	(void)state;
+	for (size_t i = 0; i < places->current; i++) {
+		const struct place *pl = &places->places[i];
+		const char *r = upper_reading(i);
+
+		if (!pl->upper_len)
+			continue;
+		if (!r)
+			fail_msg("%s: no reading of %.*s", pl->name,
+			    (int)pl->upper_len, pl->name);
+		if (strcmp(r + strlen(r) - 3, "し") != 0 &&
+		    strcmp(r + strlen(r) - 6, "ぐん") != 0)
+			fail_msg("%s: %s", pl->name, r);
+		for (size_t j = 0; j < i; j++) {
+			const struct place *o = &places->places[j];
+
+			if (o->code / 1000 == pl->code / 1000 &&
+			    o->upper_len == pl->upper_len &&
+			    memcmp(o->name, pl->name, pl->upper_len) == 0 &&
+			    strcmp(upper_reading(j), r) != 0)
+				fail_msg("%s reads %s, %s reads %s", o->name,
+				    upper_reading(j), pl->name, r);
+		}
+		checked++;
+	}
+	assert_true(checked > 500);
+	assert_string_equal(found("さっぽろし"), "北海道(札幌市)");
+	assert_string_equal(found("ひろしまし"), "広島(広島市)");
+	assert_string_equal(found("きたぐんまぐん"), "群馬(北群馬郡)");
+}
+
+/* A prefecture's name without its suffix begins an address only when a
+ * municipality follows: 宮城x and 東京タワー are no address. */
+static void
+prefecture_and_nothing(void **state)
+{
+	(void)state;
+	assert_string_equal(found("宮城x"), "");
+	assert_string_equal(found("東京タワー"), "");
+	assert_string_equal(found("宮城県x"), "宮城(宮城県)");
 }
 
 /* Loads a place and a postal table given as text; returns the status. */
@@ -425,6 +522,9 @@ main(void)
 		cmocka_unit_test(whole_names_first),
 		cmocka_unit_test(codes_that_were_missing),
 		cmocka_unit_test(input_as_it_arrives),
+		cmocka_unit_test(each_desk_listed_once),
+		cmocka_unit_test(cities_and_counties_read_alike),
+		cmocka_unit_test(prefecture_and_nothing),
 		cmocka_unit_test(malformed_tables_are_caught),
 	};
 
