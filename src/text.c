@@ -389,11 +389,14 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 			/* Already folded by NFKC; fold what it gives. */
 			size_t cl = strlen(compat);
 
-			if (text_decode(compat, cl, &cp) < cl) { /* 株 of ㈱: as is */
+			if (text_decode(compat, cl, &cp) < cl) { /* hPa of ㍱ */
 				for (size_t j = 0; j < cl; j++) {
+					char c = compat[j];
+
 					if (map)
 						map[o] = start;
-					out[o++] = compat[j];
+					out[o++] = c >= 'A' && c <= 'Z' ?
+					    (char)(c + 'a' - 'A') : c;
 				}
 				continue;
 			}

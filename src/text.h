@@ -57,8 +57,11 @@ size_t text_fit(const char *s, size_t cols, size_t *used);
 /* Folds text for matching: ASCII and full-width letters to lower-case ASCII,
  * full-width digits and punctuation to ASCII, U+3000 to a space, katakana
  * (full- and half-width, with voiced marks joined) to hiragana, Latin vowels
- * with macron or circumflex to plain vowels. The result is never longer than
- * the input. out needs len + 1 bytes. When map is not NULL it needs len + 1
+ * with macron or circumflex to plain vowels. Also: compatibility characters
+ * as NFKC has them (⽇ 日, ㈱ 株, ｡ 。: src/nfkc.h), combining voiced marks
+ * joined (か + ゙ が), accents after a Latin letter dropped, the dashes an IME
+ * or a PDF puts between digits (ー − ‐ – —) as '-', and ヶ ヵ as け か, as in
+ * place names. The result is never longer than the input. out needs len + 1 bytes. When map is not NULL it needs len + 1
  * entries: map[i] is the offset in s of the character that gave output byte
  * i, and map[result] is len. Returns the folded length. */
 size_t text_fold(const char *s, size_t len, char *out, size_t *map);

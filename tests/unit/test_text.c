@@ -96,6 +96,28 @@ fold_folds_case_width_and_script(void **state)
 	fold_expect("\xFF" "A", "\xFF" "a");
 }
 
+/* NFKC for what PDFs and IMEs give (the mappings from Python's Unicode
+ * data, src/nfkc.h), the dashes of a number, ヶ, combining marks. */
+static void
+fold_as_input_arrives(void **state)
+{
+	(void)state;
+	fold_expect("\xE2\xBD\x87", "日");    /* ⽇ KANGXI RADICAL SUN */
+	fold_expect("\xEF\xA4\x80", "豈");    /* U+F900, compatibility */
+	fold_expect("㈱", "株");
+	fold_expect("㍱", "hpa");               /* NFKC: hPa; then folded */
+	fold_expect("①", "1");
+	fold_expect("｢ｺ｣､･｡", "「こ」、・。");
+	fold_expect("か\xE3\x82\x99", "が");   /* か + U+3099 */
+	fold_expect("ハ\xE3\x82\x9A", "ぱ");   /* ハ + U+309A */
+	fold_expect("は゛", "ば");               /* the spacing mark */
+	fold_expect("o\xCC\x84saka", "osaka");  /* o + U+0304 */
+	fold_expect("０３ー３４３１", "03-3431");
+	fold_expect("430−0929 1–2 3—4 5‐6", "430-0929 1-2 3-4 5-6");
+	fold_expect("センター3", "せんたー3");     /* ー after a kana stays */
+	fold_expect("鶴ヶ島 鶴ケ島 ヵ", "鶴け島 鶴け島 か");
+}
+
 static void
 fold_never_grows_and_maps_back(void **state)
 {
@@ -230,6 +252,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(decode_handles_valid_and_invalid),
+		cmocka_unit_test(fold_as_input_arrives),
 		cmocka_unit_test(width_counts_cjk_as_two),
 		cmocka_unit_test(fit_never_splits_a_wide_character),
 		cmocka_unit_test(fold_folds_case_width_and_script),
