@@ -481,8 +481,15 @@ filter_run(const struct filter *f, const struct table *t, size_t *rows,
 	if (direct)
 		*direct = count[MATCH_WHOLE] + count[MATCH_START] +
 		    count[MATCH_INSIDE];
-	/* A stable sort by rank; without memory, table order alone. */
-	size_t *sorted = ranks ? malloc((n + 1) * sizeof *sorted) : NULL;
+	/* A stable sort by rank, when there is more than one; without
+	 * memory, table order alone. */
+	size_t *sorted = NULL;
+
+	for (int r = 0; ranks && r < MATCH_NONE; r++)
+		if (count[r] && count[r] < n) {
+			sorted = malloc((n + 1) * sizeof *sorted);
+			break;
+		}
 
 	if (sorted) {
 		size_t at[MATCH_NONE], pos = 0;

@@ -258,6 +258,15 @@ add_place_keys(struct key_builder *b, size_t i)
 	add_pair(b, i, &own, true, &up, true);
 }
 
+static void
+shrink(void **block, size_t size)
+{
+	void *smaller = size ? realloc(*block, size) : NULL;
+
+	if (smaller)
+		*block = smaller;
+}
+
 static const char *sort_text; /* qsort has no context argument */
 
 static int
@@ -292,6 +301,9 @@ place_keys_build(struct places *p)
 		else
 			p->keys[n++] = p->keys[i];
 	p->nkeys = n;
+	/* The session keeps them: give back what growing left over. */
+	shrink((void **)&p->keys, n * sizeof *p->keys);
+	shrink((void **)&p->key_text, b.text_len);
 	return true;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "place_keys.h"
+#include "text.h"
 
 /* The shortest partial name that searches places: shorter ones would find
  * some town in nearly every prefecture and stop the list from narrowing. */
@@ -160,16 +161,6 @@ hit_starting(const struct places *p, const char *s, unsigned pref,
 	return any;
 }
 
-static size_t
-characters(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 static bool
 is_romaji(const char *term)
 {
@@ -179,7 +170,7 @@ is_romaji(const char *term)
 static bool
 long_enough(const char *s, bool romaji)
 {
-	return romaji ? strlen(s) >= MIN_LETTERS : characters(s) >= MIN_KANJI_KANA;
+	return romaji ? strlen(s) >= MIN_LETTERS : text_chars(s) >= MIN_KANJI_KANA;
 }
 
 /* After a prefecture: the municipality in it that s starts with, or

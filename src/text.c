@@ -164,6 +164,16 @@ text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 }
 
 size_t
+text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+size_t
 text_width(const char *s)
 {
 	size_t used;

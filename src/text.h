@@ -47,6 +47,9 @@ void text_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
  * TEXT_ESCAPE_GROWTH * len + 1 bytes is always enough. */
 size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len);
 
+/* Characters (UTF-8 lead bytes) in s. */
+size_t text_chars(const char *s);
+
 /* Display width of already-safe UTF-8 text (see text_sanitize). */
 size_t text_width(const char *s);
 

@@ -32,16 +32,6 @@ is_romaji(const char *s)
 	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz")] == '\0';
 }
 
-static size_t
-characters(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 static const char *
 key(size_t k)
 {
@@ -128,7 +118,7 @@ ref_find(const char *term, const char *romaji, struct reference *r)
 	bool by_romaji = is_romaji(term);
 	const char *s = by_romaji ? romaji : term;
 	size_t len = strlen(s), at = 0, n;
-	bool long_enough = by_romaji ? len >= 3 : characters(s) >= 2;
+	bool long_enough = by_romaji ? len >= 3 : text_chars(s) >= 2;
 
 	memset(r, 0, sizeof *r);
 	if (!len)
@@ -150,7 +140,7 @@ ref_find(const char *term, const char *romaji, struct reference *r)
 		unsigned pref = places->places[places->keys[at].place].code / 1000;
 		size_t at2, n2 = ref_longest(s + n, pref, &at2);
 		bool rest_long = by_romaji ? strlen(s + n) >= 3 :
-		    characters(s + n) >= 2;
+		    text_chars(s + n) >= 2;
 
 		if (n2) {
 			ref_equal(s + n, n2, pref, r);
