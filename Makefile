@@ -17,7 +17,7 @@ CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
 
-CORE = text tsv table places place_keys place_search filter output labels view layout pages clip opener
+CORE = text tsv table places place_keys place_search words filter output labels view layout pages clip opener
 UI = browser draw input keys terminal
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "words.h"
 
 /* The bureau is matched only by a term that names a 管区, so that 関東
  * means the region and 関東管区 the bureau. */
@@ -16,12 +17,6 @@ static bool
 digits_only(const char *s)
 {
 	return *s && s[strspn(s, "0123456789")] == '\0';
-}
-
-static bool
-starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 /* Digits of a phone-like term (digits and hyphens, three digits or more)
@@ -55,119 +50,6 @@ postal_form(const char *s, bool marked)
 		return marked && !s[3];
 	rest = strspn(s + 4, "0123456789");
 	return !s[4 + rest] && rest <= 4;
-}
-
-/* What an address has besides its places: house numbers and their words
- * (２丁目１－２, 三番地, 3F, #201). */
-static bool
-is_number(const char *s)
-{
-	static const char *const words[] = {"丁目", "番地", "番", "号", "の",
-		"階", "棟", "室", "一", "二", "三", "四", "五", "六", "七", "八",
-		"九", "十", "〇", "百", "千"};
-	size_t nwords = sizeof words / sizeof words[0];
-	bool digit = false;
-
-	while (*s) {
-		size_t i, n = strspn(s, "0123456789-#f");
-
-		digit |= strcspn(s, "0123456789") < n;
-		s += n;
-		if (!*s)
-			break;
-		for (i = 0; i < nwords && !starts_with(s, words[i]); i++)
-			continue;
-		if (i == nwords)
-			return false;
-		s += strlen(words[i]);
-		digit |= i >= 8;
-	}
-	return digit;
-}
-
-/* Romaji as an envelope from abroad writes it: Kan'onji-shi, Tokyo-to,
- * St. are one word; the apostrophes, hyphens and dots go. */
-static void
-join_romaji(char *s)
-{
-	char *o = s;
-
-	if (s[strspn(s, "abcdefghijklmnopqrstuvwxyz'-.")] != '\0' ||
-	    !strpbrk(s, "abcdefghijklmnopqrstuvwxyz"))
-		return;
-	for (; *s; s++)
-		if (*s != '\'' && *s != '-' && *s != '.')
-			*o++ = *s;
-	*o = '\0';
-}
-
-/* English words for an administrative suffix, as in "Hamamatsu City":
- * the romaji suffix they stand for, glued to the word before. */
-static const char *
-english_suffix(const char *word)
-{
-	static const char *const words[][2] = {
-		{"city", "shi"}, {"ward", "ku"}, {"town", "machi"},
-		{"village", "mura"}, {"county", "gun"}, {"district", "gun"},
-		{"prefecture", ""}, {"pref", ""}, {"metropolis", ""},
-	};
-
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(word, words[i][0]) == 0)
-			return words[i][1];
-	return NULL;
-}
-
-static bool
-is_space(const char *s)
-{
-	return *s == ' ' || *s == ',' || *s == '\t' || *s == '\n' ||
-	    *s == '\r' || starts_with(s, "、");
-}
-
-/* The folded query as words: separators (spaces, commas, 、, line ends,
- * as a pasted address has them) become single spaces; 〒 sticks to its
- * code (〒 100-0001) and leaves what is glued after it (〒1000001東京都);
- * "100 0001" is one code. */
-static void
-split_words(const char *in, char *out)
-{
-	char *o = out;
-
-	while (*in) {
-		if (is_space(in)) {
-			in += starts_with(in, "、") ? strlen("、") : 1;
-			if (o > out && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		if (starts_with(in, POSTAL_MARK)) {
-			size_t n;
-
-			memcpy(o, POSTAL_MARK, strlen(POSTAL_MARK));
-			o += strlen(POSTAL_MARK);
-			in += strlen(POSTAL_MARK);
-			while (*in == ' ')
-				in++;
-			n = strspn(in, "0123456789-");
-			memcpy(o, in, n);
-			o += n, in += n;
-			if (n && *in && !is_space(in))
-				*o++ = ' ';
-			continue;
-		}
-		if ((o == out || o[-1] == ' ') && strspn(in, "0123456789") == 3 &&
-		    in[3] == ' ' && strspn(in + 4, "0123456789") == 4 &&
-		    (!in[8] || is_space(in + 8))) {
-			memcpy(o, in, 3);
-			o[3] = '-';
-			memcpy(o + 4, in + 4, 4);
-			o += 8, in += 8;
-			continue;
-		}
-		*o++ = *in++;
-	}
-	*o = '\0';
 }
 
 struct compiler {
@@ -209,13 +91,13 @@ set_text(struct compiler *c, struct filter_term *t, const char *text)
 static void
 classify(struct compiler *c, struct filter_term *t, char *text)
 {
-	bool marked = starts_with(text, POSTAL_MARK);
+	bool marked = text_starts(text, POSTAL_MARK);
 	const struct places *places;
 	char digits[FILTER_MAX_QUERY + 1];
 
 	memset(&t->places, 0, sizeof t->places);
 	t->postal = false;
-	t->number = is_number(text);
+	t->number = words_is_number(text);
 	t->text = t->romaji = text;
 	if (marked && postal_form(text + strlen(POSTAL_MARK), true)) {
 		phone_digits(text + strlen(POSTAL_MARK), digits);
@@ -232,7 +114,7 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 			return;
 	} else {
 		t->kind = TERM_TEXT;
-		join_romaji(text);
+		words_join_romaji(text);
 		set_text(c, t, text);
 		if ((places = place_source_get(c->source, false)) != NULL)
 			places_find(places, t->text, t->romaji, &t->places);
@@ -253,7 +135,7 @@ static bool
 glue_english_suffix(struct compiler *c, const char *word)
 {
 	struct filter *f = c->f;
-	const char *suffix = english_suffix(word);
+	const char *suffix = words_english_suffix(word);
 	struct filter_term *prev = f->count ? &f->terms[f->count - 1] : NULL;
 	char joined[FILTER_MAX_QUERY + 16];
 
@@ -313,7 +195,7 @@ filter_compile(struct filter *f, const char *query,
 	f->places = NULL;
 	/* The words, then the terms' own strings, in buf. */
 	text_fold(query, len, folded, NULL);
-	split_words(folded, f->buf);
+	words_split(folded, f->buf);
 	c.free_space = f->buf + strlen(f->buf) + 1;
 	while (f->count < FILTER_MAX_TERMS) {
 		struct filter_term *t = &f->terms[f->count];
@@ -385,11 +267,11 @@ own_rank(const struct filter_term *t, const struct desk *k)
 	    text_rank(k->folded[FIELD_PREFECTURE], t->text)),
 	    best(text_rank(k->folded[FIELD_KANA], t->text),
 	    text_rank(k->folded[FIELD_ROMAJI], t->romaji)));
-	if (starts_with(k->kana_romaji, t->romaji))
+	if (text_starts(k->kana_romaji, t->romaji))
 		r = best(r, k->kana_romaji[strlen(t->romaji)] ? MATCH_START :
 		    MATCH_WHOLE);
-	if (r == MATCH_NONE && (starts_with(k->folded[FIELD_REGION], t->text) ||
-	    starts_with(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
+	if (r == MATCH_NONE && (text_starts(k->folded[FIELD_REGION], t->text) ||
+	    text_starts(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
 	    (strstr(t->text, BUREAU_MARK) &&
 	    strstr(k->folded[FIELD_BUREAU], t->text))))
 		r = MATCH_INSIDE;

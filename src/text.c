@@ -163,6 +163,12 @@ text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	return pos;
 }
 
+bool
+text_starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
 size_t
 text_chars(const char *s)
 {

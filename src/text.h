@@ -47,6 +47,9 @@ void text_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
  * TEXT_ESCAPE_GROWTH * len + 1 bytes is always enough. */
 size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len);
 
+/* Whether s begins with prefix. */
+bool text_starts(const char *s, const char *prefix);
+
 /* Characters (UTF-8 lead bytes) in s. */
 size_t text_chars(const char *s);
 

@@ -30,7 +30,7 @@ struct view {
 	const struct table *table;
 	struct place_source *places; /* may be NULL: then no place search */
 	struct filter filter;
-	size_t *rows;  /* matching desks, table order */
+	size_t *rows;  /* matching desks, in filter_run's order */
 	size_t nrows;
 	size_t sel;    /* index into rows; 0 when there are none */
 	size_t top;    /* first row of the list on screen */

@@ -1,0 +1,112 @@
+/* words: see words.h. */
+#include "words.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "text.h"
+
+#define POSTAL_MARK "〒"
+
+bool
+words_is_number(const char *s)
+{
+	static const char *const words[] = {"丁目", "番地", "番", "号", "の",
+		"階", "棟", "室", "一", "二", "三", "四", "五", "六", "七", "八",
+		"九", "十", "〇", "百", "千"};
+	size_t nwords = sizeof words / sizeof words[0];
+	bool digit = false;
+
+	while (*s) {
+		size_t i, n = strspn(s, "0123456789-#f");
+
+		digit |= strcspn(s, "0123456789") < n;
+		s += n;
+		if (!*s)
+			break;
+		for (i = 0; i < nwords && !text_starts(s, words[i]); i++)
+			continue;
+		if (i == nwords)
+			return false;
+		s += strlen(words[i]);
+		digit |= i >= 8;
+	}
+	return digit;
+}
+
+void
+words_join_romaji(char *s)
+{
+	char *o = s;
+
+	if (s[strspn(s, "abcdefghijklmnopqrstuvwxyz'-.")] != '\0' ||
+	    !strpbrk(s, "abcdefghijklmnopqrstuvwxyz"))
+		return;
+	for (; *s; s++)
+		if (*s != '\'' && *s != '-' && *s != '.')
+			*o++ = *s;
+	*o = '\0';
+}
+
+const char *
+words_english_suffix(const char *word)
+{
+	static const char *const words[][2] = {
+		{"city", "shi"}, {"ward", "ku"}, {"town", "machi"},
+		{"village", "mura"}, {"county", "gun"}, {"district", "gun"},
+		{"prefecture", ""}, {"pref", ""}, {"metropolis", ""},
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(word, words[i][0]) == 0)
+			return words[i][1];
+	return NULL;
+}
+
+static bool
+is_space(const char *s)
+{
+	return *s == ' ' || *s == ',' || *s == '\t' || *s == '\n' ||
+	    *s == '\r' || text_starts(s, "、");
+}
+
+void
+words_split(const char *in, char *out)
+{
+	char *o = out;
+
+	while (*in) {
+		if (is_space(in)) {
+			in += text_starts(in, "、") ? strlen("、") : 1;
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		if (text_starts(in, POSTAL_MARK)) {
+			size_t n;
+
+			memcpy(o, POSTAL_MARK, strlen(POSTAL_MARK));
+			o += strlen(POSTAL_MARK);
+			in += strlen(POSTAL_MARK);
+			while (*in == ' ')
+				in++;
+			n = strspn(in, "0123456789-");
+			memcpy(o, in, n);
+			o += n, in += n;
+			if (n && *in && !is_space(in))
+				*o++ = ' ';
+			continue;
+		}
+		if ((o == out || o[-1] == ' ') && strspn(in, "0123456789") == 3 &&
+		    in[3] == ' ' && strspn(in + 4, "0123456789") == 4 &&
+		    (!in[8] || is_space(in + 8))) {
+			memcpy(o, in, 3);
+			o[3] = '-';
+			memcpy(o + 4, in + 4, 4);
+			o += 8, in += 8;
+			continue;
+		}
+		*o++ = *in++;
+	}
+	*o = '\0';
+}
