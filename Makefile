@@ -17,15 +17,15 @@ CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
 
-CORE = text tsv table places place_keys place_search words filter output labels view layout pages clip opener
-UI = browser draw input keys terminal
+CORE = text tsv table places place_keys place_search words filter output labels view layout pages clip opener launch keyin keys
+UI = browser draw input links terminal
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)
 HEADERS = $(wildcard src/*.h)
 
 UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
 	$(BUILD)/test_output $(BUILD)/test_view $(BUILD)/test_places \
-	$(BUILD)/test_search
+	$(BUILD)/test_search $(BUILD)/test_keys
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
@@ -53,9 +53,10 @@ $(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
 
 # The terminals most people have: their compiled entries, embedded.
 TERMINALS = xterm-256color xterm tmux-256color tmux screen-256color screen \
-	vt100 vt220 linux rxvt-unicode-256color
-$(BUILD)/terminfo_data.c: src/embed-terminfo.sh | $(BUILD)
-	sh src/embed-terminfo.sh $(TERMINALS) > $@.tmp && mv $@.tmp $@
+	vt100 vt220 linux rxvt-unicode-256color putty putty-256color
+$(BUILD)/terminfo_data.c: src/embed-terminfo.sh data/putty.terminfo | $(BUILD)
+	sh src/embed-terminfo.sh data/putty.terminfo $(TERMINALS) > $@.tmp && \
+		mv $@.tmp $@
 
 $(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
 	$(COMPILE) -c -o $@ $<

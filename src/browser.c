@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
 
 #include <curses.h>
 
@@ -18,14 +19,13 @@
 #include "input.h"
 #include "keys.h"
 #include "layout.h"
+#include "links.h"
 #include "opener.h"
 #include "pages.h"
+#include "launch.h"
 #include "terminal.h"
 #include "view.h"
 
-/* How long ncurses waits after a lone Esc for the rest of a sequence,
- * unless ESCDELAY says otherwise. ncurses' default, 1 s, feels broken. */
-#define ESC_DELAY_MS 25
 /* Lines a mouse wheel step scrolls. */
 #define WHEEL_LINES 3
 
@@ -56,27 +56,21 @@ want_color(enum color_mode mode)
 	return mode == COLOR_ALWAYS || !(no_color && *no_color);
 }
 
+/* ncurses only draws: keys are read by input, so ncurses is given no
+ * keypad (and sends no keypad mode), no mouse, and no look at the input
+ * while it draws (typeahead), which would cut frames short. */
 static SCREEN *
-start_terminal(const struct browser_options *o, struct theme *th)
+start_terminal(const char *type, const struct browser_options *o,
+    struct theme *th)
 {
 	SCREEN *s;
 
-	if (!(s = newterm(NULL, stdout, stdin)))
+	if (!(s = newterm(type, stdout, stdin)))
 		return NULL;
-	if (!getenv("ESCDELAY"))
-		set_escdelay(ESC_DELAY_MS);
 	cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
-	if (o->idle_timeout)
-		timeout((int)(o->idle_timeout > INT_MAX / 1000 ? INT_MAX :
-		    o->idle_timeout * 1000));
-	if (o->mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
-		    NULL);
-		mouseinterval(0);
-	}
+	typeahead(-1);
 	if (want_color(o->color)) {
 		start_color();
 		use_default_colors();
@@ -89,6 +83,7 @@ start_terminal(const struct browser_options *o, struct theme *th)
 	 * over SSH as a packet for each. Leave once now; the first refresh
 	 * comes back, and from then on a frame is one write. */
 	endwin();
+	(void)o;
 	return s;
 }
 
@@ -98,26 +93,28 @@ inside(const struct rect *r, int y, int x)
 	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
 }
 
+/* A click selects a row or focuses the detail; the wheel scrolls the pane
+ * under the pointer. */
 static void
-mouse_event(struct view *v, const struct layout *l)
+mouse_event(struct view *v, const struct layout *l, const struct key *k)
 {
-	MEVENT ev;
+	bool over_page = l->mode == LAYOUT_WIDE ? inside(&l->detail, k->y, k->x) :
+	    v->detail_shown;
 
-	if (getmouse(&ev) != OK)
+	if (k->release)
 		return;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		for (int i = 0; i < WHEEL_LINES; i++)
-			view_apply(v, (ev.bstate & BUTTON4_PRESSED) ? ACT_UP :
-			    ACT_DOWN, 0);
+	if (k->button == MOUSE_WHEEL_UP || k->button == MOUSE_WHEEL_DOWN) {
+		view_wheel(v, over_page, k->button == MOUSE_WHEEL_UP ?
+		    -WHEEL_LINES : WHEEL_LINES);
 		return;
 	}
-	if (v->help || !(ev.bstate & BUTTON1_PRESSED))
+	if (v->help || k->button != MOUSE_LEFT)
 		return;
-	if (inside(&l->list, ev.y, ev.x) &&
+	if (inside(&l->list, k->y, k->x) &&
 	    !(l->mode == LAYOUT_NARROW && v->detail_shown)) {
-		view_select_row(v, v->top + (size_t)(ev.y - l->list.y));
+		view_select_row(v, v->top + (size_t)(k->y - l->list.y));
 		v->focus = FOCUS_LIST;
-	} else if (l->mode == LAYOUT_WIDE && inside(&l->detail, ev.y, ev.x)) {
+	} else if (l->mode == LAYOUT_WIDE && inside(&l->detail, k->y, k->x)) {
 		v->focus = FOCUS_DETAIL;
 	}
 }
@@ -129,6 +126,11 @@ struct session {
 	enum lang lang;
 	bool ascii;
 	bool can_copy, can_open;
+	bool hyperlinks;         /* OSC 8 links for the URLs shown */
+	struct links links;      /* the links on the screen */
+	char link_bytes[LINKS_MAX_BYTES]; /* what makes them links */
+	int scratch;             /* a file a frame goes to, to go out whole */
+	const char *status_link; /* a URL the status begins with */
 	struct place_source places;
 	long idle_ms; /* 0: never */
 	bool idle;    /* ended for want of keys */
@@ -151,7 +153,7 @@ build_page(struct page *p, const struct session *s)
 {
 	const struct layout *l = &s->layout;
 	struct page_style style = {s->lang, s->ascii, (size_t)l->detail.w,
-		s->view.url_width};
+		s->view.table};
 	size_t sel = view_selected(&s->view);
 
 	memset(p, 0, sizeof *p);
@@ -168,12 +170,70 @@ build_page(struct page *p, const struct session *s)
 	}
 }
 
+static bool
+write_all(const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(STDOUT_FILENO, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Sends the frame and then n bytes of s->link_bytes in one write, so that
+ * over SSH they are one packet: ncurses writes the frame to its output
+ * descriptor itself, so for this one refresh that descriptor is a scratch
+ * file, read back and sent with the rest. Not for the refresh that takes
+ * the terminal back after endwin: that one sets the tty's modes on the
+ * same descriptor. */
+static void
+refresh_then(struct session *s, size_t n)
+{
+	int tty = n && s->scratch >= 0 && !isendwin() ?
+	    dup(STDOUT_FILENO) : -1;
+	off_t size;
+	char *all;
+
+	if (tty < 0 || ftruncate(s->scratch, 0) != 0 ||
+	    lseek(s->scratch, 0, SEEK_SET) != 0 ||
+	    dup2(s->scratch, STDOUT_FILENO) < 0) {
+		if (tty >= 0)
+			close(tty);
+		refresh();
+		write_all(s->link_bytes, n);
+		return;
+	}
+	refresh();
+	dup2(tty, STDOUT_FILENO);
+	close(tty);
+	size = lseek(s->scratch, 0, SEEK_CUR);
+	if (size < 0 || lseek(s->scratch, 0, SEEK_SET) != 0 ||
+	    !(all = malloc((size_t)size + n))) {
+		s->links.stale = true; /* the frame is lost: repaint it all */
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (read(s->scratch, all, (size_t)size) == (ssize_t)size) {
+		memcpy(all + size, s->link_bytes, n);
+		write_all(all, (size_t)size + n);
+	}
+	free(all);
+}
+
 static void
 draw(struct session *s)
 {
 	const struct layout *l = &s->layout;
 	struct page p;
-	struct frame f = {&s->view, l, &p, &s->theme, s->lang, s->ascii};
+	struct drawn_links drawn;
+	struct frame f = {&s->view, l, &p, &s->theme, s->lang, s->ascii,
+		s->status_link, s->hyperlinks ? &drawn : NULL};
 
 	build_page(&p, s);
 	view_fit(&s->view, (size_t)(l->list.h > 0 ? l->list.h : 1), p.count,
@@ -181,7 +241,10 @@ draw(struct session *s)
 	draw_frame(stdscr, &f);
 	curs_set(l->mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
-	refresh();
+	if (s->hyperlinks)
+		refresh_then(s, links_update(&s->links, &drawn, s->link_bytes));
+	else
+		refresh();
 	page_free(&p);
 }
 
@@ -211,20 +274,90 @@ say(struct session *s, enum label id, const char *arg)
 	    arg ? arg : "");
 }
 
-/* Sends the OSC 52 sequence for the field now, and only the field. */
-static void
-copy(struct session *s, const char *text)
+/* Hands text to tmux (tmux load-buffer -w -, tmux 3.2 and later), which
+ * keeps it and passes it on to the outer terminal's clipboard under its
+ * default options, where an application's own OSC 52 is dropped. */
+static bool
+copy_with_tmux(const char *text)
+{
+	char *argv[] = {"tmux", "load-buffer", "-w", "-", NULL};
+
+	return launch_wait(argv, text, true) == 0;
+}
+
+static bool
+send_sequence(const char *text, enum clip_wrap wrap)
 {
 	char seq[CLIP_MAX_SEQUENCE];
-	size_t n;
+	size_t n = clip_sequence(seq, sizeof seq, text, wrap);
+
+	return n && write(STDOUT_FILENO, seq, n) == (ssize_t)n;
+}
+
+/* Copies text the best way this terminal allows and says exactly what was
+ * done: a copy is claimed only where it can be known to have happened.
+ * True when the text was copied or sent. */
+static bool
+copy(struct session *s, const char *text)
+{
+	enum clip_wrap wrap = CLIP_BARE;
 
 	if (!s->can_copy) {
 		say(s, L_COPY_OFF, NULL);
-		return;
+		return false;
 	}
-	n = clip_sequence(seq, sizeof seq, text, getenv("TMUX") != NULL);
-	if (n && write(STDOUT_FILENO, seq, n) == (ssize_t)n)
-		say(s, L_COPIED, text);
+	switch (clip_route_from_env()) {
+	case CLIP_TMUX:
+		if (copy_with_tmux(text)) {
+			say(s, L_COPIED_TMUX, text);
+			return true;
+		}
+		wrap = CLIP_FOR_TMUX;
+		break;
+	case CLIP_SCREEN:
+		wrap = CLIP_FOR_SCREEN;
+		break;
+	case CLIP_IGNORED:
+		say(s, L_COPY_IGNORED, text);
+		return false;
+	case CLIP_OSC52:
+		break;
+	}
+	if (!send_sequence(text, wrap))
+		return false;
+	say(s, L_COPY_SENT, text);
+	return true;
+}
+
+/* Gives the terminal away (to a text browser, or to none), and takes it
+ * back repainted. */
+static void
+leave_terminal(void)
+{
+	terminal_modes(false);
+	def_prog_mode();
+	endwin();
+}
+
+static void
+take_terminal(struct session *s)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	terminal_modes(true);
+	s->links.stale = true;
+}
+
+/* Over SSH a browser would start on the server: the URL is shown on the
+ * status line, a link, and copied where copying is on. */
+static void
+show_over_ssh(struct session *s, const char *url)
+{
+	bool copied = s->can_copy && copy(s, url);
+
+	say(s, copied ? L_OPEN_OVER_SSH_COPIED : L_OPEN_OVER_SSH, url);
+	s->status_link = url;
 }
 
 /* Hands the terminal to a browser (a text browser uses it) and takes it
@@ -232,20 +365,25 @@ copy(struct session *s, const char *text)
 static void
 browse(struct session *s, const char *url)
 {
-	char used[256];
-	int rc;
+	struct opened o;
+	bool ok;
 
 	if (!s->can_open) {
 		say(s, L_OPEN_OFF, NULL);
 		return;
 	}
-	def_prog_mode();
-	endwin();
-	rc = opener_open(url, used, sizeof used);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	if (rc == 0)
-		say(s, L_OPENED, used);
+	if (opener_over_ssh()) {
+		show_over_ssh(s, url);
+		return;
+	}
+	leave_terminal();
+	ok = opener_open(url, &o);
+	take_terminal(s);
+	if (ok)
+		say(s, L_OPENED, o.program);
+	else if (o.ran)
+		snprintf(s->view.status, sizeof s->view.status,
+		    label(s->lang, L_OPEN_EXITED), o.program, o.status, url);
 	else
 		say(s, L_OPEN_FAILED, url);
 }
@@ -265,35 +403,67 @@ act_on_desk(struct session *s, enum action a)
 		copy(s, text);
 }
 
+/* Characters typed or pasted, gathered to go into the query at once: a
+ * paste of any length costs one filtering, not one a character. What the
+ * query has no room for is dropped here. */
+struct typed {
+	char text[FILTER_MAX_QUERY + 8];
+	size_t len;
+};
+
+static void
+flush_typed(struct session *s, struct typed *t)
+{
+	if (t->len)
+		view_insert(&s->view, t->text, t->len);
+	t->len = 0;
+}
+
 /* One key: false when the session is over. */
 static bool
-handle_key(struct session *s)
+handle_key(struct session *s, const struct key *k, struct typed *t)
 {
 	struct view *v = &s->view;
-	char text[MB_LEN_MAX + 1];
+	char text[4];
 	size_t len;
-	wint_t ch;
-	int status;
-	enum action a;
+	enum action a = keys_action(k, v, text, &len);
 
-	if (!input_read(s->idle_ms, &status, &ch, &s->idle))
-		return false;
-	if (status == KEY_CODE_YES && ch == KEY_RESIZE)
+	if (k->id == K_CHAR && k->mods & MOD_ALT && a == ACT_NONE && !len) {
+		/* No Alt key of that letter: Esc, then the key, typed quickly
+		 * (the terminal cannot tell them apart). */
+		struct key esc = {.id = K_ESC}, plain = *k;
+
+		plain.mods &= ~(unsigned)MOD_ALT;
+		return handle_key(s, &esc, t) && handle_key(s, &plain, t);
+	}
+	if (len > 0) {
+		if (t->len + len <= sizeof t->text)
+			memcpy(t->text + t->len, text, len), t->len += len;
+		v->status[0] = '\0';
 		return true;
-	if (status == KEY_CODE_YES && ch == KEY_MOUSE) {
-		mouse_event(v, &s->layout);
+	}
+	flush_typed(s, t);
+	if (k->id == K_RESIZE) {
+		s->links.stale = true;
+		return true;
+	}
+	if (k->id == K_MOUSE) {
+		mouse_event(v, &s->layout, k);
 		return true;
 	}
 	v->status[0] = '\0';
-	a = keys_action(status, ch, v, text, &len);
-	if (a >= ACT_COPY_PHONE) {
+	s->status_link = NULL;
+	switch (a) {
+	case ACT_COPY_PHONE: case ACT_COPY_PAGE: case ACT_COPY_CONTACT:
+	case ACT_BROWSE_PAGE: case ACT_BROWSE_CONTACT:
 		act_on_desk(s, a);
 		return true;
-	}
-	if (len > 0) {
-		v->focus = FOCUS_LIST;
-		v->detail_shown = v->help = false;
-		view_insert(v, text, len);
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		s->links.stale = true;
+		return true;
+	default:
+		break;
 	}
 	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
 	    s->layout.detail.h));
@@ -306,11 +476,32 @@ handle_key(struct session *s)
 static bool
 handle_keys(struct session *s)
 {
+	struct typed t = {.len = 0};
+	struct key k;
+
 	do {
-		if (!handle_key(s))
+		if (!input_read(s->idle_ms, &k, &s->idle) ||
+		    !handle_key(s, &k, &t))
 			return false;
 	} while (input_waiting());
+	flush_typed(s, &t);
 	return true;
+}
+
+/* Without an alternate screen the last frame would stay, with the shell's
+ * prompt on its hint line: clear it, and leave the cursor at the top. */
+static void
+stop_terminal(SCREEN *screen)
+{
+	terminal_modes(false);
+	if (!terminal_has_alternate_screen()) {
+		clear();
+		refresh();
+	}
+	endwin();
+	if (!terminal_has_alternate_screen())
+		terminal_clear();
+	delscreen(screen);
 }
 
 int
@@ -321,12 +512,23 @@ browser_run(const struct table *t, const struct browser_options *o)
 		.can_copy = o->osc52 && !o->restricted,
 		.can_open = !o->restricted, .places = builtin_place_source()};
 	SCREEN *screen;
+	const char *type;
 
 	s.ascii = !utf8_locale() || o->ascii;
 	if (s.ascii)
 		s.lang = LANG_EN;
-	if (!terminal_usable(stderr))
+	if (!(type = terminal_type(stderr)))
 		return BROWSER_UNUSABLE;
+	s.hyperlinks = o->hyperlinks && !s.ascii && terminal_speaks_xterm(type);
+	s.scratch = -1;
+	if (s.hyperlinks) {
+		FILE *f = tmpfile();
+
+		/* The descriptor outlives the FILE: only it is used. */
+		s.scratch = f ? dup(fileno(f)) : -1;
+		if (f)
+			fclose(f);
+	}
 	if (!view_init(&s.view, t, &s.places, o->query)) {
 		perror("madoguchi");
 		return 2;
@@ -334,20 +536,24 @@ browser_run(const struct table *t, const struct browser_options *o)
 	if (o->restricted)
 		s.view.query_max = BROWSER_RESTRICTED_QUERY;
 	input_catch_signals(o->restricted);
-	screen = start_terminal(o, &s.theme);
+	screen = start_terminal(type, o, &s.theme);
 	terminal_forget_builtin();
 	if (!screen) {
 		fputs("madoguchi: cannot start the terminal\n", stderr);
 		view_free(&s.view);
 		return BROWSER_UNUSABLE;
 	}
+	input_start(o->mouse);
+	terminal_modes_init(o->mouse);
 	do {
 		layout_compute(&s.layout, LINES, COLS);
 		s.view.narrow = s.layout.mode == LAYOUT_NARROW;
 		draw(&s);
+		terminal_modes(true);
 	} while (handle_keys(&s));
-	endwin();
-	delscreen(screen);
+	stop_terminal(screen);
+	if (s.scratch >= 0)
+		close(s.scratch);
 	view_free(&s.view);
 	place_source_free(&s.places);
 	input_raise_again();

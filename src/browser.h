@@ -16,7 +16,8 @@ struct browser_options {
 	bool mouse;
 	bool ascii;        /* show ASCII only, even where UTF-8 works */
 	bool restricted;   /* kiosk: no suspend, a short query, no copy/open */
-	bool osc52;        /* copying to the clipboard with OSC 52 */
+	bool osc52;        /* copying to the clipboard (OSC 52, tmux) */
+	bool hyperlinks;   /* URLs as OSC 8 links, where the terminal has them */
 	unsigned idle_timeout; /* seconds without a key before quitting; 0: never */
 };
 

@@ -2,6 +2,7 @@
 #include "clip.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static size_t
@@ -27,8 +28,30 @@ base64(char *out, const unsigned char *in, size_t len)
 	return o;
 }
 
+static bool
+set(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v;
+}
+
+/* tmux first: it answers for itself even when screen runs inside it. VTE
+ * sets VTE_VERSION and drops OSC 52 (on its list of ignored sequences). */
+enum clip_route
+clip_route_from_env(void)
+{
+	if (set("TMUX"))
+		return CLIP_TMUX;
+	if (set("STY"))
+		return CLIP_SCREEN;
+	if (set("VTE_VERSION"))
+		return CLIP_IGNORED;
+	return CLIP_OSC52;
+}
+
 size_t
-clip_sequence(char *out, size_t cap, const char *text, bool in_tmux)
+clip_sequence(char *out, size_t cap, const char *text, enum clip_wrap wrap)
 {
 	char encoded[CLIP_MAX_TEXT * 4 / 3 + 8];
 	size_t len = strlen(text);
@@ -37,9 +60,11 @@ clip_sequence(char *out, size_t cap, const char *text, bool in_tmux)
 	if (len > CLIP_MAX_TEXT)
 		return 0;
 	base64(encoded, (const unsigned char *)text, len);
-	if (in_tmux)
+	if (wrap == CLIP_FOR_TMUX)
 		n = snprintf(out, cap, "\033Ptmux;\033\033]52;c;%s\a\033\\"
 		    "\033]52;c;%s\a", encoded, encoded);
+	else if (wrap == CLIP_FOR_SCREEN)
+		n = snprintf(out, cap, "\033P\033]52;c;%s\a\033\\", encoded);
 	else
 		n = snprintf(out, cap, "\033]52;c;%s\a", encoded);
 	return n > 0 && (size_t)n < cap ? (size_t)n : 0;

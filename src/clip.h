@@ -1,5 +1,6 @@
-/* clip: the OSC 52 sequence that asks the terminal (the person's own,
- * across SSH, and through tmux) to put text on its clipboard. */
+/* clip: how text reaches the clipboard of the person's own terminal,
+ * across SSH and through tmux or GNU screen, and what can honestly be said
+ * about it. */
 #ifndef MADOGUCHI_CLIP_H
 #define MADOGUCHI_CLIP_H
 
@@ -11,11 +12,23 @@
 /* Room clip_sequence needs for CLIP_MAX_TEXT. */
 #define CLIP_MAX_SEQUENCE (2 * (CLIP_MAX_TEXT * 4 / 3 + 4) + 64)
 
+enum clip_route {
+	CLIP_TMUX,    /* tmux load-buffer -w: tmux's buffer, and on from there */
+	CLIP_SCREEN,  /* OSC 52 wrapped in DCS for GNU screen to pass on */
+	CLIP_IGNORED, /* the terminal is known to ignore OSC 52 (VTE) */
+	CLIP_OSC52,   /* OSC 52 to the terminal, which may or may not obey */
+};
+
+/* The route for this environment: TMUX, STY, VTE_VERSION. */
+enum clip_route clip_route_from_env(void);
+
+enum clip_wrap { CLIP_BARE, CLIP_FOR_TMUX, CLIP_FOR_SCREEN };
+
 /* Writes to out (cap bytes) the bytes that copy text: ESC ] 52 ; c ;
- * base64 BEL. Inside tmux the same sequence is sent first wrapped for
- * tmux's passthrough (DCS tmux; ... ST, each ESC doubled), then bare for
- * tmux's own set-clipboard, so that either setting reaches the outer
- * terminal. Returns the length, or 0 when it does not fit. */
-size_t clip_sequence(char *out, size_t cap, const char *text, bool in_tmux);
+ * base64 BEL, bare, or wrapped for tmux's passthrough (DCS tmux; ... ST,
+ * each ESC doubled, then bare for tmux's own set-clipboard) or for GNU
+ * screen (DCS ... ST). Returns the length, or 0 when it does not fit. */
+size_t clip_sequence(char *out, size_t cap, const char *text,
+    enum clip_wrap wrap);
 
 #endif

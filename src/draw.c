@@ -1,6 +1,9 @@
 /* draw: see draw.h. Every string passes through text_glyph, so nothing
- * unsafe reaches the terminal, and is measured with wcwidth, as curses
- * measures it, so nothing is drawn past its rectangle. */
+ * unsafe reaches the terminal, and is measured with text_cp_width, the one
+ * width madoguchi knows; a character that curses (wcwidth) would measure
+ * otherwise is drawn as its escape, so that madoguchi, curses and the
+ * cursor agree where every cell is, and nothing is drawn past its
+ * rectangle. */
 #include "draw.h"
 
 #include <stdio.h>
@@ -46,6 +49,41 @@ put_cell(WINDOW *w, wchar_t wc, struct style s)
 	wadd_wch(w, &cell);
 }
 
+/* The glyph drawn for the character at s (len > 0), and its columns. */
+static int
+shown_glyph(const struct frame *f, const char *s, size_t len,
+    struct glyph *g)
+{
+	int cw;
+
+	text_glyph(s, len, f->ascii, g);
+	if (!g->cp)
+		return (int)g->len;
+	cw = text_cp_width(g->cp);
+	if (cw < 0 || wcwidth((wchar_t)g->cp) != cw) {
+		snprintf(g->bytes, sizeof g->bytes, "<U+%04X>", (unsigned)g->cp);
+		g->len = strlen(g->bytes);
+		g->cp = 0;
+		return (int)g->len;
+	}
+	return cw;
+}
+
+/* The columns the first len bytes of text take, drawn. */
+static int
+shown_width(const struct frame *f, const char *text, size_t len)
+{
+	int used = 0;
+
+	for (size_t i = 0; i < len;) {
+		struct glyph g;
+
+		used += shown_glyph(f, text + i, len - i, &g);
+		i += g.consumed;
+	}
+	return used;
+}
+
 /* Draws text at (y, x) in at most `width` columns, styling bytes inside
  * spans with `hl`; returns the columns used. */
 static int
@@ -59,16 +97,10 @@ put_text(WINDOW *w, const struct frame *f, int y, int x, int width,
 	wmove(w, y, x);
 	while (i < len && used < width) {
 		struct glyph g;
-		int cw;
+		int cw = shown_glyph(f, text + i, len - i, &g);
 
-		text_glyph(text + i, len - i, f->ascii, &g);
 		while (span < nspans && spans[span].end <= i)
 			span++;
-		cw = g.cp ? wcwidth((wchar_t)g.cp) : (int)g.len;
-		if (g.cp && cw < 0) { /* unprintable here: show its escape */
-			snprintf(g.bytes, sizeof g.bytes, "<U+%04X>", (unsigned)g.cp);
-			g.len = strlen(g.bytes), g.cp = 0, cw = (int)g.len;
-		}
 		if (used + cw > width)
 			break;
 		if (g.cp)
@@ -183,6 +215,19 @@ line_style(const struct theme *th, enum line_style s)
 }
 
 static void
+note_link(const struct frame *f, int y, int x, int room, const char *text,
+    const char *url, attr_t attr)
+{
+	struct drawn_links *l = f->links;
+	int len = (int)strlen(text);
+
+	if (!l || l->count == DRAW_MAX_LINKS || room <= 0 || len == 0)
+		return;
+	l->spot[l->count++] = (struct link_spot){y, x, len < room ? len : room,
+		text, url, attr};
+}
+
+static void
 draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 {
 	const struct page *p = f->page;
@@ -193,6 +238,12 @@ draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 		struct style s = line_style(f->theme, line->style);
 
 		put_text(w, f, r->y + i, r->x, r->w, line->text, NULL, 0, s, s);
+		if (line->link) {
+			int indent = (int)strspn(line->text, " ");
+
+			note_link(f, r->y + i, r->x + indent, r->w - indent,
+			    line->text + indent, line->link, s.attr);
+		}
 	}
 }
 
@@ -202,7 +253,7 @@ draw_query(WINDOW *w, const struct frame *f)
 {
 	const struct view *v = f->view;
 	const struct rect *r = &f->layout->query;
-	char count[48], before[FILTER_MAX_QUERY + 1];
+	char count[48];
 	const char *shown = v->query;
 	int count_w, prompt_w = 2, field;
 
@@ -212,21 +263,16 @@ draw_query(WINDOW *w, const struct frame *f)
 	mvwaddstr(w, r->y, r->x, "> ");
 	if (field > 0) {
 		/* Skip characters from the start until the cursor fits. */
-		for (;;) {
-			size_t n = v->cursor - (size_t)(shown - v->query);
-
-			memcpy(before, shown, n);
-			before[n] = '\0';
-			if ((int)text_width(before) < field || !*shown)
-				break;
+		while (*shown && shown_width(f, shown, v->cursor -
+		    (size_t)(shown - v->query)) >= field)
 			shown += text_decode(shown, strlen(shown), &(uint32_t){0});
-		}
 		put_text(w, f, r->y, r->x + prompt_w, field, shown, NULL, 0,
 		    f->theme->text, f->theme->text);
 	}
 	if (r->w > count_w)
 		mvwaddstr(w, r->y, r->x + r->w - count_w, count);
-	wmove(w, r->y, r->x + prompt_w + (int)text_width(before));
+	wmove(w, r->y, r->x + prompt_w + shown_width(f, shown, v->cursor -
+	    (size_t)(shown - v->query)));
 }
 
 static void
@@ -241,6 +287,10 @@ draw_hint(WINDOW *w, const struct frame *f)
 	fill(w, r->y, r->x, r->w, f->theme->hint);
 	put_text(w, f, r->y, r->x, r->w, v->status[0] ? v->status :
 	    label(f->lang, id), NULL, 0, f->theme->hint, f->theme->hint);
+	if (f->status_link && v->status[0] &&
+	    text_starts(v->status, f->status_link))
+		note_link(f, r->y, r->x, r->w, f->status_link, f->status_link,
+		    f->theme->hint.attr);
 }
 
 static void
@@ -296,6 +346,8 @@ draw_frame(WINDOW *w, const struct frame *f)
 	const struct layout *l = f->layout;
 
 	werase(w);
+	if (f->links)
+		f->links->count = 0;
 	if (l->mode == LAYOUT_TOO_SMALL) {
 		draw_too_small(w, f);
 		return;

@@ -25,6 +25,22 @@ struct theme {
  * background; call after start_color when color is true. */
 void theme_init(struct theme *th, bool color);
 
+/* A URL, or a line's part of one, drawn at (y, x) in len columns of
+ * ASCII text with attr: the browser makes it a hyperlink. */
+struct link_spot {
+	int y, x, len;
+	const char *text; /* what was drawn there; valid while the page is */
+	const char *url;
+	attr_t attr;
+};
+
+#define DRAW_MAX_LINKS 16
+
+struct drawn_links {
+	struct link_spot spot[DRAW_MAX_LINKS];
+	size_t count;
+};
+
 struct frame {
 	const struct view *view;
 	const struct layout *layout;
@@ -32,6 +48,8 @@ struct frame {
 	const struct theme *theme;
 	enum lang lang;
 	bool ascii; /* only ASCII can be shown: romaji names, '?' for others */
+	const char *status_link; /* a URL the status begins with, or NULL */
+	struct drawn_links *links; /* filled with the URLs drawn; may be NULL */
 };
 
 void draw_frame(WINDOW *w, const struct frame *f);

@@ -4,14 +4,32 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 
 #include <curses.h>
 
-static volatile sig_atomic_t caught_signal, suspend_asked;
+#include "terminal.h"
+
+/* How long a lone Esc waits for the rest of a sequence, unless ESCDELAY
+ * says otherwise. ncurses' default, 1 s, feels broken. */
+#define ESC_DELAY_MS 25
+
+static volatile sig_atomic_t caught_signal, suspend_asked, resized;
+static sigset_t blocked, unblocked;
+
+static struct {
+	struct keyin keyin;
+	long esc_delay_ms;
+	unsigned char buf[4096];
+	size_t pos, len;
+	struct key queue[KEYIN_MAX_KEYS];
+	size_t queued, next;
+} in;
 
 static void
 on_signal(int sig)
@@ -19,8 +37,8 @@ on_signal(int sig)
 	caught_signal = sig;
 }
 
-/* ^Z: suspending is done by input_read, outside the handler, where curses
- * may be called. */
+/* ^Z and resizes are handled by input_read, outside the handler, where
+ * curses may be called. */
 static void
 on_suspend(int sig)
 {
@@ -28,8 +46,13 @@ on_suspend(int sig)
 	suspend_asked = 1;
 }
 
-/* The handlers only set a flag; without SA_RESTART the blocked read
- * returns and input_read ends the session, or suspends it. */
+static void
+on_resize(int sig)
+{
+	(void)sig;
+	resized = 1;
+}
+
 void
 input_catch_signals(bool restricted)
 {
@@ -37,12 +60,35 @@ input_catch_signals(bool restricted)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	sigemptyset(&blocked);
+	sa.sa_handler = on_signal;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		sigaction(sigs[i], &sa, NULL);
+		sigaddset(&blocked, sigs[i]);
+	}
 	sa.sa_handler = restricted ? SIG_IGN : on_suspend;
 	sigaction(SIGTSTP, &sa, NULL);
+	sigaddset(&blocked, SIGTSTP);
+	sa.sa_handler = on_resize;
+	sigaction(SIGWINCH, &sa, NULL);
+	sigaddset(&blocked, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &blocked, &unblocked);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigdelset(&unblocked, sigs[i]);
+	sigdelset(&unblocked, SIGTSTP);
+	sigdelset(&unblocked, SIGWINCH);
+}
+
+void
+input_start(bool mouse)
+{
+	const char *delay = getenv("ESCDELAY");
+	long ms = delay && *delay ? strtol(delay, NULL, 10) : ESC_DELAY_MS;
+
+	keyin_init(&in.keyin, mouse);
+	in.esc_delay_ms = ms < 1 ? 1 : ms > 10000 ? 10000 : ms;
+	in.pos = in.len = in.queued = in.next = 0;
 }
 
 /* Takes the terminal's size as the kernel has it now. */
@@ -62,15 +108,23 @@ static void
 suspend(void)
 {
 	struct sigaction sa, old;
+	sigset_t tstp;
 
 	suspend_asked = 0;
+	terminal_modes(false);
 	endwin();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGTSTP, &sa, &old);
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
 	raise(SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &tstp, NULL); /* stops here */
+	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	sigaction(SIGTSTP, &old, NULL);
 	sync_size();
+	refresh();
+	terminal_modes(true);
 }
 
 static long
@@ -83,50 +137,122 @@ elapsed_ms(const struct timespec *since)
 	    (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
-/* EOF and EIO return at once, where a time-out returns after the idle
- * time: the clock tells them apart. */
+static void
+take(size_t n)
+{
+	in.queued = n;
+	in.next = 0;
+}
+
+/* Decodes buffered bytes until a key comes out or they run out. */
+static bool
+decode(void)
+{
+	while (in.pos < in.len) {
+		size_t n = keyin_byte(&in.keyin, in.buf[in.pos++], in.queue);
+
+		if (n) {
+			take(n);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Waits up to wait_ms (-1: for ever) for bytes, a signal or a resize;
+ * 1: bytes read, 0: time out, -1: the session is over. */
+static int
+wait_bytes(long wait_ms, struct key *key)
+{
+	struct timespec ts = {wait_ms / 1000, (wait_ms % 1000) * 1000000};
+	fd_set fds;
+	ssize_t n;
+	int r;
+
+	/* pselect, not poll: the signals are let through only while it
+	 * waits, so one that comes at any other time waits for it. */
+	FD_ZERO(&fds);
+	FD_SET(STDIN_FILENO, &fds);
+	r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, wait_ms < 0 ? NULL : &ts,
+	    &unblocked);
+	if (caught_signal)
+		return -1;
+	if (r < 0 && errno != EINTR)
+		return -1;
+	if (suspend_asked || resized) {
+		if (suspend_asked)
+			suspend();
+		resized = 0;
+		sync_size();
+		memset(key, 0, sizeof *key);
+		key->id = K_RESIZE;
+		return 2;
+	}
+	if (r <= 0)
+		return r < 0 ? 3 : 0;
+	n = read(STDIN_FILENO, in.buf, sizeof in.buf);
+	if (n <= 0)
+		return n < 0 && (errno == EINTR || errno == EAGAIN) ? 3 : -1;
+	in.pos = 0;
+	in.len = (size_t)n;
+	return 1;
+}
+
 bool
-input_read(long idle_ms, int *status, wint_t *ch, bool *idle)
+input_read(long idle_ms, struct key *key, bool *idle)
 {
 	struct timespec start;
 
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &start);
-		errno = 0;
-		*status = get_wch(ch);
+		long pending, wait;
+		int r;
+
 		if (caught_signal)
 			return false;
-		if (*status != ERR)
-			return true;
-		if (errno == EINTR) {
-			/* ncurses keeps the interrupted read's ERR queued as
-			 * input; drop it, or the next read returns it again. */
-			flushinp();
-			if (!suspend_asked)
-				continue;
-			suspend();
-			*status = KEY_CODE_YES;
-			*ch = KEY_RESIZE;
+		if (in.next < in.queued || decode()) {
+			*key = in.queue[in.next++];
 			return true;
 		}
-		*idle = idle_ms > 0 && elapsed_ms(&start) >= idle_ms - 100;
-		return false;
+		pending = keyin_wait_ms(&in.keyin, in.esc_delay_ms);
+		wait = pending >= 0 ? pending : idle_ms > 0 ?
+		    idle_ms - elapsed_ms(&start) : -1;
+		if (pending < 0 && idle_ms > 0 && wait <= 0) {
+			*idle = true;
+			return false;
+		}
+		r = wait_bytes(wait, key);
+		if (r < 0)
+			return false;
+		if (r == 2)
+			return true;
+		if (r == 0 && pending >= 0)
+			take(keyin_timeout(&in.keyin, in.queue));
 	}
 }
 
 bool
 input_waiting(void)
 {
-	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
 
-	return poll(&in, 1, 0) > 0 && (in.revents & POLLIN);
+	/* Bytes left over may be the end of a paste or sequence, which is no
+	 * key: only a key counts. */
+	if (in.next < in.queued || decode())
+		return true;
+	return poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN);
 }
 
 void
 input_raise_again(void)
 {
 	if (caught_signal) {
+		sigset_t one;
+
 		signal(caught_signal, SIG_DFL);
+		sigemptyset(&one);
+		sigaddset(&one, caught_signal);
 		raise(caught_signal);
+		sigprocmask(SIG_UNBLOCK, &one, NULL);
 	}
 }

@@ -1,24 +1,31 @@
-/* input: the keys of a curses session, and the signals around them: those
- * that end it, ^Z that suspends it, keys already waiting, and an idle
+/* input: the keys of a curses session, read from the terminal by madoguchi
+ * itself (keyin decodes them; ncurses only draws), and the signals around
+ * them: those that end it, ^Z that suspends it, a resize, and an idle
  * time-out. */
 #ifndef MADOGUCHI_INPUT_H
 #define MADOGUCHI_INPUT_H
 
 #include <stdbool.h>
-#include <wchar.h>
+
+#include "keyin.h"
 
 /* SIGINT, SIGTERM, SIGHUP and SIGQUIT end the session; ^Z suspends it, or
- * is ignored when restricted. Call before the terminal is started, so that
- * ncurses installs no SIGTSTP handler of its own. */
+ * is ignored when restricted; SIGWINCH resizes it. They are blocked but
+ * while input waits for a key, so none is lost, whenever it comes. Call
+ * before the terminal is started, so that ncurses installs no handler of
+ * its own. */
 void input_catch_signals(bool restricted);
 
-/* Reads a key into *status and *ch, as get_wch does; after a ^Z and fg, a
- * KEY_RESIZE at the size the terminal has then. False when the session is
- * over: a signal, idle_ms without a key (then *idle is set; 0: never), or
- * the terminal gone (EOF or EIO). */
-bool input_read(long idle_ms, int *status, wint_t *ch, bool *idle);
+/* Starts reading keys; mouse: mouse reports are on. ESCDELAY (ms) says how
+ * long a lone Esc waits for the rest of a sequence. */
+void input_start(bool mouse);
 
-/* Whether more keys are already waiting to be read. */
+/* Reads the next key; K_RESIZE after a resize, and after a ^Z and fg.
+ * False when the session is over: a signal, idle_ms without a key (then
+ * *idle is set; 0: never), or the terminal gone (EOF or an error). */
+bool input_read(long idle_ms, struct key *key, bool *idle);
+
+/* Whether another key is already waiting to be read. */
 bool input_waiting(void);
 
 /* Raises again the signal that ended the session, if one did, for the

@@ -1,82 +1,144 @@
-/* keys: see keys.h. Readline's control keys, and the usual function keys. */
+/* keys: see keys.h. readline's and fzf's control keys, the function keys,
+ * and plain letters where no query is typed. The man page's KEYS section
+ * lists the same. */
 #include "keys.h"
 
-#include <limits.h>
-#include <string.h>
-#include <wchar.h>
-#include <wctype.h>
+#include "text.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
-static enum action
-function_key(wint_t ch)
+static bool
+word_mods(unsigned mods)
 {
-	switch (ch) {
-	case KEY_UP: return ACT_UP;
-	case KEY_DOWN: return ACT_DOWN;
-	case KEY_PPAGE: return ACT_PAGE_UP;
-	case KEY_NPAGE: return ACT_PAGE_DOWN;
-	case KEY_HOME: return ACT_FIRST;
-	case KEY_END: return ACT_LAST;
-	case KEY_LEFT: return ACT_BACK;
-	case KEY_RIGHT: return ACT_CURSOR_RIGHT;
-	case KEY_BACKSPACE: return ACT_BACKSPACE;
-	case KEY_ENTER: return ACT_OPEN;
-	case KEY_BTAB: return ACT_TOGGLE_FOCUS;
-	case KEY_F(1): return ACT_HELP;
-	case KEY_F(2): return ACT_COPY_PHONE;
-	case KEY_F(3): return ACT_COPY_PAGE;
-	case KEY_F(4): return ACT_COPY_CONTACT;
-	case KEY_F(5): return ACT_BROWSE_PAGE;
-	case KEY_F(6): return ACT_BROWSE_CONTACT;
+	return mods & (MOD_CTRL | MOD_ALT);
+}
+
+static enum action
+function_key(const struct key *k)
+{
+	switch (k->id) {
+	case K_UP: return ACT_UP;
+	case K_DOWN: return ACT_DOWN;
+	case K_PAGE_UP: return ACT_PAGE_UP;
+	case K_PAGE_DOWN: return ACT_PAGE_DOWN;
+	case K_HOME: return ACT_FIRST;
+	case K_END: return ACT_LAST;
+	case K_LEFT: return word_mods(k->mods) ? ACT_WORD_LEFT : ACT_BACK;
+	case K_RIGHT:
+		return word_mods(k->mods) ? ACT_WORD_RIGHT : ACT_CURSOR_RIGHT;
+	case K_DELETE: return ACT_DELETE_FORWARD;
+	case K_BACKTAB: return ACT_TOGGLE_FOCUS;
+	case K_ESC: return ACT_ESCAPE;
+	default: break;
+	}
+	switch (k->id - K_F1 + 1) {
+	case 1: return ACT_HELP;
+	case 2: return ACT_COPY_PHONE;
+	case 3: return ACT_COPY_PAGE;
+	case 4: return ACT_COPY_CONTACT;
+	case 5: return ACT_BROWSE_PAGE;
+	case 6: return ACT_BROWSE_CONTACT;
+	case 10: return ACT_QUIT;
 	default: return ACT_NONE;
 	}
 }
 
 static enum action
-control_key(wint_t ch)
+control_key(uint32_t ch, unsigned mods)
 {
+	if (mods & MOD_ALT)
+		return ch == 0x7f || ch == CTRL('h') ? ACT_DELETE_WORD : ACT_NONE;
 	switch (ch) {
-	case 0x1b: return ACT_ESCAPE;
 	case '\t': return ACT_TOGGLE_FOCUS;
-	case '\r': case '\n': return ACT_OPEN;
+	case '\r': return ACT_OPEN;
 	case 0x7f: case CTRL('h'): return ACT_BACKSPACE;
-	case CTRL('p'): return ACT_UP;
-	case CTRL('n'): return ACT_DOWN;
+	case CTRL('p'): case CTRL('k'): return ACT_UP;
+	case CTRL('n'): case CTRL('j'): return ACT_DOWN;
 	case CTRL('u'): return ACT_CLEAR_QUERY;
 	case CTRL('w'): return ACT_DELETE_WORD;
 	case CTRL('a'): return ACT_CURSOR_START;
 	case CTRL('e'): return ACT_CURSOR_END;
 	case CTRL('b'): return ACT_CURSOR_LEFT;
 	case CTRL('f'): return ACT_CURSOR_RIGHT;
-	case CTRL('c'): return ACT_QUIT;
+	case CTRL('d'): return ACT_DELETE_FORWARD;
+	case CTRL('l'): return ACT_REDRAW;
+	case CTRL('y'): return ACT_COPY_PHONE;
+	case CTRL('o'): return ACT_BROWSE_PAGE;
+	case CTRL('c'): case CTRL('g'): return ACT_QUIT;
 	default: return ACT_NONE;
 	}
 }
 
+/* The letters that act on the desk: plain in the detail pane, with Alt in
+ * the list (where plain letters are typed into the query). */
+static enum action
+desk_letter(uint32_t ch)
+{
+	switch (ch) {
+	case 'y': return ACT_COPY_PHONE;
+	case 'u': return ACT_COPY_PAGE;
+	case 'c': return ACT_COPY_CONTACT;
+	case 'o': return ACT_BROWSE_PAGE;
+	case 'O': return ACT_BROWSE_CONTACT;
+	default: return ACT_NONE;
+	}
+}
+
+/* In the detail pane and the help, less's and vi's keys scroll and q goes
+ * back. */
+static enum action
+reading_letter(uint32_t ch)
+{
+	switch (ch) {
+	case 'j': return ACT_DOWN;
+	case 'k': return ACT_UP;
+	case 'g': return ACT_FIRST;
+	case 'G': return ACT_LAST;
+	case ' ': return ACT_PAGE_DOWN;
+	case 'b': return ACT_PAGE_UP;
+	case 'q': return ACT_ESCAPE;
+	default: return ACT_NONE;
+	}
+}
+
+static enum action
+alt_letter(uint32_t ch)
+{
+	switch (ch) {
+	case 'b': return ACT_WORD_LEFT;
+	case 'f': return ACT_WORD_RIGHT;
+	case 'd': return ACT_DELETE_WORD_FORWARD;
+	default: return desk_letter(ch);
+	}
+}
+
 enum action
-keys_action(int status, wint_t ch, const struct view *v, char *text,
+keys_action(const struct key *k, const struct view *v, char *text,
     size_t *len)
 {
-	mbstate_t mb;
-	size_t n;
+	bool reading = v->help || v->focus == FOCUS_DETAIL;
+	enum action a;
 
 	*len = 0;
-	if (status == KEY_CODE_YES)
-		return function_key(ch);
-	if (status != OK)
+	if (k->id != K_CHAR)
+		return function_key(k);
+	if (!k->pasted) {
+		if (k->ch < 0x20 || k->ch == 0x7f)
+			return control_key(k->ch, k->mods);
+		if (k->mods & MOD_ALT)
+			return alt_letter(k->ch);
+		if (v->help && k->ch == '?')
+			return ACT_ESCAPE;
+		if (reading && (a = reading_letter(k->ch)) != ACT_NONE)
+			return a;
+		if (!v->help && v->focus == FOCUS_DETAIL &&
+		    (a = desk_letter(k->ch)) != ACT_NONE)
+			return a;
+		if (k->ch == '?' && v->query_len == 0)
+			return ACT_HELP;
+	}
+	if (text_cp_unsafe(k->ch) || text_cp_width(k->ch) < 0)
 		return ACT_NONE;
-	if (ch < 0x20 || ch == 0x7f)
-		return control_key(ch);
-	if (v->help && (ch == 'q' || ch == '?'))
-		return ACT_ESCAPE;
-	if (ch == '?' && v->query_len == 0)
-		return ACT_HELP;
-	if (!iswprint(ch))
-		return ACT_NONE;
-	memset(&mb, 0, sizeof mb);
-	n = wcrtomb(text, (wchar_t)ch, &mb);
-	if (n != (size_t)-1)
-		*len = n;
+	*len = text_encode(k->ch, text);
 	return ACT_NONE;
 }

@@ -36,14 +36,16 @@ static const char *const text[L_COUNT][2] = {
 		"注意: この窓口は情報の受付専用です。"},
 	[L_NO_MATCH] = {"No desk matches.", "該当なし"},
 	[L_TOO_SMALL] = {"Terminal too small", "画面が小さすぎます"},
-	[L_HINT_WIDE] = {"Type to filter  Tab detail  F2-F4 copy  F5 open  "
-		"F1 help  Esc clear/quit",
-		"入力で絞り込み  Tab 詳細  F2-F4 コピー  F5 開く  F1 ヘルプ  "
+	[L_HINT_WIDE] = {"Type to filter  Tab detail  F2/C-y copy  F5/C-o open  "
+		"F1/? help  Esc clear/quit",
+		"入力で絞り込み  Tab 詳細  F2/C-y コピー  F5/C-o 開く  F1/? ヘルプ  "
 		"Esc 消去/終了"},
-	[L_HINT_NARROW_LIST] = {"Type to filter  Enter detail  F1 help  Esc quit",
-		"入力で絞り込み  Enter 詳細  F1 ヘルプ  Esc 終了"},
-	[L_HINT_DETAIL] = {"Up/Down scroll  Esc/Left back  F1 help",
-		"上下キー スクロール  Esc/左キー 戻る  F1 ヘルプ"},
+	[L_HINT_NARROW_LIST] = {"Type to filter  Enter detail  F1/? help  Esc quit",
+		"入力で絞り込み  Enter 詳細  F1/? ヘルプ  Esc 終了"},
+	[L_HINT_DETAIL] = {"j/k scroll  y copy phone  u page  c address  o open  "
+		"Esc back  F1 help",
+		"j/k スクロール  y 電話をコピー  u ページ  c 窓口  o 開く  "
+		"Esc 戻る  F1 ヘルプ"},
 	[L_HINT_HELP] = {"Esc, q or F1 closes this help",
 		"Esc・q・F1 でヘルプを閉じる"},
 	[L_HELP_TITLE] = {"madoguchi: cyber crime consultation desks of "
@@ -54,8 +56,18 @@ static const char *const text[L_COUNT][2] = {
 	[L_HELP_NATIONAL] = {"National contacts", "全国共通の窓口"},
 	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},
 	[L_HELP_QUERY] = {"Filter", "絞り込み"},
-	[L_COPIED] = {"Copied to the clipboard: %s",
-		"クリップボードにコピーしました: %s"},
+	[L_COPIED_TMUX] = {"%s: copied to tmux's buffer, which tmux also "
+		"offers to the terminal's clipboard",
+		"%s: tmux のバッファにコピーしました (tmux が端末のクリップボード"
+		"にも渡します)"},
+	[L_COPY_SENT] = {"%s: sent to the terminal's clipboard (OSC 52); if it "
+		"is not there, select it with Shift-drag",
+		"%s: 端末のクリップボードへ送りました (OSC 52)。届かなければ "
+		"Shift+ドラッグで選択してください"},
+	[L_COPY_IGNORED] = {"%s: not copied: this terminal (VTE) ignores OSC 52; "
+		"select it with Shift-drag",
+		"%s: この端末 (VTE) は OSC 52 を無視するためコピーできません。"
+		"Shift+ドラッグで選択してください"},
 	[L_COPY_OFF] = {"Copying is off (--no-osc52 or restricted mode)",
 		"コピーは無効です (--no-osc52 または制限モード)"},
 	[L_NO_CONTACT] = {"No consultation address is listed",
@@ -63,6 +75,14 @@ static const char *const text[L_COUNT][2] = {
 	[L_OPENED] = {"Opened with %s", "%s で開きました"},
 	[L_OPEN_FAILED] = {"No browser could be started; the URL: %s",
 		"ブラウザを起動できませんでした。URL: %s"},
+	[L_OPEN_EXITED] = {"%s failed (exit status %d); the URL: %s",
+		"%s が失敗しました (終了ステータス %d)。URL: %s"},
+	[L_OPEN_OVER_SSH] = {"%s  (over SSH: open it on your own computer)",
+		"%s  (SSH 経由: お手元のコンピューターで開いてください)"},
+	[L_OPEN_OVER_SSH_COPIED] = {"%s  (over SSH: open it on your own "
+		"computer; also copied)",
+		"%s  (SSH 経由: お手元のコンピューターで開いてください。コピーも"
+		"しました)"},
 	[L_FOUND_VIA] = {"Serves: %s", "管轄の地域: %s"},
 	[L_OPEN_OFF] = {"Opening a browser is off in restricted mode",
 		"制限モードではブラウザを開けません"},

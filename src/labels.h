@@ -38,11 +38,16 @@ enum label {
 	L_HELP_NATIONAL,
 	L_HELP_SOURCE,
 	L_HELP_QUERY,
-	L_COPIED,          /* a format: the text */
+	L_COPIED_TMUX,     /* a format: the text */
+	L_COPY_SENT,       /* a format: the text */
+	L_COPY_IGNORED,    /* a format: the text */
 	L_COPY_OFF,
 	L_NO_CONTACT,
 	L_OPENED,          /* a format: the program */
 	L_OPEN_FAILED,     /* a format: the URL */
+	L_OPEN_EXITED,     /* a format: the program, its status, the URL */
+	L_OPEN_OVER_SSH,   /* a format: the URL */
+	L_OPEN_OVER_SSH_COPIED, /* a format: the URL */
 	L_OPEN_OFF,
 	L_FOUND_VIA,       /* a format: the place */
 	L_COUNT

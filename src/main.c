@@ -49,7 +49,8 @@ static const char usage_text[] =
     "      --lang=LANG      ja or en (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "      --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
     "      --no-mouse       do not use the mouse in the browser\n"
-    "      --no-osc52       do not copy to the clipboard with OSC 52\n"
+    "      --no-osc52       do not copy to the clipboard (OSC 52, tmux)\n"
+    "      --no-hyperlinks  do not make the URLs shown links (OSC 8)\n"
     "      --ascii          show ASCII only (romaji names, English labels)\n"
     "      --restricted     kiosk mode: no --data, no suspend, a short query;\n"
     "                       also MADOGUCHI_RESTRICTED=1\n"
@@ -161,6 +162,7 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		{"colour", required_argument, NULL, 'C'},
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"no-osc52", no_argument, NULL, 'O'},
+		{"no-hyperlinks", no_argument, NULL, 'H'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"restricted", no_argument, NULL, 'R'},
 		{"idle-timeout", required_argument, NULL, 'I'},
@@ -197,6 +199,9 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 			break;
 		case 'O':
 			o->browser.osc52 = false;
+			break;
+		case 'H':
+			o->browser.hyperlinks = false;
 			break;
 		case 'R':
 			o->browser.restricted = true;
@@ -397,7 +402,7 @@ main(int argc, char **argv)
 {
 	struct options o = {.mode = MODE_AUTO, .format = FORMAT_PLAIN,
 		.browser = {.lang = labels_lang_from_env(), .mouse = true,
-		.osc52 = true}};
+		.osc52 = true, .hyperlinks = true}};
 	char words[1024];
 	struct table *t = NULL;
 	int status;

@@ -9,7 +9,7 @@
 
 static void
 push(struct page *p, const char *text, size_t len, size_t indent,
-    enum line_style style)
+    enum line_style style, const char *link)
 {
 	struct page_line *line;
 	char *copy;
@@ -37,16 +37,43 @@ push(struct page *p, const char *text, size_t len, size_t indent,
 	line = &p->lines[p->count++];
 	line->text = copy;
 	line->style = style;
+	line->link = link;
+}
+
+/* A URL that can go into an OSC 8 sequence as it is: printable ASCII. */
+static bool
+linkable(const char *url)
+{
+	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+		return false;
+	for (; *url; url++)
+		if (*url <= ' ' || *url > '~')
+			return false;
+	return true;
+}
+
+/* Where a URL that does not fit breaks: after the last '/', '?', '&' or
+ * '=' of the n bytes that fit, so that each line ends at a boundary of the
+ * URL; anywhere only when none is there. */
+static size_t
+url_break(const char *url, size_t n)
+{
+	for (size_t at = n; at > 1; at--)
+		if (strchr("/?&=", url[at - 1]) && url[at - 2] != '/')
+			return at;
+	return n;
 }
 
 /* Adds text wrapped to the page width after indent columns. Prose breaks
- * after a space where it can; URLs break anywhere and are never cut. */
+ * after a space where it can; URLs after a '/', '?', '&' or '=', and are
+ * never cut; each line of a URL is a link to all of it. */
 static void
 add(struct page *p, size_t indent, enum line_style style, const char *text)
 {
 	size_t len = strlen(text), cap = TEXT_ESCAPE_GROWTH * len + 1;
 	char *safe = malloc(cap), *rest;
 	bool prose = style != STYLE_URL;
+	const char *link = !prose && linkable(text) ? text : NULL;
 
 	if (!safe) {
 		p->failed = true;
@@ -71,8 +98,10 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 				space--;
 			if (space > 0)
 				n = space;
+		} else if (rest[n] != '\0') {
+			n = url_break(rest, n);
 		}
-		push(p, rest, n, indent, style);
+		push(p, rest, n, indent, style, link);
 		rest += n;
 	} while (*rest);
 	free(safe);
@@ -81,16 +110,7 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 static void
 blank(struct page *p)
 {
-	push(p, "", 0, 0, STYLE_TEXT);
-}
-
-/* The lines the table's widest URL takes at this width. */
-static size_t
-url_lines(const struct page *p)
-{
-	size_t room = p->style.width > 10 ? p->style.width - 2 : 1;
-
-	return (p->style.url_width + room - 1) / room;
+	push(p, "", 0, 0, STYLE_TEXT, NULL);
 }
 
 /* The lines text takes when added with this indent and style. */
@@ -105,6 +125,25 @@ height_of(const struct page *p, size_t indent, enum line_style style,
 	lines = scratch.count;
 	page_free(&scratch);
 	return lines;
+}
+
+/* The most lines a URL of the table takes at this width. */
+static size_t
+url_lines(const struct page *p)
+{
+	const struct table *t = p->style.urls;
+	size_t most = 0;
+
+	for (size_t i = 0; t && i < t->count; i++) {
+		const struct desk *k = &t->desks[i];
+		size_t page = height_of(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
+		size_t contact = k->contact == CONTACT_URL ?
+		    height_of(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]) : 0;
+
+		most = page > most ? page : most;
+		most = contact > most ? contact : most;
+	}
+	return most;
 }
 
 /* Ends a section that began at line `start` with blank lines up to
@@ -239,11 +278,12 @@ page_detail(struct page *p, const struct desk *k,
 	    height_of(p, 2, STYLE_NOTE, label(p->style.lang, L_NOTE_INFO_ONLY)));
 }
 
-/* Each key and what it does, in both languages. */
+/* Each key and what it does, in both languages; the man page's KEYS. */
 static const char *const help_keys[][2] = {
 	{"typing        filter: kanji, kana, romaji, code, phone",
 	 "文字入力      絞り込み (漢字・かな・ローマ字・番号・電話)"},
-	{"Up Down C-p C-n  move the selection", "上下 C-p C-n  選択を移動"},
+	{"Up Down C-p C-n C-k C-j  move the selection",
+	 "上下 C-p C-n C-k C-j  選択を移動"},
 	{"PgUp PgDn Home End  a page, the first, the last",
 	 "PgUp PgDn Home End  1画面・先頭・末尾へ"},
 	{"Tab           list / detail (then Up Down scroll it)",
@@ -251,19 +291,34 @@ static const char *const help_keys[][2] = {
 	{"Enter         show the detail", "Enter         詳細を表示"},
 	{"Esc Left      back; Esc clears the query, then quits",
 	 "Esc 左        戻る。Esc は入力を消去、空なら終了"},
-	{"Backspace C-w C-u  delete a character, a word, all",
-	 "Backspace C-w C-u  1文字・1語・全部を削除"},
+	{"Backspace Delete C-d  delete a character",
+	 "Backspace Delete C-d  1文字を削除"},
+	{"C-w M-Backspace M-d C-u  delete a word, the next word, all",
+	 "C-w M-Backspace M-d C-u  前の語・次の語・全部を削除"},
 	{"Left Right C-a C-e  move in the query",
 	 "左右 C-a C-e  入力内のカーソル移動"},
+	{"C-Left C-Right M-b M-f  move by a word",
+	 "C-左 C-右 M-b M-f  語単位で移動"},
 	{"F1 ?          this help (? with an empty query)",
 	 "F1 ?          このヘルプ (? は入力が空のとき)"},
-	{"F2 F3 F4      copy the phone, the page, the consultation address",
-	 "F2 F3 F4      電話番号・ページ・相談窓口をコピー"},
-	{"F5 F6         open the page, the consultation address",
-	 "F5 F6         ページ・相談窓口をブラウザで開く"},
-	{"C-c           quit", "C-c           終了"},
-	{"mouse         wheel scrolls, click selects",
-	 "マウス        ホイールでスクロール、クリックで選択"},
+	{"F2 C-y M-y    copy the phone", "F2 C-y M-y    電話番号をコピー"},
+	{"F3 M-u        copy the cyber crime page",
+	 "F3 M-u        サイバー犯罪対策のページをコピー"},
+	{"F4 M-c        copy the consultation address",
+	 "F4 M-c        相談窓口をコピー"},
+	{"F5 C-o M-o    open the page; F6 M-O the consultation address",
+	 "F5 C-o M-o    ページを開く。F6 M-O 相談窓口を開く"},
+	{"In the detail: y copy the phone, u the page, c the address,",
+	 "詳細では: y 電話番号・u ページ・c 相談窓口をコピー、"},
+	{"  o O open them; j k g G Space b scroll; q back",
+	 "  o O で開く。j k g G Space b でスクロール、q で戻る"},
+	{"C-l           redraw the screen", "C-l           画面を再描画"},
+	{"C-c C-g F10   quit", "C-c C-g F10   終了"},
+	{"mouse         the wheel scrolls what is under it, a click selects;",
+	 "マウス        ホイールでその下をスクロール、クリックで選択。"},
+	{"  Shift (Ctrl in Tera Term) and the mouse select text by hand",
+	 "  Shift (Tera Term では Ctrl) とマウスで文字を選択"},
+	{"M- is Alt, or Esc and then the key", "M- は Alt、または Esc の後にキー"},
 };
 
 static const char *const help_query[][2] = {

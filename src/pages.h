@@ -18,6 +18,10 @@ enum line_style {
 struct page_line {
 	char *text; /* safe to show (text_sanitize), fits the width */
 	enum line_style style;
+	/* STYLE_URL: the whole URL this line shows (part of), printable
+	 * ASCII, for a terminal's hyperlink; NULL for other lines. It points
+	 * into the table, which outlives the page. */
+	const char *link;
 };
 
 /* How a page is written: the language, the width, and whether only ASCII
@@ -26,10 +30,11 @@ struct page_style {
 	enum lang lang;
 	bool ascii;
 	size_t width;
-	/* The widest URL of the table: each URL is given the lines that one
-	 * would take, so that moving between desks leaves every label where it
-	 * was and the terminal is sent only what changed. 0: no padding. */
-	size_t url_width;
+	/* The table whose URLs set the padding: each URL is given the lines
+	 * that the longest of them would take, so that moving between desks
+	 * leaves every label where it was and the terminal is sent only what
+	 * changed. NULL: no padding. */
+	const struct table *urls;
 };
 
 struct page {

@@ -60,20 +60,69 @@ terminal_forget_builtin(void)
 	builtin_dir[0] = '\0';
 }
 
+/* Whether TERM's name says the terminal speaks xterm's language: the
+ * terminals whose entries a server often lacks. */
+bool
+terminal_speaks_xterm(const char *term)
+{
+	static const char *const families[] = {"xterm", "kitty", "alacritty",
+		"ghostty", "wezterm", "foot", "putty", "teraterm", "rxvt",
+		"screen", "tmux", "vte", "gnome", "konsole", "mintty", "iterm",
+		"contour"};
+
+	if (strstr(term, "-256color") || strstr(term, "-direct"))
+		return true;
+	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+		if (strncmp(term, families[i], strlen(families[i])) == 0)
+			return true;
+	return false;
+}
+
+/* The built-in entry closest to a terminal that speaks xterm. */
 static const char *
-unusable_because(const char *term)
+closest_builtin(const char *term)
+{
+	if (strncmp(term, "rxvt", 4) == 0)
+		return "rxvt-unicode-256color";
+	if (strncmp(term, "screen", 6) == 0)
+		return strstr(term, "256") ? "screen-256color" : "screen";
+	if (strncmp(term, "tmux", 4) == 0)
+		return "tmux-256color";
+	if (strncmp(term, "putty", 5) == 0)
+		return "putty-256color";
+	if (strncmp(term, "xterm", 5) == 0 && !strstr(term, "256") &&
+	    !strstr(term, "direct") && !strstr(term, "kitty") &&
+	    !strstr(term, "ghostty"))
+		return "xterm";
+	return "xterm-256color";
+}
+
+/* Sets up term from the system's database or a built-in entry. */
+static bool
+load_entry(const char *term)
+{
+	int err = 0;
+
+	return setupterm(term, STDOUT_FILENO, &err) == OK ||
+	    (use_builtin(term) && setupterm(term, STDOUT_FILENO, &err) == OK);
+}
+
+static const char *
+unusable_because(const char *term, const char **use)
 {
 	const char *why = NULL;
 	char *cup;
-	int err = 0;
 
+	*use = term;
 	if (!term || !*term)
 		return "TERM is not set";
 	if (strchr(term, '/'))
 		return "TERM names a path, not a terminal type";
-	if (setupterm(term, STDOUT_FILENO, &err) != OK &&
-	    (!use_builtin(term) || setupterm(term, STDOUT_FILENO, &err) != OK))
-		return "unknown terminal type";
+	if (!load_entry(term)) {
+		if (!terminal_speaks_xterm(term) ||
+		    !load_entry(*use = closest_builtin(term)))
+			return "unknown terminal type";
+	}
 	cup = tigetstr("cup");
 	if (!cup || cup == (char *)-1 || tigetflag("hc") > 0)
 		why = "this terminal cannot address the cursor";
@@ -81,18 +130,69 @@ unusable_because(const char *term)
 	return why;
 }
 
-bool
-terminal_usable(FILE *out)
+const char *
+terminal_type(FILE *out)
 {
-	const char *term = getenv("TERM");
-	const char *why = unusable_because(term);
+	const char *term = getenv("TERM"), *use;
+	const char *why = unusable_because(term, &use);
 	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
 
-	if (!why)
-		return true;
 	text_sanitize(shown, sizeof shown, term ? term : "",
 	    term ? strnlen(term, 64) : 0);
-	fprintf(out, "madoguchi: TERM=%s: %s; printing the list instead\n",
-	    shown, why);
-	return false;
+	if (why) {
+		fprintf(out, "madoguchi: TERM=%s: %s; printing the list "
+		    "instead\n", shown, why);
+		return NULL;
+	}
+	if (use != term)
+		fprintf(out, "madoguchi: TERM=%s: no terminfo entry here; "
+		    "using %s\n", shown, use);
+	return use;
+}
+
+static struct {
+	bool mouse, on;
+} modes;
+
+void
+terminal_modes_init(bool mouse)
+{
+	modes.mouse = mouse;
+}
+
+/* Bracketed paste (2004), and the mouse: button presses (1000) reported in
+ * SGR form (1006), which has no limit on the column. */
+void
+terminal_modes(bool on)
+{
+	const char *set = modes.mouse ? "\033[?2004h\033[?1000h\033[?1006h" :
+	    "\033[?2004h";
+	const char *reset = modes.mouse ?
+	    "\033[?1006l\033[?1000l\033[?2004l" : "\033[?2004l";
+	const char *s = on ? set : reset;
+
+	if (on == modes.on)
+		return;
+	modes.on = on;
+	fflush(stdout);
+	if (write(STDOUT_FILENO, s, strlen(s)) < 0)
+		modes.on = false;
+}
+
+bool
+terminal_has_alternate_screen(void)
+{
+	const char *smcup = tigetstr("smcup");
+
+	return smcup && smcup != (char *)-1 && *smcup;
+}
+
+void
+terminal_clear(void)
+{
+	const char *clear = tigetstr("clear");
+
+	if (clear && clear != (char *)-1)
+		putp(clear);
+	fflush(stdout);
 }

@@ -1,4 +1,5 @@
-/* terminal: whether TERM names a terminal the browser can drive. Apart
+/* terminal: which terminal type the browser can drive, and the modes it
+ * sets beyond what terminfo knows (bracketed paste, mouse reports). Apart
  * from the rest because <term.h> defines macros (lines, columns...). */
 #ifndef MADOGUCHI_TERMINAL_H
 #define MADOGUCHI_TERMINAL_H
@@ -6,12 +7,32 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* True when TERM is set, is a terminal type (not a path), is known to
- * terminfo, and can address the cursor; otherwise says why on `why`. */
-bool terminal_usable(FILE *why);
+/* The terminal type to drive: TERM when terminfo (or a built-in entry)
+ * knows it and it can address the cursor; for a TERM that speaks xterm but
+ * has no entry here (xterm-kitty, alacritty, foot...), the closest built-in
+ * entry, said in one line on `why`. NULL when there is none, said on
+ * `why`. */
+const char *terminal_type(FILE *why);
 
-/* Removes the copy of a built-in terminfo entry that terminal_usable may
+/* Whether a TERM's name says it speaks xterm's language. */
+bool terminal_speaks_xterm(const char *term);
+
+/* Removes the copy of a built-in terminfo entry that terminal_type may
  * have written for a system without one; call once newterm has read it. */
 void terminal_forget_builtin(void);
+
+/* Says whether terminal_modes turns on mouse reports too. */
+void terminal_modes_init(bool mouse);
+
+/* Turns bracketed paste (and mouse reports) on or off, once each way. */
+void terminal_modes(bool on);
+
+/* Whether the terminal (after newterm) has an alternate screen, which
+ * takes the browser's frames away on exit. */
+bool terminal_has_alternate_screen(void);
+
+/* Clears the screen and homes the cursor (after endwin, for a terminal
+ * without an alternate screen). */
+void terminal_clear(void);
 
 #endif

@@ -263,8 +263,8 @@ fold_latin(uint32_t cp)
 	return cp;
 }
 
-static size_t
-encode(uint32_t cp, char *out)
+size_t
+text_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -434,7 +434,7 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 		else if (cp == 0x3095)
 			cp = 0x304B;
 		cp = fold_latin(cp);
-		k = encode(cp, out + o);
+		k = text_encode(cp, out + o);
 		if (map)
 			for (size_t j = 0; j < k; j++)
 				map[o + j] = start;

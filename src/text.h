@@ -15,6 +15,10 @@
  * TEXT_INVALID and uses one byte, so a caller always advances. */
 size_t text_decode(const char *s, size_t len, uint32_t *cp);
 
+/* Writes cp (a valid code point) as UTF-8 into out (4 bytes of room);
+ * returns the bytes. */
+size_t text_encode(uint32_t cp, char *out);
+
 /* Columns a code point takes on a terminal: 0, 1 or 2. Controls and other
  * unsafe code points are never measured: callers escape them first. */
 int text_cp_width(uint32_t cp);

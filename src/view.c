@@ -41,8 +41,6 @@ view_init(struct view *v, const struct table *t,
 		return false;
 	for (size_t i = 0; i < t->count; i++) {
 		const struct desk *k = &t->desks[i];
-		size_t page = strlen(k->cell[FIELD_CYBER_URL]);
-		size_t contact = strlen(k->cell[FIELD_CONTACT]);
 
 		for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
 			size_t w = text_width(k->cell[view_list_columns[c]]);
@@ -50,13 +48,11 @@ view_init(struct view *v, const struct table *t,
 			if (w > v->widths[c])
 				v->widths[c] = w;
 		}
-		/* URLs are ASCII: bytes are columns. */
-		if (page > v->url_width)
-			v->url_width = page;
-		if (k->contact == CONTACT_URL && contact > v->url_width)
-			v->url_width = contact;
 	}
-	view_insert(v, query ? query : "", query ? strlen(query) : 0);
+	if (query && *query)
+		view_insert(v, query, strlen(query));
+	else
+		refilter(v);
 	return true;
 }
 
@@ -76,13 +72,20 @@ continuation(char c)
 void
 view_insert(struct view *v, const char *text, size_t len)
 {
-	size_t room = v->query_max - v->query_len;
+	size_t room = v->query_max > v->query_len ?
+	    v->query_max - v->query_len : 0;
 
+	if (len == 0)
+		return;
+	v->focus = FOCUS_LIST;
+	v->detail_shown = v->help = false;
 	if (len > room) {
 		len = room;
 		while (len > 0 && continuation(text[len]))
 			len--;
 	}
+	if (len == 0) /* full: nothing changes, nothing to filter again */
+		return;
 	memmove(v->query + v->cursor + len, v->query + v->cursor,
 	    v->query_len - v->cursor);
 	memcpy(v->query + v->cursor, text, len);
@@ -114,13 +117,15 @@ char_after(const struct view *v, size_t at)
 	return at;
 }
 
-/* Removes query bytes [from, cursor) and refilters. */
+/* Removes query bytes [from, to), leaves the cursor at from, and
+ * refilters if anything went. */
 static void
-erase_back_to(struct view *v, size_t from)
+erase(struct view *v, size_t from, size_t to)
 {
-	memmove(v->query + from, v->query + v->cursor,
-	    v->query_len - v->cursor + 1);
-	v->query_len -= v->cursor - from;
+	if (to <= from)
+		return;
+	memmove(v->query + from, v->query + to, v->query_len - to + 1);
+	v->query_len -= to - from;
 	v->cursor = from;
 	refilter(v);
 }
@@ -132,6 +137,7 @@ is_space_at(const struct view *v, size_t at)
 	    strncmp(v->query + at, "\xE3\x80\x80", 3) == 0;
 }
 
+/* Where the word before the cursor starts (readline's backward-word). */
 static size_t
 word_start(const struct view *v)
 {
@@ -141,6 +147,19 @@ word_start(const struct view *v)
 		at = char_before(v, at);
 	while (at > 0 && !is_space_at(v, char_before(v, at)))
 		at = char_before(v, at);
+	return at;
+}
+
+/* Where the word after the cursor ends (readline's forward-word). */
+static size_t
+word_end(const struct view *v)
+{
+	size_t at = v->cursor;
+
+	while (at < v->query_len && is_space_at(v, at))
+		at = char_after(v, at);
+	while (at < v->query_len && !is_space_at(v, at))
+		at = char_after(v, at);
 	return at;
 }
 
@@ -201,15 +220,25 @@ edit(struct view *v, enum action a)
 {
 	switch (a) {
 	case ACT_BACKSPACE:
-		if (v->cursor > 0)
-			erase_back_to(v, char_before(v, v->cursor));
+		erase(v, char_before(v, v->cursor), v->cursor);
 		break;
 	case ACT_DELETE_WORD:
-		erase_back_to(v, word_start(v));
+		erase(v, word_start(v), v->cursor);
+		break;
+	case ACT_DELETE_FORWARD:
+		erase(v, v->cursor, char_after(v, v->cursor));
+		break;
+	case ACT_DELETE_WORD_FORWARD:
+		erase(v, v->cursor, word_end(v));
 		break;
 	case ACT_CLEAR_QUERY:
-		v->cursor = v->query_len;
-		erase_back_to(v, 0);
+		erase(v, 0, v->query_len);
+		break;
+	case ACT_WORD_LEFT:
+		v->cursor = word_start(v);
+		break;
+	case ACT_WORD_RIGHT:
+		v->cursor = word_end(v);
 		break;
 	case ACT_CURSOR_LEFT:
 		v->cursor = char_before(v, v->cursor);
@@ -236,9 +265,10 @@ view_apply(struct view *v, enum action a, size_t page)
 	case ACT_FIRST: case ACT_LAST:
 		navigate(v, a, p);
 		break;
-	case ACT_BACKSPACE: case ACT_DELETE_WORD: case ACT_CLEAR_QUERY:
+	case ACT_BACKSPACE: case ACT_DELETE_WORD: case ACT_DELETE_FORWARD:
+	case ACT_DELETE_WORD_FORWARD: case ACT_CLEAR_QUERY:
 	case ACT_CURSOR_LEFT: case ACT_CURSOR_RIGHT: case ACT_CURSOR_START:
-	case ACT_CURSOR_END:
+	case ACT_CURSOR_END: case ACT_WORD_LEFT: case ACT_WORD_RIGHT:
 		edit(v, a);
 		break;
 	case ACT_TOGGLE_FOCUS:
@@ -266,7 +296,7 @@ view_apply(struct view *v, enum action a, size_t page)
 	case ACT_QUIT:
 		v->quit = true;
 		break;
-	case ACT_NONE: case ACT_COPY_PHONE: case ACT_COPY_PAGE:
+	case ACT_NONE: case ACT_REDRAW: case ACT_COPY_PHONE: case ACT_COPY_PAGE:
 	case ACT_COPY_CONTACT: case ACT_BROWSE_PAGE: case ACT_BROWSE_CONTACT:
 		break;
 	}
@@ -276,6 +306,15 @@ size_t
 view_selected(const struct view *v)
 {
 	return v->nrows ? v->rows[v->sel] : SIZE_MAX;
+}
+
+void
+view_wheel(struct view *v, bool over_page, long lines)
+{
+	if (v->help || over_page)
+		scroll_detail(v, lines);
+	else
+		move_selection(v, lines);
 }
 
 void

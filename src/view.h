@@ -12,10 +12,13 @@
 enum action {
 	ACT_NONE,
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
-	ACT_BACKSPACE, ACT_DELETE_WORD, ACT_CLEAR_QUERY,
+	ACT_BACKSPACE, ACT_DELETE_WORD, ACT_DELETE_FORWARD,
+	ACT_DELETE_WORD_FORWARD, ACT_CLEAR_QUERY,
 	ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_CURSOR_START, ACT_CURSOR_END,
+	ACT_WORD_LEFT, ACT_WORD_RIGHT,
 	ACT_TOGGLE_FOCUS, ACT_OPEN, ACT_BACK, ACT_ESCAPE, ACT_HELP, ACT_QUIT,
-	/* Acting on the selected desk: the browser does these. */
+	/* The browser does these: the terminal, and the selected desk. */
+	ACT_REDRAW,
 	ACT_COPY_PHONE, ACT_COPY_PAGE, ACT_COPY_CONTACT,
 	ACT_BROWSE_PAGE, ACT_BROWSE_CONTACT,
 };
@@ -45,7 +48,6 @@ struct view {
 	bool quit;
 	char status[512]; /* what the last action did, shown until a key */
 	size_t widths[VIEW_LIST_COLUMNS]; /* widest cell of each list column */
-	size_t url_width; /* the widest URL: the detail keeps room for it */
 };
 
 /* Sets up v over t, with a place source (may be NULL), which loads the
@@ -55,7 +57,9 @@ bool view_init(struct view *v, const struct table *t,
     struct place_source *places, const char *query);
 void view_free(struct view *v);
 
-/* Inserts UTF-8 text at the cursor, as typed or pasted; refilters. */
+/* Inserts UTF-8 text at the cursor, as typed or pasted, as much as the
+ * query has room for; refilters. Typing returns to the list, and closes
+ * the detail (narrow) and the help. */
 void view_insert(struct view *v, const char *text, size_t len);
 
 /* Applies a key's action; page is the rows of the focused pane. */
@@ -68,6 +72,10 @@ size_t view_selected(const struct view *v);
  * clamps the detail scroll to `lines` lines shown `height` at a time. */
 void view_fit(struct view *v, size_t list_height, size_t detail_lines,
     size_t detail_height);
+
+/* A mouse wheel turned by lines (up: negative) over the detail or help
+ * (over_page) or over the list: scrolls that pane, wherever the focus is. */
+void view_wheel(struct view *v, bool over_page, long lines);
 
 /* Selects row i of the matches (a click). */
 void view_select_row(struct view *v, size_t i);

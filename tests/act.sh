@@ -11,18 +11,18 @@ BEL=$(printf '\007')
 count() { grep -o -a -F -- "$1" "$tmp/$2.out" | wc -l; }
 equals() { [ "$1" -eq "$2" ] || { echo "  $1, wanted $2" >&2; false; }; }
 
+# Inside tmux the text goes to tmux itself (load-buffer -w), which keeps it
+# and passes it on to the outer terminal under its default options, where
+# an application's own OSC 52 is dropped.
 start_recorded copy -q kanagawa
 check "nothing is copied before the key" sh -c "[ \$(grep -c -a ']52;' '$tmp/copy.out') -eq 0 ]"
 tm send-keys -t s F2
-check "F2 says what it copied" wait_for "Copied to the clipboard: 045-664-9110"
-# Inside tmux: wrapped for passthrough, then bare; the phone and nothing else.
-check "the tmux-wrapped OSC 52, once" equals "$(count "${ESC}Ptmux;${ESC}${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" copy)" 1
-# The bare one stands alone once, and once more inside the wrapped one.
-check "the bare OSC 52, once" equals "$(count "${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}" copy)" 2
-check "no other OSC 52" sh -c "[ \$(grep -o -a ']52;c;[A-Za-z0-9+/=]*' '$tmp/copy.out' | sort -u | wc -l) -eq 1 ]"
+check "F2 in tmux says tmux has it" wait_for "045-664-9110: copied to tmux's buffer"
+check "and tmux's buffer holds the phone" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 045-664-9110 ]"
+check "no OSC 52 is sent when tmux took it" sh -c "! grep -q -a ']52;' '$tmp/copy.out'"
 tm send-keys -t s F3
-check "F3 copies the page" wait_for "Copied to the clipboard: http://www.police.pref.kanagawa.jp/mes/mesd0015.htm"
-check "its OSC 52" sh -c "grep -q -a \"]52;c;\$(printf %s http://www.police.pref.kanagawa.jp/mes/mesd0015.htm | base64 -w0)$BEL\" '$tmp/copy.out'"
+check "F3 copies the page" wait_for "http://www.police.pref.kanagawa.jp/mes/mesd0015.htm: copied"
+check "into tmux's buffer" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.police.pref.kanagawa.jp/mes/mesd0015.htm ]"
 tm send-keys -t s C-u
 tm send-keys -t s -l 栃木
 wait_for "1/47" >/dev/null
@@ -32,12 +32,50 @@ tm send-keys -t s C-u
 tm send-keys -t s -l 宮城
 wait_for "1/47" >/dev/null
 tm send-keys -t s F4
-check "F4 for 上記ページから copies the page" wait_for "Copied to the clipboard: http://www.police.pref.miyagi.jp/hp/cyber/cyber_index.html"
-keys_before=$(grep -c -a ']52;' "$tmp/copy.out")
+check "F4 for 上記ページから copies the page" wait_for "http://www.police.pref.miyagi.jp/hp/cyber/cyber_index.html: copied"
+# The keys without F-keys: Ctrl-Y and Alt-Y in the list, y in the detail.
+tm send-keys -t s C-y
+check "C-y copies the phone" wait_until 5 sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 022-266-9110 ]"
+tmux -L "$sock" set-buffer x
+tm send-keys -t s M-u
+check "M-u copies the page" wait_until 5 sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.police.pref.miyagi.jp/hp/cyber/cyber_index.html ]"
+tm send-keys -t s Tab
+tmux -L "$sock" set-buffer x
+tm send-keys -t s y
+check "y in the detail copies the phone" wait_until 5 sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 022-266-9110 ]"
+check "and types nothing" wait_for "> 宮城 "
+
+# Outside tmux: OSC 52, bare, once, and said to be sent, not more.
+ENVS="TMUX=" start_recorded bare -q kanagawa
+tm send-keys -t s F2
+check "outside tmux: sent, not claimed copied" wait_for "045-664-9110: sent to the terminal's clipboard (OSC 52)"
+check "the bare OSC 52, once" equals "$(count "${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}" bare)" 1
+check "no other OSC 52" sh -c "[ \$(grep -o -a ']52;c;[A-Za-z0-9+/=]*' '$tmp/bare.out' | sort -u | wc -l) -eq 1 ]"
+keys_before=$(grep -c -a ']52;' "$tmp/bare.out")
 tm send-keys -t s Down Up
 tm send-keys -t s -l x
 wait_for "0/47" >/dev/null
-check "other keys copy nothing" sh -c "[ \$(grep -c -a ']52;' '$tmp/copy.out') -eq $keys_before ]"
+check "other keys copy nothing" sh -c "[ \$(grep -c -a ']52;' '$tmp/bare.out') -eq $keys_before ]"
+# tmux older than 3.2 (no load-buffer -w), here a tmux that fails: the
+# sequence wrapped for passthrough, then bare.
+mkdir -p "$tmp/oldtmux"
+printf '#!/bin/sh\nexit 1\n' >"$tmp/oldtmux/tmux"
+chmod +x "$tmp/oldtmux/tmux"
+ENVS="PATH=$tmp/oldtmux:/usr/bin:/bin" start_recorded oldtmux -q kanagawa
+tm send-keys -t s F2
+check "a tmux that cannot take it: sent" wait_for "045-664-9110: sent to the terminal's clipboard"
+check "wrapped for passthrough, once" equals "$(count "${ESC}Ptmux;${ESC}${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" oldtmux)" 1
+# GNU screen: wrapped in DCS, and no tmux passthrough leaking into it.
+ENVS="TMUX= STY=1.pts-0.host" start_recorded screen -q kanagawa
+tm send-keys -t s F2
+check "screen: sent" wait_for "045-664-9110: sent to the terminal's clipboard"
+check "screen: wrapped in DCS" equals "$(count "${ESC}P${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" screen)" 1
+check "screen: no tmux wrapping" sh -c "! grep -q -a 'Ptmux;' '$tmp/screen.out'"
+# VTE ignores OSC 52: say so, and show the value to select by hand.
+ENVS="TMUX= VTE_VERSION=7006" start_recorded vte -q kanagawa
+tm send-keys -t s F2
+check "VTE: says it was not copied" wait_for "045-664-9110: not copied: this terminal (VTE) ignores OSC 52"
+check "VTE: no OSC 52" sh -c "! grep -q -a ']52;' '$tmp/vte.out'"
 
 start_recorded nocopy --no-osc52 -q tokyo
 tm send-keys -t s F2
@@ -89,6 +127,40 @@ start_recorded never --color=never -q tok
 check "--color=never: no colour" sh -c "! grep -q -a -F '$YELLOW' '$tmp/never.out'"
 ENVS="NO_COLOR=1" start_recorded always --color=always -q tok
 check "--color=always: colour even with NO_COLOR" sh -c "grep -q -a -F '$YELLOW' '$tmp/always.out'"
+
+# The BROWSER convention: a list of commands, %s the URL, %% a %, split at
+# spaces, without a shell; one that fails is a failure, with its status,
+# and the next is tried.
+cat >"$tmp/args-browser" <<FAKE
+#!/bin/sh
+{ echo "\$#"; for a in "\$@"; do printf '%s\n' "\$a"; done; } >"$tmp/args"
+FAKE
+printf '#!/bin/sh\nexit 3\n' >"$tmp/failing-browser"
+chmod +x "$tmp/args-browser" "$tmp/failing-browser"
+# A value with spaces, set where no shell quoting is in the way.
+printf '#!/bin/sh\nBROWSER="%s --new-tab %%s 100%%%%" exec "$@"\n' "$tmp/args-browser" >"$tmp/with-browser"
+chmod +x "$tmp/with-browser"
+WRAP="$tmp/with-browser" start_recorded percent -q tokyo
+tm send-keys -t s F5
+check "BROWSER with %s: opened" wait_for "Opened with $tmp/args-browser"
+check "its words, the URL in place of %s, %% a %" sh -c "[ \"\$(tr '\n' ' ' <'$tmp/args')\" = '3 --new-tab http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm 100% ' ]"
+ENVS="BROWSER=$tmp/failing-browser" start_recorded failing -q tokyo
+tm send-keys -t s F5
+check "a browser that fails is a failure, with its status" wait_for "$tmp/failing-browser failed (exit status 3)"
+ENVS="BROWSER=$tmp/failing-browser:$tmp/args-browser" start_recorded next -q tokyo
+tm send-keys -t s F5
+check "then the next one is tried" wait_for "Opened with $tmp/args-browser"
+# Over SSH nothing starts on the server: the URL, a link, and copied.
+rm -f "$tmp/args"
+ENVS="BROWSER=$tmp/args-browser SSH_CONNECTION=10.0.0.1 DISPLAY=" start_recorded ssh -q tokyo
+tm send-keys -t s F5
+check "over SSH: the URL and why" wait_for "http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm  (over SSH: open it on your own"
+check "over SSH: no browser ran" sh -c "[ ! -e '$tmp/args' ]"
+check "over SSH: the URL copied" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm ]"
+check "over SSH: the URL is a link" sh -c "grep -q -a -F '${ESC}]8;id=' '$tmp/ssh.out' && grep -a -o '${ESC}]8;id=[0-9a-f md]*;[^${ESC}]*' '$tmp/ssh.out' | grep -q -F ';http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm'"
+ENVS="BROWSER=$tmp/args-browser SSH_TTY=/dev/pts/1 DISPLAY=:0" start_recorded sshx -q tokyo
+tm send-keys -t s F5
+check "over SSH with a display: opened there" wait_for "Opened with $tmp/args-browser"
 
 mkdir -p "$tmp/empty"
 ENVS="BROWSER=/nonexistent/browser PATH=$tmp/empty" start_recorded nobrowser -q tokyo

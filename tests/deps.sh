@@ -31,6 +31,8 @@ if [ "$what" = test ]; then
 	need zsh 'command -v zsh'
 	need sshd 'test -x /usr/sbin/sshd'
 	need ssh 'command -v ssh'
+	# A terminal emulator apart from tmux, to check the screen in.
+	need pyte 'python3 -c "import pyte" || /usr/bin/python3 -c "import pyte"'
 fi
 if [ "$what" = bench ]; then
 	need python3 'command -v python3'
@@ -45,6 +47,8 @@ package() {
 	apt:cc) echo gcc ;; apt:ncursesw) echo libncurses-dev ;;
 	apt:cmocka) echo libcmocka-dev ;; apt:script) echo bsdutils ;;
 	apt:sshd) echo openssh-server ;; apt:ssh) echo openssh-client ;;
+	apt:pyte) echo python3-pyte ;; dnf:pyte) echo python3-pyte ;;
+	apk:pyte) echo py3-pyte ;; brew:pyte) echo pyte ;;
 	dnf:sshd) echo openssh-server ;; dnf:ssh) echo openssh-clients ;;
 	apk:sshd) echo openssh-server ;; apk:ssh) echo openssh-client ;;
 	brew:sshd|brew:ssh) echo openssh ;;

@@ -100,10 +100,11 @@ check "restricted: --data refused" status_is 2
 check "restricted: says why" err_has "--data is refused in restricted mode"
 
 # A frame goes out in one write: over SSH, one packet rather than one for
-# each line. The writes between the read of a key's last byte and the next
-# read are that key's frame.
+# each line. The writes to the terminal (strace -y names where each write
+# goes) between the read of a key's last byte and the next read are that
+# key's frame.
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
-	WRAP="strace -qq -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8
+	WRAP="strace -y -qq -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8
 	check "traced: starts" wait_for "47/47" 10
 	tm send-keys -t s Down
 	check "traced: moves" wait_for ">02 青森" 10
@@ -111,7 +112,7 @@ if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; the
 	check "traced: filters" wait_for "1/47" 10
 	tm send-keys -t s Escape Escape
 	check "traced: quits" exited_with 0
-	awk '/^read\(0/ { if (n) print n; n = 0 } /^write\(1/ { n++ }' "$tmp/trace" >"$tmp/frames"
+	awk '/^read\(0/ { if (n) print n; n = 0 } /^write\(1<\/dev\/pts/ { n++ }' "$tmp/trace" >"$tmp/frames"
 	check "a move is one write" sh -c "[ \"\$(sed -n 2p '$tmp/frames')\" = 1 ]"
 	check "every key's frame is one write" sh -c "[ \"\$(sed 1d '$tmp/frames' | sort -u)\" = 1 ]"
 else
@@ -137,7 +138,7 @@ if command -v valgrind >/dev/null; then
 	check "valgrind: help" wait_for "National contacts" 10
 	tm resize-window -t s -x 50 -y 15
 	tm send-keys -t s Escape Enter
-	check "valgrind: narrow detail" wait_for "Up/Down scroll" 10
+	check "valgrind: narrow detail" wait_for "j/k scroll" 10
 	tm send-keys -t s Escape Escape Escape
 	check "valgrind: no errors, no leaks" exited_with 0
 	check "valgrind: clean log" sh -c "! grep -q . '$tmp/vg.log' || { cat '$tmp/vg.log' >&2; false; }"

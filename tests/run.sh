@@ -30,7 +30,7 @@ tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
 	total_skip=$((total_skip + s))
 }
 
-for t in text table filter output view places search; do
+for t in text table filter output view places search keys; do
 	tally "unit: $t" build/test_$t
 	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
 done
@@ -45,6 +45,7 @@ tally "terminal (tmux)" sh tests/tmux.sh
 tally "hostile environments (tmux)" sh tests/robust.sh
 tally "restricted mode over ssh" sh tests/sshd.sh
 tally "copy and open (tmux)" sh tests/act.sh
+tally "real terminals: keys, paste, copy, links (tmux, pyte)" sh tests/terminals.sh
 tally "install and completion" sh tests/install.sh
 tally "README picture" env CHECK=1 sh tests/screenshot.sh
 tally "static binary" sh tests/single.sh

@@ -31,7 +31,7 @@ check "all desks again" wait_for "47/47"
 check "selection kept" wait_for ">09 栃木"
 tm resize-window -t s -x 100 -y 10
 tm send-keys -t s Tab Down Down Down
-check "Tab focuses the detail" wait_for "Up/Down scroll"
+check "Tab focuses the detail" wait_for "j/k scroll"
 check "where Down scrolls" wait_gone "栃木  栃木県"
 check "and the list stays" wait_for ">09 栃木"
 tm send-keys -t s Tab

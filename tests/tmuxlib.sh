@@ -41,10 +41,11 @@ wait_file() { wait_until "${2:-5}" test -s "$1" || { echo "  no $1" >&2; false; 
 
 # start_recorded NAME ARGS...: like start, with every byte madoguchi writes
 # kept in $tmp/NAME.out by script(1); returns once the list is shown.
+# ENVS: NAME=VALUE words for env; WRAP: a command that runs madoguchi.
 start_recorded() {
 	name=$1
 	shift
-	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} $BIN $*' $tmp/$name.out; sleep 600"
+	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} ${WRAP:-} $BIN $*' $tmp/$name.out; sleep 600"
 	wait_for "/47"
 }
 

@@ -59,8 +59,8 @@ paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
 	struct layout l;
 	struct page p;
-	struct frame f = {v, &l, &p, &theme, lang, ascii};
-	struct page_style style = {lang, ascii, (size_t)cols, v->url_width};
+	struct frame f = {v, &l, &p, &theme, lang, ascii, NULL, NULL};
+	struct page_style style = {lang, ascii, (size_t)cols, v->table};
 	size_t sel;
 
 	resize_term(lines, cols);
