@@ -28,6 +28,8 @@
 
 /* Lines a mouse wheel step scrolls. */
 #define WHEEL_LINES 3
+/* How long the keys must pause before the links are sent, in ms. */
+#define LINKS_PAUSE_MS 150
 
 /* Keeps or finds a UTF-8 LC_CTYPE; false when the system has none. */
 static bool
@@ -129,7 +131,7 @@ struct session {
 	bool hyperlinks;         /* OSC 8 links for the URLs shown */
 	struct links links;      /* the links on the screen */
 	char link_bytes[LINKS_MAX_BYTES]; /* what makes them links */
-	int scratch;             /* a file a frame goes to, to go out whole */
+	size_t link_len;         /* bytes of it not sent yet */
 	const char *status_link; /* a URL the status begins with */
 	struct place_source places;
 	long idle_ms; /* 0: never */
@@ -186,46 +188,6 @@ write_all(const char *buf, size_t len)
 	return true;
 }
 
-/* Sends the frame and then n bytes of s->link_bytes in one write, so that
- * over SSH they are one packet: ncurses writes the frame to its output
- * descriptor itself, so for this one refresh that descriptor is a scratch
- * file, read back and sent with the rest. Not for the refresh that takes
- * the terminal back after endwin: that one sets the tty's modes on the
- * same descriptor. */
-static void
-refresh_then(struct session *s, size_t n)
-{
-	int tty = n && s->scratch >= 0 && !isendwin() ?
-	    dup(STDOUT_FILENO) : -1;
-	off_t size;
-	char *all;
-
-	if (tty < 0 || ftruncate(s->scratch, 0) != 0 ||
-	    lseek(s->scratch, 0, SEEK_SET) != 0 ||
-	    dup2(s->scratch, STDOUT_FILENO) < 0) {
-		if (tty >= 0)
-			close(tty);
-		refresh();
-		write_all(s->link_bytes, n);
-		return;
-	}
-	refresh();
-	dup2(tty, STDOUT_FILENO);
-	close(tty);
-	size = lseek(s->scratch, 0, SEEK_CUR);
-	if (size < 0 || lseek(s->scratch, 0, SEEK_SET) != 0 ||
-	    !(all = malloc((size_t)size + n))) {
-		s->links.stale = true; /* the frame is lost: repaint it all */
-		clearok(curscr, TRUE);
-		return;
-	}
-	if (read(s->scratch, all, (size_t)size) == (ssize_t)size) {
-		memcpy(all + size, s->link_bytes, n);
-		write_all(all, (size_t)size + n);
-	}
-	free(all);
-}
-
 static void
 draw(struct session *s)
 {
@@ -241,10 +203,9 @@ draw(struct session *s)
 	draw_frame(stdscr, &f);
 	curs_set(l->mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
+	refresh();
 	if (s->hyperlinks)
-		refresh_then(s, links_update(&s->links, &drawn, s->link_bytes));
-	else
-		refresh();
+		s->link_len = links_update(&s->links, &drawn, s->link_bytes);
 	page_free(&p);
 }
 
@@ -488,6 +449,18 @@ handle_keys(struct session *s)
 	return true;
 }
 
+/* The links of a frame go out once the keys pause: a move or a key costs
+ * only its frame, and a person scrolling through the desks does not pay
+ * for links to the ones passed by. */
+static void
+send_links_at_a_pause(struct session *s)
+{
+	if (s->link_len && input_quiet(LINKS_PAUSE_MS) &&
+	    write_all(s->link_bytes, s->link_len))
+		links_sent(&s->links);
+	s->link_len = 0;
+}
+
 /* Without an alternate screen the last frame would stay, with the shell's
  * prompt on its hint line: clear it, and leave the cursor at the top. */
 static void
@@ -520,15 +493,6 @@ browser_run(const struct table *t, const struct browser_options *o)
 	if (!(type = terminal_type(stderr)))
 		return BROWSER_UNUSABLE;
 	s.hyperlinks = o->hyperlinks && !s.ascii && terminal_speaks_xterm(type);
-	s.scratch = -1;
-	if (s.hyperlinks) {
-		FILE *f = tmpfile();
-
-		/* The descriptor outlives the FILE: only it is used. */
-		s.scratch = f ? dup(fileno(f)) : -1;
-		if (f)
-			fclose(f);
-	}
 	if (!view_init(&s.view, t, &s.places, o->query)) {
 		perror("madoguchi");
 		return 2;
@@ -550,10 +514,9 @@ browser_run(const struct table *t, const struct browser_options *o)
 		s.view.narrow = s.layout.mode == LAYOUT_NARROW;
 		draw(&s);
 		terminal_modes(true);
+		send_links_at_a_pause(&s);
 	} while (handle_keys(&s));
 	stop_terminal(screen);
-	if (s.scratch >= 0)
-		close(s.scratch);
 	view_free(&s.view);
 	place_source_free(&s.places);
 	input_raise_again();

@@ -170,11 +170,12 @@ wait_bytes(long wait_ms, struct key *key)
 	int r;
 
 	/* pselect, not poll: the signals are let through only while it
-	 * waits, so one that comes at any other time waits for it. */
+	 * waits, so one that comes at any other time waits for it. A resize
+	 * or ^Z seen while waiting for a pause is handled now. */
 	FD_ZERO(&fds);
 	FD_SET(STDIN_FILENO, &fds);
-	r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, wait_ms < 0 ? NULL : &ts,
-	    &unblocked);
+	r = suspend_asked || resized ? 0 : pselect(STDIN_FILENO + 1, &fds, NULL,
+	    NULL, wait_ms < 0 ? NULL : &ts, &unblocked);
 	if (caught_signal)
 		return -1;
 	if (r < 0 && errno != EINTR)
@@ -241,6 +242,20 @@ input_waiting(void)
 	if (in.next < in.queued || decode())
 		return true;
 	return poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN);
+}
+
+bool
+input_quiet(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+	fd_set fds;
+
+	if (in.next < in.queued || decode())
+		return false;
+	FD_ZERO(&fds);
+	FD_SET(STDIN_FILENO, &fds);
+	return pselect(STDIN_FILENO + 1, &fds, NULL, NULL, &ts, &unblocked) == 0 &&
+	    !caught_signal && !suspend_asked && !resized;
 }
 
 void

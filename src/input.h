@@ -28,6 +28,10 @@ bool input_read(long idle_ms, struct key *key, bool *idle);
 /* Whether another key is already waiting to be read. */
 bool input_waiting(void);
 
+/* Waits up to ms for a key; true when none came (nor a signal, nor a
+ * resize): the keys have paused. */
+bool input_quiet(long ms);
+
 /* Raises again the signal that ended the session, if one did, for the
  * exit status to say so: call once the terminal is restored. */
 void input_raise_again(void);

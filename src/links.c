@@ -15,36 +15,46 @@ url_id(const char *url)
 	return h & 0xffffffffu;
 }
 
-static bool
-same(const struct links *l, const struct drawn_links *now)
+/* The spots of a frame, with copies of their texts (the page they point
+ * into is gone by the time they are sent). The URLs point into the table. */
+static void
+keep(struct link_set *set, const struct drawn_links *now)
 {
-	if (l->stale || l->count != now->count)
-		return false;
+	set->count = now->count;
 	for (size_t i = 0; i < now->count; i++) {
-		const struct link_spot *a = &l->spot[i], *b = &now->spot[i];
+		size_t n = (size_t)now->spot[i].len;
 
-		if (a->y != b->y || a->x != b->x || a->len != b->len ||
-		    a->attr != b->attr || strcmp(a->url, b->url) != 0 ||
-		    strncmp(l->text[i], b->text, (size_t)b->len) != 0)
+		if (n >= sizeof set->text[i])
+			n = sizeof set->text[i] - 1;
+		memcpy(set->text[i], now->spot[i].text, n);
+		set->text[i][n] = '\0';
+		set->spot[i] = now->spot[i];
+		set->spot[i].text = set->text[i];
+		set->spot[i].len = (int)n;
+	}
+}
+
+static bool
+same(const struct link_set *a, const struct link_set *b)
+{
+	if (a->count != b->count)
+		return false;
+	for (size_t i = 0; i < a->count; i++) {
+		const struct link_spot *x = &a->spot[i], *y = &b->spot[i];
+
+		if (x->y != y->y || x->x != y->x || x->len != y->len ||
+		    x->attr != y->attr || strcmp(x->url, y->url) != 0 ||
+		    strcmp(x->text, y->text) != 0)
 			return false;
 	}
 	return true;
 }
 
-static void
-remember(struct links *l, const struct drawn_links *now)
+void
+links_sent(struct links *l)
 {
-	l->count = now->count;
+	l->shown = l->drawn;
 	l->stale = false;
-	for (size_t i = 0; i < now->count; i++) {
-		size_t n = (size_t)now->spot[i].len;
-
-		l->spot[i] = now->spot[i];
-		if (n >= sizeof l->text[i])
-			n = sizeof l->text[i] - 1;
-		memcpy(l->text[i], now->spot[i].text, n);
-		l->text[i][n] = '\0';
-	}
 }
 
 size_t
@@ -53,14 +63,16 @@ links_update(struct links *l, const struct drawn_links *now, char *out)
 	const size_t cap = LINKS_MAX_BYTES;
 	size_t o = 0;
 
-	if (same(l, now))
+	keep(&l->drawn, now);
+	if (!l->stale && same(&l->drawn, &l->shown))
 		return 0;
-	remember(l, now);
-	if (now->count == 0)
+	if (now->count == 0) { /* the cells that had links were redrawn */
+		links_sent(l);
 		return 0;
+	}
 	o += (size_t)snprintf(out, cap, "\0337");
-	for (size_t i = 0; i < now->count; i++) {
-		const struct link_spot *s = &now->spot[i];
+	for (size_t i = 0; i < l->drawn.count; i++) {
+		const struct link_spot *s = &l->drawn.spot[i];
 		int n = snprintf(out + o, cap - o,
 		    "\033[%d;%dH\033[0%s%s%sm\033]8;id=md%lx;%s\033\\%.*s"
 		    "\033]8;;\033\\", s->y + 1, s->x + 1,

@@ -61,10 +61,19 @@ text_decode(const char *s, size_t len, uint32_t *cp)
 	return need;
 }
 
+/* Controls, and what shows as nothing or as blank space while being a
+ * character: bidirectional controls, zero-width and invisible format
+ * characters, fillers (Hangul, braille blank), tag characters and private
+ * use. The ideographic variation selectors (U+E0100-E01EF) are not here:
+ * Japanese names use them. */
 static const struct range unsafe_ranges[] = {
-	{0x00, 0x1F}, {0x7F, 0x9F}, {0xAD, 0xAD}, {0x061C, 0x061C},
-	{0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
-	{0x2066, 0x2069}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB},
+	{0x00, 0x1F}, {0x7F, 0x9F}, {0xAD, 0xAD}, {0x034F, 0x034F},
+	{0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
+	{0x180E, 0x180E}, {0x200B, 0x200F}, {0x2028, 0x202E},
+	{0x2060, 0x206F}, {0x2800, 0x2800}, {0x3164, 0x3164},
+	{0xE000, 0xF8FF}, {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0},
+	{0xFFF9, 0xFFFB}, {0x13430, 0x1343F}, {0x1D173, 0x1D17A},
+	{0xE0000, 0xE007F}, {0xF0000, 0x10FFFF},
 	{TEXT_INVALID, TEXT_INVALID},
 };
 
@@ -73,7 +82,7 @@ text_cp_unsafe(uint32_t cp)
 {
 	if (cp < 0x7F) /* the common cases, first: ASCII, then kana/kanji */
 		return cp < 0x20;
-	if (cp >= 0x2070 && cp < 0xFEFF)
+	if (cp > 0x3164 && cp < 0xE000)
 		return false;
 	return in_ranges(cp, unsafe_ranges,
 	    sizeof unsafe_ranges / sizeof unsafe_ranges[0]);

@@ -24,8 +24,10 @@ size_t text_encode(uint32_t cp, char *out);
 int text_cp_width(uint32_t cp);
 
 /* True for code points that must never reach a terminal raw: C0, DEL, C1,
- * bidirectional embeddings/overrides/isolates, zero-width and line or
- * paragraph separators. TAB is unsafe too. */
+ * bidirectional embeddings/overrides/isolates, zero-width and invisible
+ * format characters, line or paragraph separators, fillers that show as
+ * blank (U+115F, U+3164, U+FFA0, U+2800), tag characters and private use.
+ * TAB is unsafe too. Ideographic variation selectors are not. */
 bool text_cp_unsafe(uint32_t cp);
 
 /* What one character of untrusted text looks like on a terminal: itself,

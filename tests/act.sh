@@ -157,7 +157,7 @@ tm send-keys -t s F5
 check "over SSH: the URL and why" wait_for "http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm  (over SSH: open it on your own"
 check "over SSH: no browser ran" sh -c "[ ! -e '$tmp/args' ]"
 check "over SSH: the URL copied" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm ]"
-check "over SSH: the URL is a link" sh -c "grep -q -a -F '${ESC}]8;id=' '$tmp/ssh.out' && grep -a -o '${ESC}]8;id=[0-9a-f md]*;[^${ESC}]*' '$tmp/ssh.out' | grep -q -F ';http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm'"
+check "over SSH: the URL is a link" wait_until 5 sh -c "grep -q -a -F '${ESC}]8;id=' '$tmp/ssh.out' && grep -a -o '${ESC}]8;id=[0-9a-f md]*;[^${ESC}]*' '$tmp/ssh.out' | grep -q -F ';http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm'"
 ENVS="BROWSER=$tmp/args-browser SSH_TTY=/dev/pts/1 DISPLAY=:0" start_recorded sshx -q tokyo
 tm send-keys -t s F5
 check "over SSH with a display: opened there" wait_for "Opened with $tmp/args-browser"

@@ -100,4 +100,17 @@ check "no raw escape" sh -c "! grep -q \"\$(printf '\\033')\" '$tmp/err'"
 run --check -d "$(printf 'x\033[31m')"
 check "file name escaped" err_has 'x\x1B[31m'
 
+# Invisible characters (a tag character, a Hangul filler, private use) in a
+# name are refused where they are; an ideographic variation selector is not.
+for cp in E0041 3164 E000 2800; do
+	utf8=$(python3 -c "print(chr(0x$cp), end='')")
+	sed "s/^13	警視庁/13	警視$utf8庁/" data/desks.tsv >"$tmp/invisible.tsv"
+	run --check -d "$tmp/invisible.tsv"
+	check "U+$cp in a name is refused" status_is 1
+	check "U+$cp: where it is" err_has "$tmp/invisible.tsv:28:6: control or invisible character U+$cp"
+done
+sed "s/^13	警視庁/13	警視$(python3 -c "print(chr(0xE0100), end='')")庁/" data/desks.tsv >"$tmp/ivs.tsv"
+run --check -d "$tmp/ivs.tsv"
+check "a variation selector is kept" status_is 0
+
 finish

@@ -247,11 +247,39 @@ unsafe_set(void **state)
 	assert_false(text_cp_unsafe(0x6771));
 }
 
+/* What shows as nothing, or as blank space, while being a character: the
+ * list of the issue that found them passing --check, and each whole range. */
+static void
+invisible_characters_are_unsafe(void **state)
+{
+	static const uint32_t invisible[] = {0x034F, 0x115F, 0x1160, 0x17B4,
+		0x17B5, 0x180E, 0x206A, 0x206F, 0x2800, 0x3164, 0xFFA0, 0x1D173,
+		0x1D17A, 0x13430, 0xE000, 0xF8FF, 0xF0000, 0x10FFFD, 0xE0001,
+		0xE0020, 0xE007F};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++)
+		if (!text_cp_unsafe(invisible[i]))
+			fail_msg("U+%04X is shown raw", (unsigned)invisible[i]);
+	for (uint32_t cp = 0xE0000; cp <= 0xE007F; cp++)
+		assert_true(text_cp_unsafe(cp));
+	for (uint32_t cp = 0xE000; cp <= 0xF8FF; cp++)
+		assert_true(text_cp_unsafe(cp));
+	/* Ideographic variation selectors are part of Japanese names. */
+	for (uint32_t cp = 0xE0100; cp <= 0xE01EF; cp++)
+		assert_false(text_cp_unsafe(cp));
+	/* Nor is any kana, kanji or Hangul syllable. */
+	for (uint32_t cp = 0x3041; cp <= 0x9FFF; cp++)
+		if (cp != 0x3164)
+			assert_false(text_cp_unsafe(cp));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(decode_handles_valid_and_invalid),
+		cmocka_unit_test(invisible_characters_are_unsafe),
 		cmocka_unit_test(fold_as_input_arrives),
 		cmocka_unit_test(width_counts_cjk_as_two),
 		cmocka_unit_test(fit_never_splits_a_wide_character),
