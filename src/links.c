@@ -71,17 +71,32 @@ links_update(struct links *l, const struct drawn_links *now, char *out)
 		return 0;
 	}
 	o += (size_t)snprintf(out, cap, "\0337");
+	/* A link stays open across cursor moves: the pieces of one URL on
+	 * the lines after each other are written inside one OSC 8 pair. */
 	for (size_t i = 0; i < l->drawn.count; i++) {
 		const struct link_spot *s = &l->drawn.spot[i];
-		int n = snprintf(out + o, cap - o,
-		    "\033[%d;%dH\033[0%s%s%sm\033]8;id=md%lx;%s\033\\%.*s"
-		    "\033]8;;\033\\", s->y + 1, s->x + 1,
-		    s->attr & A_BOLD ? ";1" : "", s->attr & A_UNDERLINE ? ";4" : "",
-		    s->attr & A_REVERSE ? ";7" : "", url_id(s->url), s->url,
-		    s->len, s->text);
+		bool opens = i == 0 || strcmp(l->drawn.spot[i - 1].url, s->url) ||
+		    l->drawn.spot[i - 1].attr != s->attr;
+		bool closes = i + 1 == l->drawn.count ||
+		    strcmp(l->drawn.spot[i + 1].url, s->url) ||
+		    l->drawn.spot[i + 1].attr != s->attr;
+		int n = snprintf(out + o, cap - o, "\033[%d;%dH", s->y + 1,
+		    s->x + 1);
 
-		if (n < 0 || (size_t)n >= cap - o - 4)
+		if (n > 0 && opens && (size_t)n < cap - o)
+			n += snprintf(out + o + n, cap - o - (size_t)n,
+			    "\033[0%s%s%sm\033]8;id=md%lx;%s\033\\",
+			    s->attr & A_BOLD ? ";1" : "",
+			    s->attr & A_UNDERLINE ? ";4" : "",
+			    s->attr & A_REVERSE ? ";7" : "", url_id(s->url), s->url);
+		if (n > 0 && (size_t)n < cap - o)
+			n += snprintf(out + o + n, cap - o - (size_t)n, "%.*s%s",
+			    s->len, s->text, closes ? "\033]8;;\033\\" : "");
+		if (n < 0 || (size_t)n >= cap - o - 16) {
+			/* Out of room (a URL of kilobytes): no link left open. */
+			o += (size_t)snprintf(out + o, cap - o, "\033]8;;\033\\");
 			break;
+		}
 		o += (size_t)n;
 	}
 	o += (size_t)snprintf(out + o, cap - o, "\0338");
