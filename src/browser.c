@@ -134,8 +134,7 @@ struct session {
 	size_t link_len;         /* bytes of it not sent yet */
 	const char *status_link; /* a URL the status begins with */
 	struct place_source places;
-	long idle_ms; /* 0: never */
-	bool idle;    /* ended for want of keys */
+	enum input_end end; /* why the session ended */
 };
 
 /* Whether a row of the list was found through a place: those come last. */
@@ -441,7 +440,7 @@ handle_keys(struct session *s)
 	struct key k;
 
 	do {
-		if (!input_read(s->idle_ms, &k, &s->idle) ||
+		if (!input_read(&k, &s->end) ||
 		    !handle_key(s, &k, &t))
 			return false;
 	} while (input_waiting());
@@ -481,7 +480,6 @@ int
 browser_run(const struct table *t, const struct browser_options *o)
 {
 	struct session s = {.lang = o->lang,
-		.idle_ms = (long)o->idle_timeout * 1000,
 		.can_copy = o->osc52 && !o->restricted,
 		.can_open = !o->restricted, .places = builtin_place_source()};
 	SCREEN *screen;
@@ -493,21 +491,23 @@ browser_run(const struct table *t, const struct browser_options *o)
 	if (!(type = terminal_type(stderr)))
 		return BROWSER_UNUSABLE;
 	s.hyperlinks = o->hyperlinks && !s.ascii && terminal_speaks_xterm(type);
-	if (!view_init(&s.view, t, &s.places, o->query)) {
+	if (!view_init(&s.view, t, &s.places, o->query,
+	    o->restricted ? BROWSER_RESTRICTED_QUERY : 0)) {
 		perror("madoguchi");
 		return 2;
 	}
-	if (o->restricted)
-		s.view.query_max = BROWSER_RESTRICTED_QUERY;
 	input_catch_signals(o->restricted);
+	terminal_limit_start_size();
 	screen = start_terminal(type, o, &s.theme);
+	terminal_size_env_done();
 	terminal_forget_builtin();
 	if (!screen) {
 		fputs("madoguchi: cannot start the terminal\n", stderr);
 		view_free(&s.view);
 		return BROWSER_UNUSABLE;
 	}
-	input_start(o->mouse);
+	input_start(o->mouse, (long)o->idle_timeout * 1000,
+	    (long)o->max_session * 1000);
 	terminal_modes_init(o->mouse);
 	do {
 		layout_compute(&s.layout, LINES, COLS);
@@ -520,8 +520,11 @@ browser_run(const struct table *t, const struct browser_options *o)
 	view_free(&s.view);
 	place_source_free(&s.places);
 	input_raise_again();
-	if (s.idle)
+	if (s.end == INPUT_IDLE)
 		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",
 		    o->idle_timeout);
+	else if (s.end == INPUT_SESSION_OVER)
+		fprintf(stderr, "madoguchi: the session has lasted its %u "
+		    "seconds; goodbye\n", o->max_session);
 	return 0;
 }

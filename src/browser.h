@@ -19,6 +19,7 @@ struct browser_options {
 	bool osc52;        /* copying to the clipboard (OSC 52, tmux) */
 	bool hyperlinks;   /* URLs as OSC 8 links, where the terminal has them */
 	unsigned idle_timeout; /* seconds without a key before quitting; 0: never */
+	unsigned max_session;  /* seconds in all before quitting; 0: never */
 };
 
 /* Returned when the terminal cannot run the browser (TERM unset, unknown,

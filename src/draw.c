@@ -132,10 +132,21 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 	struct span spans[8];
 	size_t n = filter_spans(&f->view->filter, k, field, spans, 8);
 
-	if (width > 0)
-		put_text(w, f, y, x, width, k->cell[field], spans, n,
-		    selected ? th->selected : th->text,
+	struct style s = selected ? th->selected : th->text;
+	const char *text = k->cell[field];
+
+	if (width <= 0)
+		return;
+	/* Too wide for its column: cut at a character, and a '~' says so. */
+	if (shown_width(f, text, strlen(text)) > width) {
+		int used = put_text(w, f, y, x, width - 1, text, spans, n, s,
 		    selected ? th->selected_match : th->match);
+
+		mvwaddch(w, y, x + used, '~' | s.attr);
+		return;
+	}
+	put_text(w, f, y, x, width, text, spans, n, s,
+	    selected ? th->selected_match : th->match);
 }
 
 /* After a row found through a place, the place: (浜松市). */
@@ -152,6 +163,27 @@ draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
 	    f->theme->note);
 }
 
+/* The columns each list column gets in a pane of `room`: what its widest
+ * cell needs, but where they do not all fit the wider of the name and the
+ * romaji gives up a column, and again (down to 4 each), before the phone
+ * loses any. */
+static void
+column_widths(const struct frame *f, int room, int *cols)
+{
+	const struct view *v = f->view;
+	int need = 0;
+
+	for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
+		cols[c] = f->ascii && view_list_columns[c] == FIELD_NAME ? 0 :
+		    (int)v->widths[c];
+		need += cols[c] + (cols[c] > 0);
+	}
+	while (need > room && (cols[1] > 4 || cols[2] > 4)) {
+		cols[cols[1] >= cols[2] ? 1 : 2]--;
+		need--;
+	}
+}
+
 /* The selection is in reverse video from the marker through the name (or
  * the romaji standing for it): a move rewrites that much of two rows, not
  * both whole rows. */
@@ -162,25 +194,26 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 	const struct rect *r = &f->layout->list;
 	const struct desk *k = &v->table->desks[v->rows[row]];
 	bool selected = row == v->sel;
-	int x = r->x + 1, end = r->x + r->w;
+	int x = r->x + 1, end = r->x + r->w, widths[VIEW_LIST_COLUMNS];
 
+	column_widths(f, r->w - 1, widths);
 	for (size_t c = 0; c < VIEW_LIST_COLUMNS && x < end; c++) {
 		enum field field = view_list_columns[c];
-		int cols = (int)v->widths[c] < end - x ? (int)v->widths[c] : end - x;
+		int cols = widths[c] < end - x ? widths[c] : end - x;
 
 		if (f->ascii && field == FIELD_NAME)
 			continue; /* romaji stands for the name */
 		if (selected)
 			fill(w, y, x, cols, f->theme->selected);
 		list_cell(w, f, k, field, y, x, cols, selected);
-		x += (int)v->widths[c] + 1;
+		x += widths[c] + 1;
 		if (field == FIELD_NAME || field == FIELD_ROMAJI)
 			selected = false;
 	}
 	draw_place_note(w, f, k, y, x, end);
 	if (row == v->sel) {
 		mvwaddch(w, y, r->x, '>' | f->theme->selected.attr);
-		mvwchgat(w, y, r->x + 1 + (int)v->widths[0], 1,
+		mvwchgat(w, y, r->x + 1 + widths[0], 1,
 		    f->theme->selected.attr, f->theme->selected.pair, NULL);
 	}
 }

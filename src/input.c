@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 #include <sys/select.h>
 
 #include <curses.h>
@@ -25,6 +24,8 @@ static sigset_t blocked, unblocked;
 static struct {
 	struct keyin keyin;
 	long esc_delay_ms;
+	long idle_ms, session_ms;
+	struct timespec started, last_key;
 	unsigned char buf[4096];
 	size_t pos, len;
 	struct key queue[KEYIN_MAX_KEYS];
@@ -81,7 +82,7 @@ input_catch_signals(bool restricted)
 }
 
 void
-input_start(bool mouse)
+input_start(bool mouse, long idle_ms, long session_ms)
 {
 	const char *delay = getenv("ESCDELAY");
 	long ms = delay && *delay ? strtol(delay, NULL, 10) : ESC_DELAY_MS;
@@ -89,17 +90,22 @@ input_start(bool mouse)
 	keyin_init(&in.keyin, mouse);
 	in.esc_delay_ms = ms < 1 ? 1 : ms > 10000 ? 10000 : ms;
 	in.pos = in.len = in.queued = in.next = 0;
+	in.idle_ms = idle_ms;
+	in.session_ms = session_ms;
+	clock_gettime(CLOCK_MONOTONIC, &in.started);
+	in.last_key = in.started;
 }
 
-/* Takes the terminal's size as the kernel has it now. */
+/* Takes the terminal's size as the kernel has it now, within the limits;
+ * where ncurses cannot (out of memory), the old size stays. */
 static void
 sync_size(void)
 {
-	struct winsize ws;
+	int rows, cols;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
-		resizeterm(ws.ws_row, ws.ws_col);
+	if (terminal_size(&rows, &cols) && (rows != LINES || cols != COLS) &&
+	    resizeterm(rows, cols) == ERR)
+		resizeterm(LINES, COLS);
 }
 
 /* Gives the terminal back, stops, and on fg takes it again at the size it
@@ -199,32 +205,54 @@ wait_bytes(long wait_ms, struct key *key)
 	return 1;
 }
 
-bool
-input_read(long idle_ms, struct key *key, bool *idle)
+/* How long input may still wait, in ms, before the idle time or the
+ * session's length is up (-1: for ever); 0 with *end set when it is. */
+static long
+time_left(enum input_end *end)
 {
-	struct timespec start;
+	long idle = in.idle_ms > 0 ? in.idle_ms - elapsed_ms(&in.last_key) : -1;
+	long session = in.session_ms > 0 ?
+	    in.session_ms - elapsed_ms(&in.started) : -1;
 
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (in.idle_ms > 0 && idle <= 0) {
+		*end = INPUT_IDLE;
+		return 0;
+	}
+	if (in.session_ms > 0 && session <= 0) {
+		*end = INPUT_SESSION_OVER;
+		return 0;
+	}
+	return idle < 0 ? session : session < 0 ? idle :
+	    idle < session ? idle : session;
+}
+
+bool
+input_read(struct key *key, enum input_end *end)
+{
 	for (;;) {
-		long pending, wait;
+		long pending, left, wait;
 		int r;
 
-		if (caught_signal)
+		if (caught_signal) {
+			*end = INPUT_SIGNAL;
 			return false;
+		}
 		if (in.next < in.queued || decode()) {
 			*key = in.queue[in.next++];
+			if (key->id != K_MOUSE)
+				clock_gettime(CLOCK_MONOTONIC, &in.last_key);
 			return true;
 		}
+		if ((left = time_left(end)) == 0)
+			return false;
 		pending = keyin_wait_ms(&in.keyin, in.esc_delay_ms);
-		wait = pending >= 0 ? pending : idle_ms > 0 ?
-		    idle_ms - elapsed_ms(&start) : -1;
-		if (pending < 0 && idle_ms > 0 && wait <= 0) {
-			*idle = true;
+		wait = pending < 0 ? left : left < 0 || pending < left ?
+		    pending : left;
+		r = wait_bytes(wait, key);
+		if (r < 0) {
+			*end = caught_signal ? INPUT_SIGNAL : INPUT_GONE;
 			return false;
 		}
-		r = wait_bytes(wait, key);
-		if (r < 0)
-			return false;
 		if (r == 2)
 			return true;
 		if (r == 0 && pending >= 0)

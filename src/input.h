@@ -17,13 +17,18 @@
 void input_catch_signals(bool restricted);
 
 /* Starts reading keys; mouse: mouse reports are on. ESCDELAY (ms) says how
- * long a lone Esc waits for the rest of a sequence. */
-void input_start(bool mouse);
+ * long a lone Esc waits for the rest of a sequence. The session ends after
+ * idle_ms without a key (a resize, the mouse or bytes that are no key do
+ * not count), and after session_ms in all (0: never, for either). */
+void input_start(bool mouse, long idle_ms, long session_ms);
+
+enum input_end { INPUT_GONE, INPUT_SIGNAL, INPUT_IDLE, INPUT_SESSION_OVER };
 
 /* Reads the next key; K_RESIZE after a resize, and after a ^Z and fg.
- * False when the session is over: a signal, idle_ms without a key (then
- * *idle is set; 0: never), or the terminal gone (EOF or an error). */
-bool input_read(long idle_ms, struct key *key, bool *idle);
+ * False when the session is over, and *end says why: a signal, the idle
+ * time or the session's length reached, or the terminal gone (EOF, EIO,
+ * a hang-up). */
+bool input_read(struct key *key, enum input_end *end);
 
 /* Whether another key is already waiting to be read. */
 bool input_waiting(void);

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -29,12 +30,14 @@ struct options {
 	const char *query;
 	const char *data;
 	enum format format;
-	bool idle_set;
+	bool idle_set, session_set;
 	struct browser_options browser;
 };
 
-/* Restricted mode's idle time unless --idle-timeout says otherwise. */
+/* Restricted mode's idle time and longest session, unless --idle-timeout
+ * and --max-session say otherwise. */
 #define RESTRICTED_IDLE_SECONDS 300
+#define RESTRICTED_SESSION_SECONDS 3600
 
 static const char usage_text[] =
     "usage: madoguchi [OPTION]... [QUERY]\n"
@@ -56,6 +59,8 @@ static const char usage_text[] =
     "                       also MADOGUCHI_RESTRICTED=1\n"
     "      --idle-timeout=SECONDS  quit the browser after SECONDS without a key\n"
     "                       (restricted mode: 300 unless given)\n"
+    "      --max-session=SECONDS   quit the browser after SECONDS in all\n"
+    "                       (restricted mode: 3600 unless given)\n"
     "  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and the data's source and exit\n"
     "\n"
@@ -131,6 +136,12 @@ parse_value_option(int opt, const char *arg, struct options *o)
 			    "not '%s'", arg);
 		o->idle_set = true;
 		break;
+	case 'S':
+		if (!parse_seconds(arg, &o->browser.max_session))
+			return usage_error("--max-session takes whole seconds, "
+			    "not '%s'", arg);
+		o->session_set = true;
+		break;
 	case 'C':
 		if (strcmp(arg, "auto") == 0)
 			o->browser.color = COLOR_AUTO;
@@ -166,6 +177,7 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		{"ascii", no_argument, NULL, 'A'},
 		{"restricted", no_argument, NULL, 'R'},
 		{"idle-timeout", required_argument, NULL, 'I'},
+		{"max-session", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -226,6 +238,8 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		return usage_error("%s is refused in restricted mode", "--data");
 	if (o->browser.restricted && !o->idle_set)
 		o->browser.idle_timeout = RESTRICTED_IDLE_SECONDS;
+	if (o->browser.restricted && !o->session_set)
+		o->browser.max_session = RESTRICTED_SESSION_SECONDS;
 	if (optind < argc) {
 		if (o->mode == MODE_FILTER || o->mode == MODE_LIST ||
 		    o->mode == MODE_CHECK)
@@ -374,14 +388,26 @@ check(const struct table *t, const struct options *o)
 	return EXIT_FOUND;
 }
 
+/* What was printed reached standard output, or the status says it did
+ * not (a full disk, a closed pipe): status otherwise. */
+static int
+flushed(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("madoguchi: standard output");
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
 static int
 run(const struct table *t, struct options *o)
 {
 	switch (o->mode) {
 	case MODE_CHECK:
-		return check(t, o);
+		return flushed(check(t, o));
 	case MODE_VERSION:
-		return print_version(t);
+		return flushed(print_version(t));
 	case MODE_AUTO:
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			int status = browser_run(t, &o->browser);
@@ -395,6 +421,17 @@ run(const struct table *t, struct options *o)
 		break;
 	}
 	return print_matches(t, o);
+}
+
+/* A kiosk user's Ctrl-backslash (SIGQUIT) ends the session, raised again for the
+ * exit status: with core dumps allowed, that would write one into the
+ * working directory. */
+static void
+no_core_dumps(void)
+{
+	struct rlimit none = {0, 0};
+
+	setrlimit(RLIMIT_CORE, &none);
 }
 
 int
@@ -414,11 +451,13 @@ main(int argc, char **argv)
 	 * can turn it off. */
 	o.browser.restricted = restricted && *restricted && strcmp(restricted,
 	    "0") != 0;
+	if (o.browser.restricted)
+		no_core_dumps();
 	if ((status = parse_options(argc, argv, &o, words, sizeof words)) != 0)
 		return status;
 	if (o.mode == MODE_HELP) {
 		fputs(usage_text, stdout);
-		return EXIT_FOUND;
+		return flushed(EXIT_FOUND);
 	}
 	if ((status = load(o.data, &t)) != 0)
 		return status;

@@ -173,41 +173,53 @@ static const struct tsv_schema desk_schema = {
 	sizeof desk_meta_keys / sizeof desk_meta_keys[0], desk_row, NULL,
 };
 
-/* Codes have at most 8 digits: one bit each says whether it was seen, so
- * finding duplicates costs one pass, however many rows. */
+/* Codes have at most 8 digits; a longer one is reported as such. */
 #define CODE_LIMIT 100000000UL
 
-static unsigned
-first_line_with(const struct table *t, unsigned long code)
+struct code_at {
+	unsigned long code;
+	size_t row;
+};
+
+static int
+by_code_then_row(const void *a, const void *b)
 {
-	for (size_t i = 0; i < t->count; i++)
-		if (t->desks[i].code == code)
-			return t->desks[i].line;
-	return 0;
+	const struct code_at *x = a, *y = b;
+
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/* Duplicates by sorting the codes with their rows: memory in proportion to
+ * the rows (not a bitmap of every possible code), reported in row order,
+ * each with the line of the first row of its code. */
 static enum table_status
 check_duplicates(const struct table *t, struct diags *d)
 {
-	unsigned char *seen = calloc(CODE_LIMIT / 8, 1);
+	struct code_at *sorted = malloc((t->count + 1) * sizeof *sorted);
+	unsigned *first = calloc(t->count + 1, sizeof *first);
 
-	if (!seen)
+	if (!sorted || !first) {
+		free(sorted);
+		free(first);
 		return TABLE_IO_ERROR;
-	for (size_t i = 0; i < t->count; i++) {
-		unsigned long code = t->desks[i].code;
-		unsigned char bit = (unsigned char)(1u << (code % 8));
-
-		if (code >= CODE_LIMIT) /* reported already as too long */
-			continue;
-		if (seen[code / 8] & bit && d->count < TABLE_MAX_DIAGS)
-			tsv_report(d, t->desks[i].line, 1, "duplicate code %s (first "
-			    "on line %u)", t->desks[i].cell[FIELD_CODE],
-			    first_line_with(t, code));
-		else if (seen[code / 8] & bit)
-			d->dropped++;
-		seen[code / 8] |= bit;
 	}
-	free(seen);
+	for (size_t i = 0; i < t->count; i++)
+		sorted[i] = (struct code_at){t->desks[i].code, i};
+	qsort(sorted, t->count, sizeof *sorted, by_code_then_row);
+	for (size_t i = 0, j; i < t->count; i = j)
+		for (j = i + 1; j < t->count && sorted[j].code == sorted[i].code;
+		    j++)
+			if (sorted[i].code < CODE_LIMIT) /* else: too long, said */
+				first[sorted[j].row] = t->desks[sorted[i].row].line;
+	for (size_t i = 0; i < t->count; i++)
+		if (first[i])
+			tsv_report(d, t->desks[i].line, 1, "duplicate code %s "
+			    "(first on line %u)", t->desks[i].cell[FIELD_CODE],
+			    first[i]);
+	free(sorted);
+	free(first);
 	return TABLE_OK;
 }
 
@@ -248,7 +260,16 @@ static struct table *
 allocate(const char *data, size_t len, char **text, char **fold)
 {
 	size_t metas, lines = tsv_count_lines(data, len, &metas);
-	size_t head = sizeof(struct table) + lines * sizeof(struct desk) +
+	/* A row has FIELD_COUNT cells, so FIELD_COUNT - 1 tabs and its end:
+	 * room for more rows than the bytes could hold would be wasted (empty
+	 * lines once asked for 232 bytes each). */
+	size_t rows = lines < (len + 1) / FIELD_COUNT + 1 ? lines :
+	    (len + 1) / FIELD_COUNT + 1;
+	size_t head;
+
+	if (rows > TABLE_MAX_ROWS)
+		rows = TABLE_MAX_ROWS;
+	head = sizeof(struct table) + rows * sizeof(struct desk) +
 	    metas * sizeof(struct meta);
 	/* The text, then the folded cells: never longer than the text, and
 	 * the kana's romaji, never longer than the kana: twice the text. */
@@ -258,7 +279,7 @@ allocate(const char *data, size_t len, char **text, char **fold)
 		return NULL;
 	memset(t, 0, sizeof *t);
 	t->desks = (struct desk *)(t + 1);
-	t->meta = (struct meta *)(t->desks + lines);
+	t->meta = (struct meta *)(t->desks + rows);
 	*text = (char *)(t->meta + metas);
 	*fold = *text + len + 1;
 	memcpy(*text, data, len);

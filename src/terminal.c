@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,10 +30,16 @@ use_builtin(const char *term)
 		e++;
 	if (!e->name)
 		return false;
+	/* TMPDIR where it can be used, else /tmp. */
 	snprintf(builtin_dir, sizeof builtin_dir, "%s/madoguchi-XXXXXX",
 	    base && *base && strlen(base) < 32 ? base : "/tmp");
-	if (!mkdtemp(builtin_dir))
-		return false;
+	if (!mkdtemp(builtin_dir)) {
+		snprintf(builtin_dir, sizeof builtin_dir, "/tmp/madoguchi-XXXXXX");
+		if (!mkdtemp(builtin_dir)) {
+			builtin_dir[0] = '\0';
+			return false;
+		}
+	}
 	snprintf(builtin_sub, sizeof builtin_sub, "%s/%c", builtin_dir, term[0]);
 	snprintf(builtin_file, sizeof builtin_file, "%s/%s", builtin_sub, term);
 	if (mkdir(builtin_sub, 0700) != 0 || !(f = fopen(builtin_file, "wb"))) {
@@ -195,4 +202,48 @@ terminal_clear(void)
 	if (clear && clear != (char *)-1)
 		putp(clear);
 	fflush(stdout);
+}
+
+bool
+terminal_size(int *rows, int *cols)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return false;
+	*rows = ws.ws_row < TERMINAL_MAX_ROWS ? ws.ws_row : TERMINAL_MAX_ROWS;
+	*cols = ws.ws_col < TERMINAL_MAX_COLS ? ws.ws_col : TERMINAL_MAX_COLS;
+	return true;
+}
+
+static bool size_env_set;
+
+void
+terminal_limit_start_size(void)
+{
+	struct winsize ws;
+	char n[16];
+	int rows, cols;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 ||
+	    (ws.ws_row <= TERMINAL_MAX_ROWS && ws.ws_col <= TERMINAL_MAX_COLS) ||
+	    !terminal_size(&rows, &cols) || getenv("LINES") || getenv("COLUMNS"))
+		return;
+	snprintf(n, sizeof n, "%d", rows);
+	setenv("LINES", n, 1);
+	snprintf(n, sizeof n, "%d", cols);
+	setenv("COLUMNS", n, 1);
+	size_env_set = true;
+}
+
+/* A browser started later must not inherit the limits as the size. */
+void
+terminal_size_env_done(void)
+{
+	if (size_env_set) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+		size_env_set = false;
+	}
 }

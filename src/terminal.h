@@ -21,6 +21,22 @@ bool terminal_speaks_xterm(const char *term);
  * have written for a system without one; call once newterm has read it. */
 void terminal_forget_builtin(void);
 
+/* The largest screen the browser works at: more than any screen, far
+ * below what a remote client could make it spend (memory and time grow
+ * with the cells). A bigger terminal is used in its top left corner. */
+#define TERMINAL_MAX_ROWS 300
+#define TERMINAL_MAX_COLS 800
+
+/* The terminal's size, as the kernel has it, within those limits; false
+ * when it cannot be known. */
+bool terminal_size(int *rows, int *cols);
+
+/* Makes ncurses start at no more than the limits (through LINES and
+ * COLUMNS, which it reads before the kernel's size); call before newterm,
+ * and terminal_size_env_done after. */
+void terminal_limit_start_size(void);
+void terminal_size_env_done(void);
+
 /* Says whether terminal_modes turns on mouse reports too. */
 void terminal_modes_init(bool mouse);
 

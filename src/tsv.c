@@ -58,18 +58,25 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 		while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
 			len--;
 	}
+	if (c->d->count == TABLE_MAX_DIAGS) { /* past the reported: a count */
+		c->d->dropped++;
+		return;
+	}
 	text_sanitize(shown, sizeof shown, value, len);
 	tsv_report(c->d, c->line, column(c, p), fmt, name, shown);
 }
 
-/* Checks encoding and control characters; true when the line is clean. */
+/* Checks encoding and control characters; true when the line is clean.
+ * The column is counted along, not found again for each problem: a line
+ * of bad bytes costs its length, not its length squared. */
 static bool
 check_characters(const struct tsv_cursor *c, const char *line, size_t len)
 {
+	unsigned long col = column(c, line);
 	bool clean = true;
 	size_t i = 0;
 
-	while (i < len) {
+	for (; i < len; col++) {
 		uint32_t cp;
 		size_t n;
 
@@ -79,12 +86,12 @@ check_characters(const struct tsv_cursor *c, const char *line, size_t len)
 		}
 		n = text_decode(line + i, len - i, &cp);
 		if (cp == TEXT_INVALID) {
-			tsv_report(c->d, c->line, column(c, line + i),
+			tsv_report(c->d, c->line, col,
 			    "invalid UTF-8 (byte 0x%02X)",
 			    (unsigned char)line[i]);
 			clean = false;
 		} else if (cp != '\t' && text_cp_unsafe(cp)) {
-			tsv_report(c->d, c->line, column(c, line + i),
+			tsv_report(c->d, c->line, col,
 			    "control or invisible character U+%04X is not "
 			    "allowed", (unsigned)cp);
 			clean = false;
@@ -368,23 +375,28 @@ tsv_skip_bom(const char *data, size_t *len)
 }
 
 /* Reads all of f, up to TABLE_MAX_BYTES + 1 bytes; a regular file in one
- * allocation of its size, a pipe in doubling steps. */
+ * allocation of its size (and one larger than the limit not at all), a
+ * pipe in doubling steps that stop at the limit. */
 static char *
-read_all(FILE *f, size_t *len)
+read_all(FILE *f, size_t *len, bool *too_large)
 {
 	struct stat st;
 	size_t cap = 1 << 16, n = 0;
 	char *buf, *grown;
 
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size > 0 && (unsigned long long)st.st_size <= TABLE_MAX_BYTES)
+	    (unsigned long long)st.st_size > TABLE_MAX_BYTES) {
+		*too_large = true;
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		cap = (size_t)st.st_size + 1; /* + 1: to see the end at once */
 	buf = malloc(cap);
 	while (buf) {
 		n += fread(buf + n, 1, cap - n, f);
 		if (ferror(f) || feof(f) || n > TABLE_MAX_BYTES)
 			break;
-		cap *= 2;
+		cap = cap > TABLE_MAX_BYTES / 2 ? TABLE_MAX_BYTES + 1 : cap * 2;
 		if (!(grown = realloc(buf, cap)))
 			free(buf);
 		buf = grown;
@@ -410,7 +422,7 @@ tsv_read_file(const char *path, size_t *len, bool *too_large)
 	*too_large = false;
 	if (!f)
 		return NULL;
-	data = read_all(f, len);
+	data = read_all(f, len, too_large);
 	if (!is_stdin) {
 		int saved = errno;
 

@@ -30,12 +30,13 @@ refilter(struct view *v)
 
 bool
 view_init(struct view *v, const struct table *t,
-    struct place_source *places, const char *query)
+    struct place_source *places, const char *query, size_t query_max)
 {
 	memset(v, 0, sizeof *v);
 	v->table = t;
 	v->places = places;
-	v->query_max = FILTER_MAX_QUERY;
+	v->query_max = query_max && query_max < FILTER_MAX_QUERY ? query_max :
+	    FILTER_MAX_QUERY;
 	v->rows = malloc((t->count + 1) * sizeof *v->rows);
 	if (!v->rows)
 		return false;
@@ -45,6 +46,9 @@ view_init(struct view *v, const struct table *t,
 		for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
 			size_t w = text_width(k->cell[view_list_columns[c]]);
 
+			if (view_list_columns[c] != FIELD_PHONE &&
+			    w > VIEW_COLUMN_MAX)
+				w = VIEW_COLUMN_MAX;
 			if (w > v->widths[c])
 				v->widths[c] = w;
 		}

@@ -25,6 +25,10 @@ enum action {
 
 enum focus { FOCUS_LIST, FOCUS_DETAIL };
 
+/* The most columns a list column takes (the phone's, never cut, aside);
+ * a longer cell is cut with a '~'. */
+#define VIEW_COLUMN_MAX 24
+
 /* The columns of a list row, in order. */
 #define VIEW_LIST_COLUMNS 4
 extern const enum field view_list_columns[VIEW_LIST_COLUMNS];
@@ -47,14 +51,17 @@ struct view {
 	size_t scroll;     /* first line of the detail panel or help */
 	bool quit;
 	char status[512]; /* what the last action did, shown until a key */
-	size_t widths[VIEW_LIST_COLUMNS]; /* widest cell of each list column */
+	/* The widest cell of each list column, up to VIEW_COLUMN_MAX: one
+	 * long or hostile name cannot push the phones off the screen. */
+	size_t widths[VIEW_LIST_COLUMNS];
 };
 
 /* Sets up v over t, with a place source (may be NULL), which loads the
- * places when the query first needs them, and an initial query (may be
- * NULL); false when out of memory. */
+ * places when the query first needs them, an initial query (may be NULL),
+ * cut to query_max bytes (0: FILTER_MAX_QUERY) like anything typed later;
+ * false when out of memory. */
 bool view_init(struct view *v, const struct table *t,
-    struct place_source *places, const char *query);
+    struct place_source *places, const char *query, size_t query_max);
 void view_free(struct view *v);
 
 /* Inserts UTF-8 text at the cursor, as typed or pasted, as much as the

@@ -113,4 +113,27 @@ sed "s/^13	警視庁/13	警視$(python3 -c "print(chr(0xE0100), end='')")庁/" d
 run --check -d "$tmp/ivs.tsv"
 check "a variation selector is kept" status_is 0
 
-finish
+# A write error is trouble in every mode (a full disk, a closed output).
+if [ -w /dev/full ]; then
+	for mode in --help --version --check -l "-f tokyo" "-F json -l" "-F tsv -l"; do
+		set +e
+		$MADOGUCHI $mode >/dev/full 2>"$tmp/err"
+		status=$?
+		set -e
+		check "$mode to a full disk exits 2" status_is 2
+		check "$mode to a full disk says so" err_has "standard output: No space left on device"
+	done
+else
+	echo "SKIPPED: no /dev/full here: write errors to a full disk untested"
+	skipped=1
+fi
+for mode in --help --version --check -l; do
+	set +e
+	$MADOGUCHI $mode >&- 2>"$tmp/err"
+	status=$?
+	set -e
+	check "$mode to a closed output exits 2" status_is 2
+done
+
+echo "$passed passed, $failed failed${skipped:+, 1 skipped}"
+[ "$failed" -eq 0 ]

@@ -92,6 +92,55 @@ check "restricted: not one more" sh -c "! tmux -L '$sock' capture-pane -p -t s |
 start idle LANG=C.UTF-8 -- --restricted --idle-timeout=1
 check "idle timeout ends the session" exited_with 0
 check "and says so" wait_for "no key for 1 seconds"
+# Only keys keep it alive: not the wheel, a resize or a byte that is no key,
+# sent here every 20 ms (wait_until's beat) for as long as it takes.
+start idle-busy LANG=C.UTF-8 -- --restricted --idle-timeout=2
+wait_for "47/47" >/dev/null
+busy_until_gone() {
+	tm send-keys -t s -l "$(printf '\033[<65;10;5M\377')"
+	tm resize-window -t s -x $((80 + $(od -An -N1 -tu1 /dev/urandom) % 20)) -y 30
+	[ -e "$run_dir/status" ]
+}
+check "the wheel, resizes and junk do not keep a session alive" wait_until 8 busy_until_gone
+check "it ended for want of keys" wait_for "no key for 2 seconds"
+start session LANG=C.UTF-8 -- --max-session=1
+wait_for "47/47" >/dev/null
+typing_until_gone() { tm send-keys -t s -l a; [ -e "$run_dir/status" ]; }
+check "--max-session ends it, keys or not" wait_until 6 typing_until_gone
+check "and says so" wait_for "the session has lasted its 1 seconds"
+
+# A hostile client's window size: the browser works at 300x800 at most, so
+# 10000x10000 costs memory of that, and nothing crashes.
+start huge LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+tm resize-window -t s -x 10000 -y 10000
+tm resize-window -t s -x 100 -y 30
+check "a 10000x10000 window: still running" wait_for ">01 北海道"
+hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$(pid)/status" 2>/dev/null || echo 0)
+check "and its peak memory is bounded (${hwm} kB < 40000 kB)" [ "$hwm" -lt 40000 ]
+# An invalid byte is dropped, and the session goes on (it once froze, then
+# ended with status 0).
+tm send-keys -t s -l "$(printf '\377\300\355\240\200')"
+tm send-keys -t s -l tokyo
+check "after invalid bytes a query works" wait_for "1/47"
+check "and the session goes on" sh -c "[ ! -e '$run_dir/status' ]"
+kill -TERM "$(pid)"
+check "then SIGTERM ends it" exited_with 143
+
+# A signal is acted on wherever it arrives: during start-up, the first
+# frame, or between keys. 100 SIGTERMs at random moments, each within 1 s.
+acted=0
+for i in $(seq 100); do
+	script -qec "env TERM=xterm-256color LANG=C.UTF-8 $BIN" /dev/null >/dev/null 2>&1 </dev/null &
+	spid=$!
+	sleep "0.0$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))"
+	found() { mpid=$(pgrep -n -f "^$BIN\$" 2>/dev/null); }
+	wait_until 1 found && kill -TERM "$mpid" 2>/dev/null
+	gone() { ! kill -0 "$spid" 2>/dev/null; }
+	if wait_until 1 gone; then acted=$((acted + 1)); else kill -KILL "$spid" 2>/dev/null || true; fi
+	wait "$spid" 2>/dev/null || true
+done
+check "100 SIGTERMs at random moments: every one acted on within 1 s ($acted)" [ "$acted" -eq 100 ]
 set +e
 MADOGUCHI_RESTRICTED=1 "$BIN" --data data/desks.tsv -l >/dev/null 2>"$tmp/err"
 status=$?

@@ -32,4 +32,10 @@ check "filters" wait_for "1/47"
 check "its copy of the terminfo entry is gone" sh -c "[ -z \"\$(ls -A '$root/tmp')\" ]"
 tm send-keys -t s Escape Escape
 check "quits" exited_with 0
+# A TMPDIR that does not exist: the built-in entry goes to /tmp instead.
+rm -f "$run_dir/status"
+session "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin TERM=putty-256color TMPDIR=/nonexistent LANG=C.UTF-8 chroot '$root' /madoguchi; echo \$? >$run_dir/status; sleep 600"
+check "TMPDIR missing: the built-in PuTTY entry still" wait_for "47/47"
+tm send-keys -t s Escape
+check "and it quits" exited_with 0
 finish

@@ -169,7 +169,7 @@ start_at_sizes(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		char name[32];
 
@@ -187,7 +187,7 @@ query_detail_and_help(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, "関東 !tokyo"));
+	assert_true(view_init(&v, table, NULL, "関東 !tokyo", 0));
 	view_apply(&v, ACT_DOWN, 10);
 	view_apply(&v, ACT_DOWN, 10);
 	paint(&v, 24, 80, LANG_JA);
@@ -226,7 +226,7 @@ cjk_columns_align(void **state)
 	int romaji_x = -1;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	paint(&v, 50, 100, LANG_EN);
 	for (int y = 1; y <= 47; y++) {
 		int x = 4; /* after the marker and the code */
@@ -250,7 +250,7 @@ selection_and_matches_are_marked(void **state)
 	attr_t a;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, "tok"));
+	assert_true(view_init(&v, table, NULL, "tok", 0));
 	paint(&v, 24, 80, LANG_EN);
 	/* Row 1 is selected: reverse from the marker through the name, not
 	 * beyond (a move rewrites only that); 'Tok' marked. */
@@ -281,7 +281,7 @@ every_size_is_safe(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, "東"));
+	assert_true(view_init(&v, table, NULL, "東", 0));
 	for (int lines = 1; lines <= 32; lines += 1)
 		for (int cols = 1; cols <= 100; cols += 1) {
 			v.help = cols % 3 == 0;
@@ -336,7 +336,7 @@ hostile_text_is_harmless(void **state)
 	fflush(out);
 	fseek(out, 0, SEEK_END);
 	size = ftell(out);
-	assert_true(view_init(&v, &t, NULL, NULL));
+	assert_true(view_init(&v, &t, NULL, NULL, 0));
 	paint(&v, 30, 100, LANG_EN);
 	refresh();
 	v.narrow = true;
@@ -358,10 +358,48 @@ hostile_text_is_harmless(void **state)
 	view_free(&v);
 }
 
+/* One name of 120 columns, or with 100 combining marks: every row's phone
+ * stays on the screen, and the long name is cut with a '~'. */
+static void
+long_names_leave_the_phones(void **state)
+{
+	static const char *const names[] = {
+		"警視庁警視庁警視庁警視庁警視庁警視庁警視庁警視庁警視庁警視庁"
+		"警視庁警視庁警視庁警視庁警視庁警視庁警視庁警視庁警視庁警視庁",
+		"e\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+		"\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"};
+	struct desk *copy = malloc(table->count * sizeof *copy);
+	struct table t = {.desks = copy, .count = table->count};
+
+	(void)state;
+	memcpy(copy, table->desks, table->count * sizeof *copy);
+	for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+		struct view v;
+		char *shown;
+
+		copy[7].cell[FIELD_NAME] = names[n]; /* 13 警視庁, 8th row */
+		assert_true(view_init(&v, &t, NULL, NULL, 0));
+		assert_true(v.widths[1] <= VIEW_COLUMN_MAX);
+		paint(&v, 30, 100, LANG_EN);
+		shown = dump();
+		if (getenv("SHOW"))
+			fputs(shown, stderr);
+		for (size_t i = 0; i < 28; i++)
+			if (!strstr(shown, copy[i].cell[FIELD_PHONE]))
+				fail_msg("name %zu: the phone of row %zu is gone", n, i);
+		if (n == 0) /* cut, with its mark, and the romaji whole */
+			assert_non_null(strstr(shown, "視~ Tokyo"));
+		free(shown);
+		view_free(&v);
+	}
+	free(copy);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(long_names_leave_the_phones),
 		cmocka_unit_test(start_at_sizes),
 		cmocka_unit_test(query_detail_and_help),
 		cmocka_unit_test(cjk_columns_align),

@@ -406,7 +406,7 @@ keys_act_as_documented(void **state)
 	size_t len;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	/* F2 in each terminal's own bytes copies; none of them quits. */
 	assert_int_equal(act(&v, "\033[12~"), ACT_COPY_PHONE);
 	assert_int_equal(act(&v, "\033OQ"), ACT_COPY_PHONE);

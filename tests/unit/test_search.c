@@ -563,7 +563,7 @@ selection_stays(void **state)
 			size_t desk;
 
 			snprintf(prefix, sizeof prefix, "%.*s", (int)last, queries[q]);
-			assert_true(view_init(&v, desks, &fresh, prefix));
+			assert_true(view_init(&v, desks, &fresh, prefix, 0));
 			if (sel >= v.nrows) {
 				view_free(&v);
 				place_source_free(&fresh);

@@ -28,7 +28,7 @@ typing_filters_and_keeps_the_selection(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	assert_int_equal(v.nrows, 47);
 	for (int i = 0; i < 9; i++)
 		view_apply(&v, ACT_DOWN, 10);
@@ -48,7 +48,7 @@ editing_is_by_character(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, "とうきょう tok"));
+	assert_true(view_init(&v, table, NULL, "とうきょう tok", 0));
 	view_apply(&v, ACT_BACKSPACE, 10);
 	assert_string_equal(v.query, "とうきょう to");
 	view_apply(&v, ACT_DELETE_WORD, 10);
@@ -80,10 +80,29 @@ query_is_bounded_on_a_character(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
-	v.query_max = 7;
+	assert_true(view_init(&v, table, NULL, NULL, 7));
 	view_insert(&v, "あいう", strlen("あいう")); /* 9 bytes: 2 fit */
 	assert_string_equal(v.query, "あい");
+	view_free(&v);
+}
+
+/* The restricted query limit holds from the first byte: an initial query
+ * longer than it is cut like typing, and a paste after it adds nothing
+ * (the room was once computed as a negative number). */
+static void
+initial_query_is_bounded_too(void **state)
+{
+	char longer[101];
+	struct view v;
+
+	(void)state;
+	memset(longer, '0', 100);
+	longer[100] = '\0';
+	assert_true(view_init(&v, table, NULL, longer, 64));
+	assert_int_equal(v.query_len, 64);
+	view_insert(&v, longer, 100);
+	assert_int_equal(v.query_len, 64);
+	assert_int_equal(v.cursor, 64);
 	view_free(&v);
 }
 
@@ -93,7 +112,7 @@ navigation_stays_in_range(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	view_apply(&v, ACT_UP, 10);
 	assert_int_equal(v.sel, 0);
 	view_apply(&v, ACT_PAGE_DOWN, 10);
@@ -121,7 +140,7 @@ escape_steps_back_then_quits(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, "tokyo"));
+	assert_true(view_init(&v, table, NULL, "tokyo", 0));
 	v.narrow = true;
 	view_apply(&v, ACT_OPEN, 10);
 	assert_true(v.detail_shown);
@@ -146,7 +165,7 @@ detail_scrolls_when_focused(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
 	assert_int_equal(v.focus, FOCUS_DETAIL);
 	view_apply(&v, ACT_DOWN, 10);
@@ -229,7 +248,7 @@ labels_stay_in_place(void **state)
 	struct view v;
 
 	(void)state;
-	assert_true(view_init(&v, table, NULL, NULL));
+	assert_true(view_init(&v, table, NULL, NULL, 0));
 	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
 		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
 			struct page_style style = {(enum lang)lang, false,
@@ -314,6 +333,7 @@ main(void)
 		cmocka_unit_test(typing_filters_and_keeps_the_selection),
 		cmocka_unit_test(editing_is_by_character),
 		cmocka_unit_test(query_is_bounded_on_a_character),
+		cmocka_unit_test(initial_query_is_bounded_too),
 		cmocka_unit_test(navigation_stays_in_range),
 		cmocka_unit_test(escape_steps_back_then_quits),
 		cmocka_unit_test(detail_scrolls_when_focused),
