@@ -109,6 +109,17 @@ typing_until_gone() { tm send-keys -t s -l a; [ -e "$run_dir/status" ]; }
 check "--max-session ends it, keys or not" wait_until 6 typing_until_gone
 check "and says so" wait_for "the session has lasted its 1 seconds"
 
+# Under 20 MB of address space (ulimit -v 20000): the browser, a place
+# query and a postal code all work.
+printf '#!/bin/sh\nulimit -v 20000 && exec "$@"\n' >"$tmp/limited"
+chmod +x "$tmp/limited"
+WRAP="$tmp/limited" start small LANG=C.UTF-8
+check "ulimit -v 20000: the browser" wait_for "47/47"
+tm send-keys -t s -l "〒430-0929 浜松市"
+check "ulimit -v 20000: an address" wait_for ">22 静岡"
+tm send-keys -t s Escape Escape
+check "ulimit -v 20000: quits" exited_with 0
+
 # A hostile client's window size: the browser works at 300x800 at most, so
 # 10000x10000 costs memory of that, and nothing crashes.
 start huge LANG=C.UTF-8
@@ -131,10 +142,10 @@ check "then SIGTERM ends it" exited_with 143
 # frame, or between keys. 100 SIGTERMs at random moments, each within 1 s.
 acted=0
 for i in $(seq 100); do
-	script -qec "env TERM=xterm-256color LANG=C.UTF-8 $BIN" /dev/null >/dev/null 2>&1 </dev/null &
+	script -qec "env TERM=xterm-256color LANG=C.UTF-8 $BIN -q signal$i" /dev/null >/dev/null 2>&1 </dev/null &
 	spid=$!
 	sleep "0.0$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))"
-	found() { mpid=$(pgrep -n -f "^$BIN\$" 2>/dev/null); }
+	found() { mpid=$(pgrep -n -f "^$BIN -q signal$i\$" 2>/dev/null); }
 	wait_until 1 found && kill -TERM "$mpid" 2>/dev/null
 	gone() { ! kill -0 "$spid" 2>/dev/null; }
 	if wait_until 1 gone; then acted=$((acted + 1)); else kill -KILL "$spid" 2>/dev/null || true; fi
