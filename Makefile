@@ -80,7 +80,16 @@ $(BUILD)/fuzz_replay: tests/fuzz/fuzz_table.c tests/fuzz/replay.c $(CORE_OBJ) \
 	$(COMPILE) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c tests/fuzz/replay.c \
 		$(CORE_OBJ) $(DATA_OBJ)
 
-unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay
+# The view's fuzzing target (keys into the view, every frame drawn and
+# checked), driven by saved inputs: it links the drawing code and curses.
+$(BUILD)/fuzz_view_replay: tests/fuzz/fuzz_view.c tests/fuzz/replay.c \
+		$(CORE_OBJ) $(UI_OBJ) $(DATA_OBJ)
+	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_view.c \
+		tests/fuzz/replay.c $(CORE_OBJ) $(BUILD)/draw.o $(DATA_OBJ) \
+		$(CURSES_LIBS)
+
+unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
+	$(BUILD)/fuzz_view_replay
 
 # libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
 # to tests/fuzz/crashes (commit them: `make check` replays them forever).
@@ -95,6 +104,15 @@ fuzz: $(BUILD)/desks_data.c $(BUILD)/places_data.c $(BUILD)/former_data.c \
 	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
 		tests/fuzz/corpus
+	mkdir -p $(BUILD)/fuzz-view-corpus tests/fuzz/crashes-view
+	clang $(REQUIRED_CPPFLAGS) $(CURSES_CFLAGS) -std=c17 -g -O1 $(SANITIZE) \
+		-fsanitize=fuzzer -o $(BUILD)/fuzz_view tests/fuzz/fuzz_view.c \
+		src/builtin.c src/draw.c $(CORE:%=src/%.c) $(BUILD)/desks_data.c \
+		$(BUILD)/places_data.c $(BUILD)/former_data.c \
+		$(BUILD)/postal_data.c $(CURSES_LIBS)
+	$(BUILD)/fuzz_view -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-artifact_prefix=tests/fuzz/crashes-view/ \
+		$(BUILD)/fuzz-view-corpus tests/fuzz/view-corpus
 
 $(CORE_OBJ) $(BUILD)/main.o $(BUILD)/builtin.o: $(BUILD)/%.o: src/%.c \
 		$(HEADERS) | $(BUILD)

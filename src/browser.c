@@ -137,40 +137,6 @@ struct session {
 	enum input_end end; /* why the session ended */
 };
 
-/* Whether a row of the list was found through a place: those come last. */
-static bool
-some_found_via_place(const struct session *s)
-{
-	const struct view *v = &s->view;
-	char via[256];
-
-	return v->nrows && filter_place(&v->filter,
-	    &v->table->desks[v->rows[v->nrows - 1]], via, sizeof via);
-}
-
-/* Builds this frame's page: the help, or the selected desk's detail. */
-static void
-build_page(struct page *p, const struct session *s)
-{
-	const struct layout *l = &s->layout;
-	struct page_style style = {s->lang, s->ascii, (size_t)l->detail.w,
-		s->view.table};
-	size_t sel = view_selected(&s->view);
-
-	memset(p, 0, sizeof *p);
-	if (s->view.help) {
-		style.width = (size_t)l->query.w;
-		page_help(p, s->view.table, &style);
-	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
-		const struct desk *k = &s->view.table->desks[sel];
-		char via[256] = "";
-
-		page_detail(p, k, &style, filter_place(&s->view.filter, k,
-		    via, sizeof via) || some_found_via_place(s) ?
-		    via : NULL);
-	}
-}
-
 static bool
 write_all(const char *buf, size_t len)
 {
@@ -196,10 +162,7 @@ draw(struct session *s)
 	struct frame f = {&s->view, l, &p, &s->theme, s->lang, s->ascii,
 		s->status_link, s->hyperlinks ? &drawn : NULL};
 
-	build_page(&p, s);
-	view_fit(&s->view, (size_t)(l->list.h > 0 ? l->list.h : 1), p.count,
-	    (size_t)(l->detail.h > 0 ? l->detail.h : 1));
-	draw_frame(stdscr, &f);
+	draw_view(stdscr, &s->view, &f, &p);
 	curs_set(l->mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
 	refresh();

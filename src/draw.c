@@ -389,3 +389,46 @@ draw_frame(WINDOW *w, const struct frame *f)
 	draw_hint(w, f);
 	draw_query(w, f); /* last: it leaves the cursor in the query */
 }
+
+/* Whether a row of the list was found through a place: those come last. */
+static bool
+some_found_via_place(const struct view *v)
+{
+	char via[256];
+
+	return v->nrows && filter_place(&v->filter,
+	    &v->table->desks[v->rows[v->nrows - 1]], via, sizeof via);
+}
+
+static void
+build_page(struct page *p, const struct view *v, const struct frame *f)
+{
+	const struct layout *l = f->layout;
+	struct page_style style = {f->lang, f->ascii, (size_t)l->detail.w,
+		v->table};
+	size_t sel = view_selected(v);
+
+	memset(p, 0, sizeof *p);
+	if (v->help) {
+		style.width = (size_t)l->query.w;
+		page_help(p, v->table, &style);
+	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
+		const struct desk *k = &v->table->desks[sel];
+		char via[256] = "";
+
+		page_detail(p, k, &style, filter_place(&v->filter, k, via,
+		    sizeof via) || some_found_via_place(v) ? via : NULL);
+	}
+}
+
+void
+draw_view(WINDOW *w, struct view *v, struct frame *f, struct page *p)
+{
+	const struct layout *l = f->layout;
+
+	build_page(p, v, f);
+	f->page = p;
+	view_fit(v, (size_t)(l->list.h > 0 ? l->list.h : 1), p->count,
+	    (size_t)(l->detail.h > 0 ? l->detail.h : 1));
+	draw_frame(w, f);
+}

@@ -54,4 +54,10 @@ struct frame {
 
 void draw_frame(WINDOW *w, const struct frame *f);
 
+/* A whole frame of v as the browser shows it: builds its page into p (the
+ * help, or the selected desk's detail with the place it was found
+ * through) and sets f->page, fits v's scrolls to f->layout, and paints.
+ * Free p once the frame (and its links) went out. */
+void draw_view(WINDOW *w, struct view *v, struct frame *f, struct page *p);
+
 #endif

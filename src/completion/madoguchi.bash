@@ -3,7 +3,7 @@ _madoguchi()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	local opts='--filter= --list --format= --data= --check --query= --lang=
-		--color= --no-mouse --no-osc52 --no-hyperlinks --ascii --restricted --idle-timeout=
+		--color= --no-mouse --no-osc52 --no-hyperlinks --ascii --restricted --idle-timeout= --max-session=
 		--help --version'
 
 	case $prev in

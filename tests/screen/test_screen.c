@@ -53,30 +53,18 @@ teardown(void **state)
 	return 0;
 }
 
-/* Draws v as the browser would at lines x cols. */
+/* Draws v as the browser does (draw_view) at lines x cols. */
 static void
 paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
 	struct layout l;
 	struct page p;
-	struct frame f = {v, &l, &p, &theme, lang, ascii, NULL, NULL};
-	struct page_style style = {lang, ascii, (size_t)cols, v->table};
-	size_t sel;
+	struct frame f = {v, &l, NULL, &theme, lang, ascii, NULL, NULL};
 
 	resize_term(lines, cols);
 	layout_compute(&l, lines, cols);
 	v->narrow = l.mode == LAYOUT_NARROW;
-	sel = view_selected(v);
-	memset(&p, 0, sizeof p);
-	if (v->help) {
-		page_help(&p, v->table, &style);
-	} else if (sel != SIZE_MAX && l.mode != LAYOUT_TOO_SMALL) {
-		style.width = (size_t)l.detail.w;
-		page_detail(&p, &v->table->desks[sel], &style, NULL);
-	}
-	view_fit(v, (size_t)(l.list.h > 0 ? l.list.h : 1), p.count,
-	    (size_t)(l.detail.h > 0 ? l.detail.h : 1));
-	draw_frame(stdscr, &f);
+	draw_view(stdscr, v, &f, &p);
 	page_free(&p);
 }
 
