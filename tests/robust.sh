@@ -139,19 +139,21 @@ kill -TERM "$(pid)"
 check "then SIGTERM ends it" exited_with 143
 
 # A signal is acted on wherever it arrives: during start-up, the first
-# frame, or between keys. 100 SIGTERMs at random moments, each within 1 s.
+# frame, or between keys. 100 SIGTERMs at random moments, each within a
+# second or two (it used to wait for the next key: 7 of 40 were lost).
 acted=0
 for i in $(seq 100); do
 	script -qec "env TERM=xterm-256color LANG=C.UTF-8 $BIN -q signal$i" /dev/null >/dev/null 2>&1 </dev/null &
 	spid=$!
 	sleep "0.0$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))"
 	found() { mpid=$(pgrep -n -f "^$BIN -q signal$i\$" 2>/dev/null); }
-	wait_until 1 found && kill -TERM "$mpid" 2>/dev/null
+	# wait_until counts whole seconds: 2 is at least one.
+	wait_until 2 found && kill -TERM "$mpid" 2>/dev/null
 	gone() { ! kill -0 "$spid" 2>/dev/null; }
-	if wait_until 1 gone; then acted=$((acted + 1)); else kill -KILL "$spid" 2>/dev/null || true; fi
+	if wait_until 2 gone; then acted=$((acted + 1)); else kill -KILL "$spid" 2>/dev/null || true; fi
 	wait "$spid" 2>/dev/null || true
 done
-check "100 SIGTERMs at random moments: every one acted on within 1 s ($acted)" [ "$acted" -eq 100 ]
+check "100 SIGTERMs at random moments: every one acted on ($acted)" [ "$acted" -eq 100 ]
 set +e
 MADOGUCHI_RESTRICTED=1 "$BIN" --data data/desks.tsv -l >/dev/null 2>"$tmp/err"
 status=$?
