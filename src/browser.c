@@ -460,9 +460,8 @@ browser_run(const struct table *t, const struct browser_options *o)
 		return 2;
 	}
 	input_catch_signals(o->restricted);
-	terminal_limit_start_size();
+	terminal_size(&(int){0}, &(int){0}); /* ncurses starts within limits */
 	screen = start_terminal(type, o, &s.theme);
-	terminal_size_env_done();
 	terminal_forget_builtin();
 	if (!screen) {
 		fputs("madoguchi: cannot start the terminal\n", stderr);

@@ -204,6 +204,28 @@ terminal_clear(void)
 	fflush(stdout);
 }
 
+/* ncurses looks at the terminal's size again by itself, when it takes the
+ * terminal back after endwin; LINES and COLUMNS, which it reads after the
+ * kernel's size, hold it to the limits while the terminal is over them. */
+static void
+pin_size(int rows, int cols, bool over)
+{
+	static bool pinned;
+	char n[16];
+
+	if (over) {
+		snprintf(n, sizeof n, "%d", rows);
+		setenv("LINES", n, 1);
+		snprintf(n, sizeof n, "%d", cols);
+		setenv("COLUMNS", n, 1);
+		pinned = true;
+	} else if (pinned) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+		pinned = false;
+	}
+}
+
 bool
 terminal_size(int *rows, int *cols)
 {
@@ -214,36 +236,7 @@ terminal_size(int *rows, int *cols)
 		return false;
 	*rows = ws.ws_row < TERMINAL_MAX_ROWS ? ws.ws_row : TERMINAL_MAX_ROWS;
 	*cols = ws.ws_col < TERMINAL_MAX_COLS ? ws.ws_col : TERMINAL_MAX_COLS;
+	pin_size(*rows, *cols, ws.ws_row > TERMINAL_MAX_ROWS ||
+	    ws.ws_col > TERMINAL_MAX_COLS);
 	return true;
-}
-
-static bool size_env_set;
-
-void
-terminal_limit_start_size(void)
-{
-	struct winsize ws;
-	char n[16];
-	int rows, cols;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 ||
-	    (ws.ws_row <= TERMINAL_MAX_ROWS && ws.ws_col <= TERMINAL_MAX_COLS) ||
-	    !terminal_size(&rows, &cols) || getenv("LINES") || getenv("COLUMNS"))
-		return;
-	snprintf(n, sizeof n, "%d", rows);
-	setenv("LINES", n, 1);
-	snprintf(n, sizeof n, "%d", cols);
-	setenv("COLUMNS", n, 1);
-	size_env_set = true;
-}
-
-/* A browser started later must not inherit the limits as the size. */
-void
-terminal_size_env_done(void)
-{
-	if (size_env_set) {
-		unsetenv("LINES");
-		unsetenv("COLUMNS");
-		size_env_set = false;
-	}
 }

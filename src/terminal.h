@@ -28,14 +28,10 @@ void terminal_forget_builtin(void);
 #define TERMINAL_MAX_COLS 800
 
 /* The terminal's size, as the kernel has it, within those limits; false
- * when it cannot be known. */
+ * when it cannot be known. While the terminal is larger, LINES and COLUMNS
+ * say the limits, for ncurses to start at them (call once before newterm)
+ * and to find them when it looks again by itself. */
 bool terminal_size(int *rows, int *cols);
-
-/* Makes ncurses start at no more than the limits (through LINES and
- * COLUMNS, which it reads before the kernel's size); call before newterm,
- * and terminal_size_env_done after. */
-void terminal_limit_start_size(void);
-void terminal_size_env_done(void);
 
 /* Says whether terminal_modes turns on mouse reports too. */
 void terminal_modes_init(bool mouse);

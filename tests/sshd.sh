@@ -46,6 +46,13 @@ check "^Z does not give a shell" wait_for "> tokyo x"
 tm send-keys -t s C-u Escape
 check "quitting ends the connection" wait_for SSH-ENDED 10
 
+# A client whose window claims 65535x65535: the session works at 300x800,
+# in bounded memory, and does not crash.
+result=$(python3 tests/pty_huge.py 65535 65535 "$user" ssh -tt $ssh_opts "$user@127.0.0.1" 2>&1 || true)
+check "a 65535x65535 client gets the browser ($result)" sh -c "echo '$result' | grep -q '^frame found'"
+check "in bounded memory (peak under 40000 kB)" sh -c "[ \$(echo '$result' | awk '{ print \$3 }') -lt 40000 ]"
+check "and quits cleanly" sh -c "echo '$result' | grep -q 'exit 0\$'"
+
 set +e
 ssh $ssh_opts "$user@127.0.0.1" cat /etc/passwd </dev/null >"$tmp/out" 2>&1
 set -e

@@ -1,0 +1,63 @@
+"""pty_huge.py ROWS COLS USER COMMAND...: runs COMMAND on a pty whose window
+claims ROWS x COLS (a hostile client's), waits for the browser, types a
+query, quits, and prints: frame|no-frame found|not-found PEAK_KB exit STATUS,
+where PEAK_KB is the largest peak resident size of the processes named
+madoguchi that USER runs meanwhile."""
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+
+def main():
+    rows, cols, user = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+    child = subprocess.Popen(sys.argv[4:], stdin=slave, stdout=slave, stderr=slave,
+                             close_fds=True, env=env, preexec_fn=os.setsid)
+    os.close(slave)
+    peak = 0
+
+    def drain(seconds, want=b""):
+        nonlocal peak
+        seen, end = b"", time.monotonic() + seconds
+        while time.monotonic() < end and not (want and want in seen):
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(master, 1 << 16)
+                except OSError:
+                    break
+            found = subprocess.run(["pgrep", "-u", user, "-x", "madoguchi"],
+                                   capture_output=True, text=True).stdout.split()
+            for pid in found:
+                try:
+                    with open(f"/proc/{pid}/status") as f:
+                        for line in f:
+                            if line.startswith("VmHWM:"):
+                                peak = max(peak, int(line.split()[1]))
+                except OSError:
+                    pass
+        return seen
+
+    out = drain(20, b"47/47")
+    os.write(master, b"tokyo")
+    out += drain(5, "警視庁".encode())
+    os.write(master, b"\025\033\033")
+    drain(3)
+    try:
+        status = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        status = "hung"
+    print("frame" if b"47/47" in out else "no-frame",
+          "found" if "警視庁".encode() in out else "not-found", peak, "exit", status)
+
+
+main()
