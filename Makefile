@@ -1,6 +1,6 @@
 # madoguchi — see README.md. Required flags live apart from CFLAGS, so that
 # `make CFLAGS=-O0` still builds right.
-VERSION = 0.1.0
+VERSION = 0.2.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man

@@ -68,8 +68,8 @@ static const char usage_text[] =
     "phone, or a town or postal code in the prefecture); !word excludes.\n"
     "Without -f or -l, and with standard output not a terminal, madoguchi\n"
     "prints the desks matching QUERY.\n"
-    "Exit status: 0 found, 1 nothing matched or the table is invalid,\n"
-    "2 usage or I/O error.\n";
+    "Exit status: 0 found, 1 nothing matched (--check: the table is\n"
+    "invalid), 2 trouble: usage, I/O, an invalid table.\n";
 
 /* fmt holds one %s for arg, which comes from the command line and so is
  * made safe before it is shown. */
@@ -265,9 +265,11 @@ print_diags(const char *name, const struct diags *d)
 	}
 }
 
-/* Loads the table; on failure prints why and returns the exit status. */
+/* Loads the table; on failure prints why and returns the exit status:
+ * for --check an invalid table is its answer (1), for anything else it is
+ * trouble (2), as grep and fzf have it. */
 static int
-load(const char *path, struct table **t)
+load(const char *path, struct table **t, bool checking)
 {
 	const char *name = path ? (strcmp(path, "-") ? path : "(stdin)") :
 	    BUILTIN_NAME;
@@ -287,7 +289,8 @@ load(const char *path, struct table **t)
 		print_diags(name, d);
 	}
 	free(d);
-	return s == TABLE_OK ? 0 : s == TABLE_INVALID ? EXIT_NONE : EXIT_TROUBLE;
+	return s == TABLE_OK ? 0 : s == TABLE_INVALID && checking ? EXIT_NONE :
+	    EXIT_TROUBLE;
 }
 
 /* Says why the built-in places did not load, which only a bad build
@@ -345,20 +348,32 @@ print_matches(const struct table *t, const struct options *o)
 	return status;
 }
 
+/* The GNU lines: the version, the data's source, copyright, licence. */
 static int
-print_version(const struct table *t)
+print_version(void)
 {
-	const struct meta *title = table_meta(t, "title", NULL, 0);
-	const struct meta *publisher = table_meta(t, "publisher", NULL, 0);
-	const struct meta *provenance = table_meta(t, "provenance", "en", 0);
+	struct table *t = NULL;
+	struct diags *d = malloc(sizeof *d);
+	const struct meta *title = NULL, *publisher = NULL, *provenance = NULL;
 
+	if (d && builtin_desks(&t, d) == TABLE_OK) {
+		title = table_meta(t, "title", NULL, 0);
+		publisher = table_meta(t, "publisher", NULL, 0);
+		provenance = table_meta(t, "provenance", "en", 0);
+	}
 	printf("madoguchi %s\ndata: ", VERSION);
 	output_safe(stdout, title ? title->value : "(untitled)");
 	fputs(", ", stdout);
 	output_safe(stdout, publisher ? publisher->value : "(no publisher)");
 	fputs(". ", stdout);
 	output_safe(stdout, provenance ? provenance->value : "");
-	fputs("\n", stdout);
+	fputs("\nCopyright (C) 2026 the madoguchi authors.\n"
+	    "License: MIT <https://opensource.org/licenses/MIT>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n",
+	    stdout);
+	table_free(t);
+	free(d);
 	return EXIT_FOUND;
 }
 
@@ -406,8 +421,6 @@ run(const struct table *t, struct options *o)
 	switch (o->mode) {
 	case MODE_CHECK:
 		return flushed(check(t, o));
-	case MODE_VERSION:
-		return flushed(print_version(t));
 	case MODE_AUTO:
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			int status = browser_run(t, &o->browser);
@@ -459,7 +472,9 @@ main(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return flushed(EXIT_FOUND);
 	}
-	if ((status = load(o.data, &t)) != 0)
+	if (o.mode == MODE_VERSION) /* whatever else was asked */
+		return flushed(print_version());
+	if ((status = load(o.data, &t, o.mode == MODE_CHECK)) != 0)
 		return status;
 	status = run(t, &o);
 	table_free(t);

@@ -92,7 +92,13 @@ check "phone error has line and column" err_has "$tmp/bad.tsv:28:"
 check "row error" err_has "$tmp/bad.tsv:68:4: control or invisible character U+001B"
 check "escape never raw in errors" sh -c "! grep -q \"\$(printf '\\033')\" '$tmp/err'"
 run -f tokyo -d "$tmp/bad.tsv"
-check "an invalid table is never used" status_is 1
+check "an invalid table is never used: trouble, 2" status_is 2
+run -l -d "$tmp/bad.tsv"
+check "nor listed: 2" status_is 2
+run --version -d /nonexistent extra
+check "--version ignores the rest" status_is 0
+check "--version has the GNU lines" out_has "There is NO WARRANTY, to the extent permitted by law."
+check "--version names the licence" out_has "License: MIT"
 printf 'code\tname\n\033[2J\n' >"$tmp/esc.tsv"
 run --check -d "$tmp/esc.tsv"
 check "header error" err_has "esc.tsv:1:1: header has 2 columns"
