@@ -5,7 +5,9 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+# Debian's zsh reads vendor-completions under /usr; elsewhere site-functions.
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILD ?= build
@@ -15,7 +17,20 @@ REQUIRED_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 REQUIRED_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DVERSION='"$(VERSION)"'
 CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
-COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(CPPFLAGS) $(REQUIRED_CFLAGS) $(CFLAGS)
+# Hardening unless the caller says otherwise (HARDEN=no, or flags of its
+# own after these): the stack protector and _FORTIFY_SOURCE (which needs
+# optimisation), a position-independent executable, full RELRO, BIND_NOW.
+HARDEN ?= yes
+HARDEN_CPPFLAGS = $(if $(filter yes,$(HARDEN)),$(if $(filter -O0,$(CFLAGS)),,-D_FORTIFY_SOURCE=2))
+# What the compiler has of stack clash and control flow protection.
+CC_HAS = $(shell $(CC) $(1) -x c -c -o /dev/null /dev/null 2>/dev/null && echo $(1))
+HARDENED_CFLAGS := -fstack-protector-strong -fPIE \
+	$(call CC_HAS,-fstack-clash-protection) $(call CC_HAS,-fcf-protection)
+HARDEN_CFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_CFLAGS))
+HARDENED_LINK = -pie -Wl,-z,relro -Wl,-z,now
+HARDEN_LDFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_LINK))
+COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS) \
+	$(REQUIRED_CFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
 
 CORE = text tsv table places place_keys place_search words filter output labels view layout pages clip opener launch keyin keys
 UI = browser draw input links terminal
@@ -27,7 +42,7 @@ UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
 	$(BUILD)/test_output $(BUILD)/test_view $(BUILD)/test_places \
 	$(BUILD)/test_search $(BUILD)/test_keys
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
-ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi \
+ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi HARDEN=no \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
 	LDFLAGS="$(SANITIZE)"
 
@@ -38,7 +53,7 @@ DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o $(BUILD)/places_data.o \
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 		$(BUILD)/terminfo_data.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LDLIBS)
+	$(CC) $(HARDEN_LDFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LDLIBS)
 
 # A fully static binary: ncursesw, and the terminfo entries of common
 # terminals (terminfo_data.c), linked in. Needs no shared library and no
@@ -180,23 +195,88 @@ screenshot: $(BIN)
 # Only the binary, the man page and completions: the data is built in.
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+		$(DESTDIR)$(MANDIR)/ja/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	cp -f $(BIN) $(DESTDIR)$(BINDIR)/madoguchi
 	chmod 755 $(DESTDIR)$(BINDIR)/madoguchi
 	sed 's/^\.Os$$/.Os madoguchi $(VERSION)/' doc/madoguchi.1 \
 		> $(DESTDIR)$(MANDIR)/man1/madoguchi.1
-	chmod 644 $(DESTDIR)$(MANDIR)/man1/madoguchi.1
+	sed 's/^\.Os$$/.Os madoguchi $(VERSION)/' doc/madoguchi.ja.1 \
+		> $(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/madoguchi.1 \
+		$(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1
 	cp -f src/completion/madoguchi.bash $(DESTDIR)$(BASHCOMPDIR)/madoguchi
 	cp -f src/completion/_madoguchi $(DESTDIR)$(ZSHCOMPDIR)/_madoguchi
+	cp -f src/completion/madoguchi.fish $(DESTDIR)$(FISHCOMPDIR)/madoguchi.fish
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/madoguchi \
+		$(DESTDIR)$(ZSHCOMPDIR)/_madoguchi \
+		$(DESTDIR)$(FISHCOMPDIR)/madoguchi.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/madoguchi \
 		$(DESTDIR)$(MANDIR)/man1/madoguchi.1 \
+		$(DESTDIR)$(MANDIR)/ja/man1/madoguchi.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/madoguchi \
-		$(DESTDIR)$(ZSHCOMPDIR)/_madoguchi
+		$(DESTDIR)$(ZSHCOMPDIR)/_madoguchi \
+		$(DESTDIR)$(FISHCOMPDIR)/madoguchi.fish
+
+# A versioned source tarball from git, the same bytes for the same commit
+# (git archive, gzip -n), and its SHA-256.
+DIST = $(BUILD)/madoguchi-$(VERSION).tar.gz
+dist: | $(BUILD)
+	git archive --format=tar --prefix=madoguchi-$(VERSION)/ HEAD | \
+		gzip -9n > $(DIST)
+	cd $(BUILD) && sha256sum madoguchi-$(VERSION).tar.gz \
+		> madoguchi-$(VERSION).tar.gz.sha256
+
+# A .deb from a staged install under /usr, with Debian's places for the man
+# pages and completions, a control file written here, and the changelog and
+# copyright Debian asks for. The date is the commit's (or
+# SOURCE_DATE_EPOCH), so that the package is the same for the same commit.
+DEB_ARCH = $$(dpkg --print-architecture)
+DEB_ROOT = $(BUILD)/deb
+DEB_DATE = $${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)}
+deb: $(BIN)
+	rm -rf $(DEB_ROOT)
+	$(MAKE) -s install DESTDIR=$(abspath $(DEB_ROOT)) PREFIX=/usr
+	strip --remove-section=.comment --remove-section=.note \
+		--strip-unneeded $(DEB_ROOT)/usr/bin/madoguchi
+	gzip -9n $(DEB_ROOT)/usr/share/man/man1/madoguchi.1 \
+		$(DEB_ROOT)/usr/share/man/ja/man1/madoguchi.1
+	mkdir -p $(DEB_ROOT)/usr/share/doc/madoguchi $(DEB_ROOT)/DEBIAN
+	{ printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n'; \
+	  printf 'Upstream-Name: madoguchi\n\nFiles: *\nCopyright: 2026 The madoguchi authors\n'; \
+	  printf 'License: Expat\n'; sed -e '1,/^Permission/{/^Permission/!d}' \
+	    -e 's/^$$/./' -e 's/^/ /' LICENSE; } \
+		> $(DEB_ROOT)/usr/share/doc/madoguchi/copyright
+	{ printf 'madoguchi ($(VERSION)) unstable; urgency=medium\n\n'; \
+	  printf '  * Release $(VERSION): see NEWS.md in the source.\n\n'; \
+	  printf ' -- The madoguchi authors <madoguchi@users.noreply.github.com>  %s\n' \
+	    "$$(date -u -R -d @$(DEB_DATE))"; } | gzip -9n \
+		> $(DEB_ROOT)/usr/share/doc/madoguchi/changelog.gz
+	find $(DEB_ROOT) -type d -exec chmod 755 {} +
+	find $(DEB_ROOT)/usr/share -type f -exec chmod 644 {} +
+	{ printf 'Package: madoguchi\nVersion: $(VERSION)\n'; \
+	  printf 'Architecture: %s\n' "$(DEB_ARCH)"; \
+	  printf 'Maintainer: The madoguchi authors <madoguchi@users.noreply.github.com>\n'; \
+	  printf 'Installed-Size: %s\n' "$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)"; \
+	  printf 'Depends: libc6 (>= 2.34), libncursesw6 (>= 6), libtinfo6 (>= 6)\n'; \
+	  printf 'Section: utils\nPriority: optional\n'; \
+	  printf 'Description: cyber crime consultation desks of the Japanese police\n'; \
+	  printf ' A terminal browser for the 47 prefectural police cyber crime\n'; \
+	  printf ' consultation desks of Japan: type a prefecture, a town, a postal\n'; \
+	  printf ' code or a whole address, in kanji, kana or romaji, and see the\n'; \
+	  printf ' desk, its phone number and what kind of line it is, its cyber\n'; \
+	  printf ' crime page and where to send a consultation. Works over SSH, in\n'; \
+	  printf ' tmux and on minimal servers; a restricted mode serves anonymous\n'; \
+	  printf ' kiosk users.\n'; } > $(DEB_ROOT)/DEBIAN/control
+	cd $(DEB_ROOT) && find usr -type f | sort | xargs md5sum > DEBIAN/md5sums
+	find $(DEB_ROOT) -exec touch -h -d @$(DEB_DATE) {} +
+	SOURCE_DATE_EPOCH=$(DEB_DATE) dpkg-deb --root-owner-group -Zxz \
+		--build $(DEB_ROOT) $(BUILD)/madoguchi_$(VERSION)_$(DEB_ARCH).deb
 
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot bench bench-deps static install \
+.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot bench bench-deps static install dist deb \
 	uninstall clean

@@ -29,6 +29,7 @@ if [ "$what" = test ]; then
 	need locales 'test -f /usr/share/i18n/locales/ja_JP'
 	need mandoc 'command -v mandoc'
 	need zsh 'command -v zsh'
+	need fish 'command -v fish'
 	need sshd 'test -x /usr/sbin/sshd'
 	need ssh 'command -v ssh'
 	# A terminal emulator apart from tmux, to check the screen in.

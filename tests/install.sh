@@ -9,26 +9,51 @@ check "it runs on its own" sh -c "'$stage/opt/mdg/bin/madoguchi' -f tokyo | grep
 check "the man page, with the version" grep -q '^\.Os madoguchi [0-9]' "$stage/opt/mdg/share/man/man1/madoguchi.1"
 check "bash completion" test -f "$stage/opt/mdg/share/bash-completion/completions/madoguchi"
 check "zsh completion" test -f "$stage/opt/mdg/share/zsh/site-functions/_madoguchi"
-check "nothing else (the data is built in)" sh -c "[ \$(find '$stage' -type f | wc -l) -eq 4 ]"
+check "fish completion" test -f "$stage/opt/mdg/share/fish/vendor_completions.d/madoguchi.fish"
+check "the Japanese man page" grep -q '^\.Os madoguchi [0-9]' "$stage/opt/mdg/share/man/ja/man1/madoguchi.1"
+check "nothing else (the data is built in)" sh -c "[ \$(find '$stage' -type f | wc -l) -eq 6 ]"
+if command -v man >/dev/null; then
+	check "man -L ja finds the Japanese page" sh -c "MANPATH='$stage/opt/mdg/share/man' man -L ja -w madoguchi | grep -q '/ja/man1/madoguchi.1'"
+fi
+make -s install DESTDIR="$tmp/usr-stage" PREFIX=/usr >"$tmp/log" 2>&1
+check "PREFIX=/usr: zsh's file where Debian's zsh looks" test -f "$tmp/usr-stage/usr/share/zsh/vendor-completions/_madoguchi"
 make -s uninstall DESTDIR="$stage" PREFIX=/opt/mdg
 check "uninstall leaves no file behind" sh -c "[ \$(find '$stage' -type f | wc -l) -eq 0 ]"
 
-# bash: complete option names and values as a person would.
-cat >"$tmp/complete" <<'SH'
-. src/completion/madoguchi.bash
-COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _madoguchi
-echo "${COMPREPLY[*]}"
-SH
-offers() { # WANT WORDS...: completing the last word offers WANT
-	want=$1
-	shift
-	got=$(bash "$tmp/complete" "$@")
-	[ "$got" = "$want" ] || { echo "  offered '$got', wanted '$want'" >&2; false; }
+# bash, interactive, in a real terminal: Tab as a person presses it, with
+# bash's own word splitting (it breaks words at '=').
+. tests/tmuxlib.sh
+mkdir -p "$tmp/bin"
+ln -s "$BIN" "$tmp/bin/madoguchi"
+session "env -i HOME=$tmp HISTFILE=/dev/null PATH=$tmp/bin:/usr/bin:/bin TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i"
+tm send-keys -t s ". src/completion/madoguchi.bash" Enter
+tab() { # TYPED WANT: typing TYPED and Tab leaves WANT on the line (the
+	# space after a finished word is there, but capture-pane drops it)
+	tm send-keys -t s C-u
+	tm send-keys -t s -l "$1"
+	tm send-keys -t s Tab
+	want="\$ ${2% }"
+	wait_until 5 sh -c "tmux -L '$sock' capture-pane -p -t s | grep -q -x -F -- '$want'" ||
+	    { echo "  wanted: $want" >&2; screen | grep . | tail -3 | sed 's/^/  | /' >&2; false; }
 }
-check "bash: --fo completes --format=" offers --format= madoguchi --fo
-check "bash: -F offers the formats" offers "plain tsv json" madoguchi -F ""
-check "bash: --lang= offers ja and en" offers "--lang=ja --lang=en" madoguchi --lang=
-check "bash: --color=al" offers "--color=always" madoguchi --color=al
+check "bash: --fo completes --format=" tab "madoguchi --fo" "madoguchi --format="
+check "bash: --format=j completes json" tab "madoguchi --format=j" "madoguchi --format=json "
+check "bash: --color=al completes always" tab "madoguchi --color=al" "madoguchi --color=always "
+check "bash: --lang=e completes en" tab "madoguchi --lang=e" "madoguchi --lang=en "
+check "bash: -F t completes tsv" tab "madoguchi -F t" "madoguchi -F tsv "
+check "bash: --no-h completes --no-hyperlinks" tab "madoguchi --no-h" "madoguchi --no-hyperlinks "
+if command -v fish >/dev/null; then
+	fish_offers() { # LINE WANT: fish completes LINE with WANT among its offers
+		fish --no-config -c "source src/completion/madoguchi.fish; complete -C '$1'" | cut -f1 | grep -q -x -F -- "$2" ||
+		    { echo "  fish did not offer $2 for '$1'" >&2; false; }
+	}
+	check "fish: --fo offers --format" fish_offers "madoguchi --fo" --format
+	check "fish: --format= offers json" fish_offers "madoguchi --format=" --format=json
+	check "fish: --color offers always" fish_offers "madoguchi --color " always
+else
+	echo "SKIPPED: fish is not installed; its completion was not tried"
+	skipped=1
+fi
 if command -v zsh >/dev/null; then
 	check "zsh: the completion parses" zsh -n src/completion/_madoguchi
 else
@@ -38,5 +63,14 @@ check "every option is completed" sh -c "
 	for o in \$(./madoguchi --help | grep -o -- '--[a-z0-9-]*' | sort -u); do
 		grep -q -- \"\$o\" src/completion/madoguchi.bash || { echo \"  bash lacks \$o\" >&2; exit 1; }
 		grep -q -- \"\$o\" src/completion/_madoguchi || { echo \"  zsh lacks \$o\" >&2; exit 1; }
+		grep -q -- \"-l \${o#--}\" src/completion/madoguchi.fish || { echo \"  fish lacks \$o\" >&2; exit 1; }
 	done"
-finish
+# The two man pages name the same options and sections, in the same order.
+check "the Japanese man page has the English one's options" sh -c "
+	[ \"\$(grep '^\.It Fl' doc/madoguchi.1)\" = \"\$(grep '^\.It Fl' doc/madoguchi.ja.1)\" ]"
+check "and as many sections and subsections" sh -c "
+	[ \$(grep -c '^\.S[hs] ' doc/madoguchi.1) -eq \$(grep -c '^\.S[hs] ' doc/madoguchi.ja.1) ]"
+check "and the same environment variables" sh -c "
+	[ \"\$(grep -o '^\.It Ev .*' doc/madoguchi.1)\" = \"\$(grep -o '^\.It Ev .*' doc/madoguchi.ja.1)\" ]"
+echo "$passed passed, $failed failed${skipped:+, 1 skipped}"
+[ "$failed" -eq 0 ]
