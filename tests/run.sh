@@ -30,6 +30,24 @@ tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
 	total_skip=$((total_skip + s))
 }
 
+# needs TOOL... -- NAME COMMAND...: the suite, or, where a tool it drives
+# is missing (make check DEPS=no), a line saying it was skipped and why.
+needs() {
+	missing=""
+	while [ "$1" != -- ]; do
+		command -v "$1" >/dev/null 2>&1 || missing="$missing $1"
+		shift
+	done
+	shift
+	if [ -n "$missing" ]; then
+		echo "== $1"
+		echo "SKIPPED: $1: needs$missing"
+		total_skip=$((total_skip + 1))
+		return
+	fi
+	tally "$@"
+}
+
 for t in text table filter output view places search keys; do
 	tally "unit: $t" build/test_$t
 	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
@@ -43,14 +61,15 @@ tally "command line" sh tests/cli.sh
 tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
 tally "data against the source" sh tests/source.sh
 tally "static checks" sh tests/static.sh
-tally "terminal (tmux)" sh tests/tmux.sh
-tally "hostile environments (tmux)" sh tests/robust.sh
+needs tmux script -- "terminal (tmux)" sh tests/tmux.sh
+needs tmux script -- "hostile environments (tmux)" sh tests/robust.sh
 tally "restricted mode over ssh" sh tests/sshd.sh
-tally "copy and open (tmux)" sh tests/act.sh
-tally "real terminals: keys, paste, copy, links (tmux, pyte)" sh tests/terminals.sh
-tally "install and completion" sh tests/install.sh
-tally "README picture" env CHECK=1 sh tests/screenshot.sh
-tally "static binary" sh tests/single.sh
+tally "release: make dist, make deb" sh tests/package.sh
+needs tmux script -- "copy and open (tmux)" sh tests/act.sh
+needs tmux script -- "real terminals: keys, paste, copy, links (tmux, pyte)" sh tests/terminals.sh
+needs tmux script -- "install and completion" sh tests/install.sh
+needs tmux script -- "README picture" env CHECK=1 sh tests/screenshot.sh
+needs tmux script -- "static binary" sh tests/single.sh
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"
