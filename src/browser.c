@@ -22,7 +22,6 @@
 #include "links.h"
 #include "opener.h"
 #include "pages.h"
-#include "launch.h"
 #include "terminal.h"
 #include "view.h"
 
@@ -184,10 +183,9 @@ field_for(const struct view *v, enum action a)
 	k = &v->table->desks[sel];
 	if (a == ACT_COPY_PHONE)
 		return k->cell[FIELD_PHONE];
-	if (a == ACT_COPY_PAGE || a == ACT_BROWSE_PAGE ||
-	    k->contact == CONTACT_SAME_PAGE)
+	if (a == ACT_COPY_PAGE || a == ACT_BROWSE_PAGE)
 		return k->cell[FIELD_CYBER_URL];
-	return k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] : NULL;
+	return desk_contact_url(k);
 }
 
 static void
@@ -195,17 +193,6 @@ say(struct session *s, enum label id, const char *arg)
 {
 	snprintf(s->view.status, sizeof s->view.status, label(s->lang, id),
 	    arg ? arg : "");
-}
-
-/* Hands text to tmux (tmux load-buffer -w -, tmux 3.2 and later), which
- * keeps it and passes it on to the outer terminal's clipboard under its
- * default options, where an application's own OSC 52 is dropped. */
-static bool
-copy_with_tmux(const char *text)
-{
-	char *argv[] = {"tmux", "load-buffer", "-w", "-", NULL};
-
-	return launch_wait(argv, text, true) == 0;
 }
 
 static bool
@@ -231,7 +218,7 @@ copy(struct session *s, const char *text)
 	}
 	switch (clip_route_from_env()) {
 	case CLIP_TMUX:
-		if (copy_with_tmux(text)) {
+		if (clip_to_tmux(text)) {
 			say(s, L_COPIED_TMUX, text);
 			return true;
 		}

@@ -1,6 +1,8 @@
 /* clip: see clip.h. */
 #include "clip.h"
 
+#include "launch.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +50,14 @@ clip_route_from_env(void)
 	if (set("VTE_VERSION"))
 		return CLIP_IGNORED;
 	return CLIP_OSC52;
+}
+
+bool
+clip_to_tmux(const char *text)
+{
+	char *argv[] = {"tmux", "load-buffer", "-w", "-", NULL};
+
+	return launch_wait(argv, text, true) == 0;
 }
 
 size_t

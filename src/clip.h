@@ -22,6 +22,12 @@ enum clip_route {
 /* The route for this environment: TMUX, STY, VTE_VERSION. */
 enum clip_route clip_route_from_env(void);
 
+/* Hands text to tmux (tmux load-buffer -w -, tmux 3.2 and later), which
+ * keeps it and passes it on to the outer terminal's clipboard under its
+ * default options, where an application's own OSC 52 is dropped. True
+ * when tmux took it. */
+bool clip_to_tmux(const char *text);
+
 enum clip_wrap { CLIP_BARE, CLIP_FOR_TMUX, CLIP_FOR_SCREEN };
 
 /* Writes to out (cap bytes) the bytes that copy text: ESC ] 52 ; c ;

@@ -405,7 +405,7 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 {
 	const struct layout *l = f->layout;
 	struct page_style style = {f->lang, f->ascii, (size_t)l->detail.w,
-		v->table};
+		v->table, false};
 	size_t sel = view_selected(v);
 
 	memset(p, 0, sizeof *p);

@@ -84,6 +84,27 @@ static const char *const text[L_COUNT][2] = {
 		"%s  (SSH 経由: お手元のコンピューターで開いてください。コピーも"
 		"しました)"},
 	[L_FOUND_VIA] = {"Serves: %s", "管轄の地域: %s"},
+	[L_HELP_COMMANDS] = {"Commands", "コマンド"},
+	[L_LINE_INTRO] = {"madoguchi, line mode: type a prefecture, a town, a "
+		"postal code or an address, and Enter. ? for help, q to quit.",
+		"madoguchi (行モード): 都道府県・市区町村・郵便番号・住所を入力して "
+		"Enter。? でヘルプ、q で終了。"},
+	[L_LINE_MATCHES] = {"%zu desks match:", "%zu 件の窓口:"},
+	[L_LINE_NO_DESK] = {"Show a desk first: a query, or a number from the "
+		"list.",
+		"先に窓口を表示してください: 検索語か一覧の番号。"},
+	[L_LINE_NO_SUCH] = {"There is no desk %s in the list (1 to %zu); a "
+		"code is searched with its 0 (09).",
+		"一覧に %s 番はありません (1〜%zu)。コードは 0 をつけて検索します "
+		"(09)。"},
+	[L_LINE_UNKNOWN] = {"Copy or open what? phone, page or contact, not '%s'.",
+		"phone・page・contact のどれかを指定してください ('%s' ではなく)。"},
+	[L_LINE_NOT_COPIED] = {"%s: not copied: outside tmux the line mode "
+		"writes no escape sequence (OSC 52); copy it by hand",
+		"%s: コピーしていません。tmux の外では行モードはエスケープ"
+		"シーケンス (OSC 52) を書きません。手でコピーしてください"},
+	[L_LINE_CUT] = {"(The line was cut to %zu bytes.)",
+		"(行を %zu バイトに切り詰めました。)"},
 	[L_OPEN_OFF] = {"Opening a browser is off in restricted mode",
 		"制限モードではブラウザを開けません"},
 };

@@ -50,6 +50,14 @@ enum label {
 	L_OPEN_OVER_SSH_COPIED, /* a format: the URL */
 	L_OPEN_OFF,
 	L_FOUND_VIA,       /* a format: the place */
+	L_HELP_COMMANDS,
+	L_LINE_INTRO,
+	L_LINE_MATCHES,    /* a format: the count (%zu) */
+	L_LINE_NO_DESK,
+	L_LINE_NO_SUCH,    /* a format: what was typed, the count (%zu) */
+	L_LINE_UNKNOWN,    /* a format: the word */
+	L_LINE_NOT_COPIED, /* a format: the text */
+	L_LINE_CUT,        /* a format: the bytes kept (%zu) */
 	L_COUNT
 };
 

@@ -12,6 +12,7 @@
 #include "browser.h"
 #include "builtin.h"
 #include "filter.h"
+#include "linemode.h"
 #include "output.h"
 #include "table.h"
 #include "text.h"
@@ -23,7 +24,7 @@
 enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
 
 enum mode { MODE_AUTO, MODE_FILTER, MODE_LIST, MODE_CHECK, MODE_HELP,
-	MODE_VERSION };
+	MODE_VERSION, MODE_LINE };
 
 struct options {
 	enum mode mode;
@@ -49,6 +50,8 @@ static const char usage_text[] =
     "  -d, --data=FILE      use FILE ('-' for stdin) instead of the built-in table\n"
     "      --check          validate the table (built-in, or --data's) and exit\n"
     "  -q, --query=QUERY    start the browser with QUERY typed in\n"
+    "      --line           the line mode, for screen readers and terminals\n"
+    "                       without cursor addressing (their default)\n"
     "      --lang=LANG      ja or en (default: from LC_ALL, LC_MESSAGES, LANG)\n"
     "      --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
     "      --no-mouse       do not use the mouse in the browser\n"
@@ -174,6 +177,7 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"no-osc52", no_argument, NULL, 'O'},
 		{"no-hyperlinks", no_argument, NULL, 'H'},
+		{"line", no_argument, NULL, 'N'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"restricted", no_argument, NULL, 'R'},
 		{"idle-timeout", required_argument, NULL, 'I'},
@@ -214,6 +218,9 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 			break;
 		case 'H':
 			o->browser.hyperlinks = false;
+			break;
+		case 'N':
+			o->mode = MODE_LINE;
 			break;
 		case 'R':
 			o->browser.restricted = true;
@@ -403,6 +410,16 @@ check(const struct table *t, const struct options *o)
 	return EXIT_FOUND;
 }
 
+static int
+line_mode(const struct table *t, const struct options *o)
+{
+	struct place_source places = builtin_place_source();
+	int status = linemode_run(t, &o->browser, &places, stdin, stdout);
+
+	place_source_free(&places);
+	return status;
+}
+
 /* What was printed reached standard output, or the status says it did
  * not (a full disk, a closed pipe): status otherwise. */
 static int
@@ -421,12 +438,16 @@ run(const struct table *t, struct options *o)
 	switch (o->mode) {
 	case MODE_CHECK:
 		return flushed(check(t, o));
+	case MODE_LINE:
+		return line_mode(t, o);
 	case MODE_AUTO:
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			int status = browser_run(t, &o->browser);
 
-			if (status != BROWSER_UNUSABLE)
-				return status;
+			/* No cursor addressing (TERM=dumb, unset, unknown):
+			 * a person is still there. */
+			return status != BROWSER_UNUSABLE ? status :
+			    line_mode(t, o);
 		}
 		o->query = o->browser.query;
 		break;

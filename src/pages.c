@@ -321,6 +321,21 @@ static const char *const help_keys[][2] = {
 	{"M- is Alt, or Esc and then the key", "M- は Alt、または Esc の後にキー"},
 };
 
+/* The line mode's commands, in both languages. */
+static const char *const help_commands[][2] = {
+	{"a query     the desks it matches (one: its whole detail)",
+	 "検索語      一致する窓口 (一つならその詳細)"},
+	{"a number    that desk of the list shown, whole (a code: 09, 13)",
+	 "番号        表示中の一覧のその窓口の詳細 (コードは 09、13)"},
+	{"all         every desk", "all         すべての窓口"},
+	{"copy [phone|page|contact]  copy from the desk shown (tmux)",
+	 "copy [phone|page|contact]  表示中の窓口からコピー (tmux)"},
+	{"open [page|contact]  open it (over SSH: show it)",
+	 "open [page|contact]  開く (SSH 経由では表示)"},
+	{"?           this help", "?           このヘルプ"},
+	{"q           quit (also Ctrl-D)", "q           終了 (Ctrl-D でも)"},
+};
+
 static const char *const help_query[][2] = {
 	{"Words must all match; !word excludes: 関東 !tokyo",
 	 "すべての語に一致するものを表示。!語 は除外: 関東 !tokyo"},
@@ -394,8 +409,12 @@ page_help(struct page *p, const struct table *t,
 	/* Who to call comes first: that is what a victim needs most. */
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_HELP_TITLE));
 	help_national(p, t);
-	help_section(p, L_HELP_KEYS, help_keys,
-	    sizeof help_keys / sizeof help_keys[0]);
+	if (p->style.line_mode)
+		help_section(p, L_HELP_COMMANDS, help_commands,
+		    sizeof help_commands / sizeof help_commands[0]);
+	else
+		help_section(p, L_HELP_KEYS, help_keys,
+		    sizeof help_keys / sizeof help_keys[0]);
 	help_section(p, L_HELP_QUERY, help_query,
 	    sizeof help_query / sizeof help_query[0]);
 	help_notes(p, t);

@@ -35,6 +35,7 @@ struct page_style {
 	 * leaves every label where it was and the terminal is sent only what
 	 * changed. NULL: no padding. */
 	const struct table *urls;
+	bool line_mode; /* the help names the line mode's commands, not keys */
 };
 
 struct page {

@@ -336,6 +336,13 @@ table_load_file(const char *path, struct table **out, struct diags *d)
 	return status;
 }
 
+const char *
+desk_contact_url(const struct desk *k)
+{
+	return k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] :
+	    k->contact == CONTACT_SAME_PAGE ? k->cell[FIELD_CYBER_URL] : NULL;
+}
+
 void
 table_free(struct table *t)
 {

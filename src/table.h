@@ -52,6 +52,10 @@ struct table {
 	size_t meta_count;
 };
 
+/* Where a consultation is sent: the contact URL, the cyber crime page for
+ * 上記ページから, or NULL when none is listed. */
+const char *desk_contact_url(const struct desk *k);
+
 /* Reads len bytes of data. On TABLE_OK *out owns a new table; otherwise
  * *out is NULL and d says why (d->count > 0, or errno for I/O). */
 enum table_status table_load_buffer(const char *data, size_t len,

@@ -147,7 +147,7 @@ terminal_type(FILE *out)
 	text_sanitize(shown, sizeof shown, term ? term : "",
 	    term ? strnlen(term, 64) : 0);
 	if (why) {
-		fprintf(out, "madoguchi: TERM=%s: %s; printing the list "
+		fprintf(out, "madoguchi: TERM=%s: %s; the line mode "
 		    "instead\n", shown, why);
 		return NULL;
 	}

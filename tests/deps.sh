@@ -30,6 +30,8 @@ if [ "$what" = test ]; then
 	need mandoc 'command -v mandoc'
 	need zsh 'command -v zsh'
 	need fish 'command -v fish'
+	# The .deb of make deb, linted.
+	need lintian 'command -v lintian'
 	need sshd 'test -x /usr/sbin/sshd'
 	need ssh 'command -v ssh'
 	# A terminal emulator apart from tmux, to check the screen in.

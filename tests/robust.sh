@@ -29,16 +29,16 @@ check "--ascii: romaji names" wait_for ">01 Hokkaido"
 check "--ascii: English labels" wait_for "Type to filter"
 check "--ascii: nothing but ASCII on screen" sh -c "! tmux -L '$sock' capture-pane -p -t s | LC_ALL=C grep -q '[^ -~]'"
 
-# TERM: where the cursor cannot be addressed, one line and the plain list,
-# and not one escape sequence.
+# TERM: where the cursor cannot be addressed, one line, then the line mode
+# (the query's desk), and not one escape sequence.
 for term in "-u TERM" "TERM=" "TERM=nosuch-terminal" "TERM=../../x" "TERM=dumb"; do
 	set +e
 	env $term LANG=C.UTF-8 script -qec "$BIN tokyo" /dev/null >"$tmp/out" 2>&1
 	status=$?
 	set -e
 	check "$term: exits 0" status_is 0
-	check "$term: explains in one line" sh -c "grep -c 'printing the list instead' '$tmp/out' | grep -qx 1"
-	check "$term: prints the list" out_has "03-3431-8109(専)"
+	check "$term: explains in one line" sh -c "grep -c 'the line mode instead' '$tmp/out' | grep -qx 1"
+	check "$term: the line mode shows the desk" out_has "03-3431-8109"
 	check "$term: writes no escape sequence" sh -c "! grep -q '$ESC' '$tmp/out'"
 done
 for term in vt100 vt220 linux screen tmux-256color xterm-256color; do

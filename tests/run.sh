@@ -64,6 +64,7 @@ tally "static checks" sh tests/static.sh
 needs tmux script -- "terminal (tmux)" sh tests/tmux.sh
 needs tmux script -- "hostile environments (tmux)" sh tests/robust.sh
 tally "restricted mode over ssh" sh tests/sshd.sh
+needs tmux python3 -- "line mode (pty, tmux)" sh tests/linemode.sh
 tally "release: make dist, make deb" sh tests/package.sh
 needs tmux script -- "copy and open (tmux)" sh tests/act.sh
 needs tmux script -- "real terminals: keys, paste, copy, links (tmux, pyte)" sh tests/terminals.sh

@@ -183,7 +183,7 @@ tm send-keys -t s Escape
 check "a TERM with no entry: says which it used" wait_for "TERM=xterm-ghostty: no terminfo entry here; using xterm-256color"
 start unknown LANG=C.UTF-8 TERM=no-such-terminal
 history_has() { tm capture-pane -p -S -200 -t s | grep -qF -- "$1"; }
-check "a truly unknown TERM: the list, and why" wait_until 5 history_has "TERM=no-such-terminal: unknown terminal type; printing the list"
+check "a truly unknown TERM: the line mode, and why" wait_until 5 history_has "TERM=no-such-terminal: unknown terminal type; the line mode instead"
 
 # Without an alternate screen the frame is cleared and the prompt comes
 # back at the top, not on the hint line.

@@ -5,7 +5,7 @@ _madoguchi()
 	# COMP_WORDBREAKS does with '=' (by default bash makes --format=j
 	# three words: --format, = and j).
 	local line=${COMP_LINE:0:COMP_POINT} cur prev pre=
-	local opts='--filter= --list --format= --data= --check --query= --lang=
+	local opts='--filter= --list --format= --data= --check --query= --line --lang=
 		--color= --no-mouse --no-osc52 --no-hyperlinks --ascii --restricted
 		--idle-timeout= --max-session= --help --version'
 

@@ -32,7 +32,7 @@ exercise(const struct table *t, const char *query)
 	for (size_t i = 0; i < n && i < 64; i++) {
 		const struct desk *k = &t->desks[rows[i]];
 		struct page_style style = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
-			1 + i % 40, t};
+			1 + i % 40, t, false};
 		struct span spans[8];
 		struct page p;
 

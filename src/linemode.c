@@ -1,0 +1,353 @@
+/* linemode: see linemode.h. */
+#include "linemode.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clip.h"
+#include "filter.h"
+#include "labels.h"
+#include "opener.h"
+#include "output.h"
+#include "pages.h"
+#include "text.h"
+
+/* Width the detail and help are wrapped to: what most terminals and
+ * braille displays take whole, and short enough to listen to. */
+#define LINE_WIDTH 72
+
+struct session {
+	const struct table *table;
+	const struct browser_options *o;
+	enum lang lang;
+	bool ascii;
+	FILE *in, *out;
+	struct place_source *places;
+	struct filter filter;
+	size_t *rows, nrows;  /* the last list */
+	size_t shown;         /* the desk shown last (table index), or SIZE_MAX */
+	struct timespec started;
+};
+
+static void
+say(struct session *s, enum label id, const char *arg)
+{
+	fprintf(s->out, label(s->lang, id), arg ? arg : "");
+	fputc('\n', s->out);
+}
+
+/* A page as plain lines, without trailing blanks; runs of blank lines
+ * (the browser's padding) as one, and none at the end. */
+static void
+put_page(struct session *s, const struct page *p)
+{
+	bool started = false, gap = false;
+
+	for (size_t i = 0; i < p->count; i++) {
+		const char *text = p->lines[i].text;
+		size_t len = strlen(text);
+
+		while (len > 0 && text[len - 1] == ' ')
+			len--;
+		if (len == 0) {
+			gap = started;
+			continue;
+		}
+		if (gap)
+			fputc('\n', s->out);
+		fprintf(s->out, "%.*s\n", (int)len, text);
+		started = true;
+		gap = false;
+	}
+}
+
+static struct page_style
+style_of(const struct session *s)
+{
+	return (struct page_style){s->lang, s->ascii, LINE_WIDTH, NULL, true};
+}
+
+static void
+show_detail(struct session *s, size_t desk)
+{
+	struct page_style style = style_of(s);
+	char via[256] = "";
+	struct page p;
+
+	page_detail(&p, &s->table->desks[desk], &style,
+	    filter_place(&s->filter, &s->table->desks[desk], via, sizeof via) ?
+	    via : NULL);
+	put_page(s, &p);
+	page_free(&p);
+	s->shown = desk;
+}
+
+static void
+show_list(struct session *s)
+{
+	fprintf(s->out, label(s->lang, L_LINE_MATCHES), s->nrows);
+	fputc('\n', s->out);
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct desk *k = &s->table->desks[s->rows[i]];
+		char via[256];
+
+		fprintf(s->out, "%zu. ", i + 1);
+		output_safe(s->out, k->cell[FIELD_CODE]);
+		fputc(' ', s->out);
+		if (!s->ascii) {
+			output_safe(s->out, k->cell[FIELD_NAME]);
+			fputc(' ', s->out);
+		}
+		output_safe(s->out, k->cell[FIELD_ROMAJI]);
+		fputc(' ', s->out);
+		output_safe(s->out, k->cell[FIELD_PHONE]);
+		if (filter_place(&s->filter, k, via, sizeof via)) {
+			fputs(" (", s->out);
+			output_safe(s->out, via);
+			fputc(')', s->out);
+		}
+		fputc('\n', s->out);
+	}
+}
+
+static void
+query(struct session *s, const char *text)
+{
+	filter_compile(&s->filter, text, s->places);
+	s->nrows = filter_run(&s->filter, s->table, s->rows, NULL);
+	s->shown = SIZE_MAX;
+	if (s->nrows == 0)
+		say(s, L_NO_MATCH, NULL);
+	else if (s->nrows == 1)
+		show_detail(s, s->rows[0]);
+	else
+		show_list(s);
+}
+
+static void
+help(struct session *s)
+{
+	struct page_style style = style_of(s);
+	struct page p;
+
+	page_help(&p, s->table, &style);
+	put_page(s, &p);
+	page_free(&p);
+}
+
+/* "copy [phone|page|contact]" and "open [page|contact]", on the desk shown
+ * last, with the browser's rules. */
+static void
+act(struct session *s, bool opening, const char *what)
+{
+	const struct desk *k;
+	const char *text;
+	struct opened o;
+
+	if (s->shown == SIZE_MAX) {
+		say(s, L_LINE_NO_DESK, NULL);
+		return;
+	}
+	k = &s->table->desks[s->shown];
+	if (s->o->restricted || (!opening && !s->o->osc52)) {
+		say(s, opening ? L_OPEN_OFF : L_COPY_OFF, NULL);
+		return;
+	}
+	if (!*what)
+		what = opening ? "page" : "phone";
+	text = strcmp(what, "phone") == 0 ? k->cell[FIELD_PHONE] :
+	    strcmp(what, "page") == 0 ? k->cell[FIELD_CYBER_URL] :
+	    strcmp(what, "contact") == 0 ? desk_contact_url(k) : "";
+	if (!text || !*text) {
+		char shown[64 * TEXT_ESCAPE_GROWTH + 1];
+
+		text_sanitize(shown, sizeof shown, what, strnlen(what, 64));
+		say(s, text ? L_LINE_UNKNOWN : L_NO_CONTACT, shown);
+		return;
+	}
+	if (!opening)
+		say(s, clip_route_from_env() == CLIP_TMUX && clip_to_tmux(text) ?
+		    L_COPIED_TMUX : L_LINE_NOT_COPIED, text);
+	else if (opener_over_ssh())
+		say(s, L_OPEN_OVER_SSH, text);
+	else if (opener_open(text, &o))
+		say(s, L_OPENED, o.program);
+	else if (o.ran) {
+		fprintf(s->out, label(s->lang, L_OPEN_EXITED), o.program,
+		    o.status, text);
+		fputc('\n', s->out);
+	} else
+		say(s, L_OPEN_FAILED, text);
+}
+
+static void
+number(struct session *s, const char *line)
+{
+	char *end;
+	unsigned long n = strtoul(line, &end, 10);
+	char shown[32];
+
+	if (n >= 1 && n <= s->nrows && *end == '\0') {
+		show_detail(s, s->rows[n - 1]);
+		return;
+	}
+	snprintf(shown, sizeof shown, "%.20s", line);
+	fprintf(s->out, label(s->lang, L_LINE_NO_SUCH), shown, s->nrows);
+	fputc('\n', s->out);
+}
+
+/* A number picks from the list shown (of two or more): one or two digits,
+ * not starting with 0. Anything else of digits is a query: a JIS code
+ * (13, 09), a phone number, a postal code. */
+static bool
+picks_from_list(const struct session *s, const char *line)
+{
+	size_t n = strlen(line);
+
+	return s->nrows >= 2 && n >= 1 && n <= 2 && line[0] != '0' &&
+	    strspn(line, "0123456789") == n;
+}
+
+/* One line: false to quit. */
+static bool
+command(struct session *s, char *line)
+{
+	if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0 ||
+	    strcmp(line, "exit") == 0)
+		return false;
+	if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0)
+		help(s);
+	else if (picks_from_list(s, line))
+		number(s, line);
+	else if (strcmp(line, "all") == 0)
+		query(s, "");
+	else if (strncmp(line, "copy", 4) == 0 && (!line[4] || line[4] == ' '))
+		act(s, false, line[4] ? line + 5 : "");
+	else if (strncmp(line, "open", 4) == 0 && (!line[4] || line[4] == ' '))
+		act(s, true, line[4] ? line + 5 : "");
+	else if (*line)
+		query(s, line);
+	return true;
+}
+
+static long
+elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 +
+	    (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Waits for a line within the idle time and what is left of the session;
+ * false when one of them ran out (said on stderr) or input is gone. */
+static bool
+wait_line(struct session *s)
+{
+	long idle = s->o->idle_timeout ? (long)s->o->idle_timeout * 1000 : -1;
+	long left = s->o->max_session ? (long)s->o->max_session * 1000 -
+	    elapsed_ms(&s->started) : -1;
+	long wait = idle < 0 ? left : left < 0 || idle < left ? idle : left;
+	struct pollfd fd = {.fd = fileno(s->in), .events = POLLIN};
+	int r;
+
+	if (wait < 0)
+		return true;
+	do
+		r = poll(&fd, 1, wait < 1 ? 1 : (int)(wait > 1 << 30 ? 1 << 30 :
+		    wait));
+	while (r < 0 && errno == EINTR);
+	if (r > 0)
+		return true;
+	if (wait == left)
+		fprintf(stderr, "madoguchi: the session has lasted its %u "
+		    "seconds; goodbye\n", s->o->max_session);
+	else
+		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",
+		    s->o->idle_timeout);
+	return false;
+}
+
+/* Reads a line into buf; a longer one is cut (and the rest dropped), and
+ * a query is cut to what the browser's query may hold. False at EOF. */
+static bool
+read_line(struct session *s, char *buf, size_t cap)
+{
+	size_t len, most = s->o->restricted ? BROWSER_RESTRICTED_QUERY :
+	    FILTER_MAX_QUERY;
+	bool cut = false;
+
+	if (!fgets(buf, (int)cap, s->in))
+		return false;
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	else if (len == cap - 1) { /* the rest of a long line: dropped */
+		int c;
+
+		while ((c = fgetc(s->in)) != EOF && c != '\n')
+			;
+		cut = true;
+	}
+	if (len > 0 && buf[len - 1] == '\r')
+		buf[--len] = '\0';
+	if (len > most) {
+		len = most;
+		while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+			len--;
+		buf[len] = '\0';
+		cut = true;
+	}
+	if (cut) {
+		fprintf(s->out, label(s->lang, L_LINE_CUT), len);
+		fputc('\n', s->out);
+	}
+	return true;
+}
+
+int
+linemode_run(const struct table *t, const struct browser_options *o,
+    struct place_source *places, FILE *in, FILE *out)
+{
+	struct session s = {.table = t, .o = o, .lang = o->lang,
+		.ascii = o->ascii, .in = in, .out = out, .places = places,
+		.shown = SIZE_MAX};
+	char *line = malloc(LINEMODE_MAX_LINE);
+	int status = 0;
+
+	s.rows = malloc((t->count + 1) * sizeof *s.rows);
+	if (!line || !s.rows) {
+		perror("madoguchi");
+		free(line);
+		free(s.rows);
+		return 2;
+	}
+	if (s.ascii)
+		s.lang = LANG_EN;
+	clock_gettime(CLOCK_MONOTONIC, &s.started);
+	say(&s, L_LINE_INTRO, NULL);
+	if (o->query && *o->query)
+		query(&s, o->query);
+	for (;;) {
+		fputs("> ", out);
+		fflush(out);
+		if (!wait_line(&s) || !read_line(&s, line, LINEMODE_MAX_LINE)) {
+			fputc('\n', out);
+			break;
+		}
+		if (!command(&s, line))
+			break;
+		if (ferror(out))
+			break;
+	}
+	if (fflush(out) != 0 || ferror(out))
+		status = 2;
+	free(line);
+	free(s.rows);
+	return status;
+}

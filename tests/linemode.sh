@@ -1,0 +1,65 @@
+#!/bin/sh
+# The line mode, for screen readers and terminals without cursor
+# addressing: the exact output in both languages; through a pty, only new
+# lines (no escape byte, no carriage return but before a newline), long and
+# invalid lines, EOF; restricted mode; TERM=dumb in tmux.
+set -eu
+. tests/lib.sh
+BIN=$(cd "$(dirname "$MADOGUCHI")" && pwd)/$(basename "$MADOGUCHI")
+for lang in en ja; do
+	env -u TMUX -u BROWSER LANG=C.UTF-8 "$BIN" --line --lang=$lang \
+	    <tests/linemode/input.txt >"$tmp/out.$lang" 2>&1
+	check "$lang: the whole conversation, as expected" \
+	    diff -u "tests/linemode/expected-$lang.txt" "$tmp/out.$lang"
+done
+
+ESC=$(printf '\033')
+long=$(printf '%010000d' 7)
+{
+	echo 静岡
+	printf '\377\376 tokyo\n'
+	echo "$long"
+	echo 3
+	echo '?'
+	echo
+	echo 'x\x04'
+	echo '\x04'
+} >"$tmp/pty.in"
+status=$(env -u TMUX TERM=dumb LANG=C.UTF-8 python3 tests/pty_lines.py "$tmp/pty.in" "$tmp/pty.out" "$BIN")
+check "TERM=dumb on a terminal: the line mode, by default" grep -q -a 'line mode: type a prefecture' "$tmp/pty.out"
+check "says why, in one line" sh -c "[ \$(grep -a -c 'TERM=dumb: this terminal cannot address the cursor; the line mode instead' '$tmp/pty.out') -eq 1 ]"
+check "a query works" grep -q -a '054-254-9110' "$tmp/pty.out"
+check "invalid UTF-8 is no trouble: no match, and on" sh -c "[ \$(grep -a -c 'No desk matches' '$tmp/pty.out') -ge 1 ]"
+check "a 10,000-byte line (4,095 in a tty's line) is cut to the query's room, and said so" grep -q -a 'The line was cut to 1024 bytes' "$tmp/pty.out"
+check "and a code after it works" grep -q -a '019-654-9110' "$tmp/pty.out"
+check "help" grep -q -a 'Commands' "$tmp/pty.out"
+check "Ctrl-D ends it with 0" [ "$status" = 0 ]
+check "no escape byte is written" sh -c "! grep -q -a '$ESC' '$tmp/pty.out'"
+check "no carriage return but before a newline (nothing redrawn)" python3 -c "
+import re, sys
+sys.exit(1 if re.search(rb'\\r(?!\\n)', open('$tmp/pty.out', 'rb').read()) else 0)"
+
+# Restricted mode refuses what the browser refuses, and keeps its limits.
+printf '%s\n' tokyo copy 'open page' "$(printf '%0100d' 1)" q >"$tmp/kiosk.in"
+env -u TMUX MADOGUCHI_RESTRICTED=1 LANG=C.UTF-8 "$BIN" --line <"$tmp/kiosk.in" >"$tmp/kiosk.out" 2>&1 || true
+check "restricted: no copying" grep -q 'Copying is off' "$tmp/kiosk.out"
+check "restricted: no browser" grep -q 'Opening a browser is off in restricted mode' "$tmp/kiosk.out"
+check "restricted: a query of 64 bytes at most" grep -q 'cut to 64 bytes' "$tmp/kiosk.out"
+# No line for the idle time: the session ends, as the browser's does.
+: >"$tmp/none.in"
+status=$(env -u TMUX LANG=C.UTF-8 python3 tests/pty_lines.py "$tmp/none.in" "$tmp/idle.out" "$BIN" --line --restricted --idle-timeout=1)
+check "restricted: no line for the idle time ends it" grep -q -a 'no key for 1 seconds; goodbye' "$tmp/idle.out"
+check "with 0" [ "$status" = 0 ]
+
+# In tmux, TERM=dumb: a person types, and reads new lines.
+. tests/tmuxlib.sh
+start dumb LANG=C.UTF-8 TERM=dumb
+check "tmux, TERM=dumb: the prompt" wait_for "line mode: type a prefecture"
+tm send-keys -t s -l kanagawa
+tm send-keys -t s Enter
+check "tmux, TERM=dumb: the detail" wait_for "045-664-9110"
+tm send-keys -t s -l q
+tm send-keys -t s Enter
+check "tmux, TERM=dumb: q quits with 0" exited_with 0
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
