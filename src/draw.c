@@ -260,6 +260,36 @@ note_link(const struct frame *f, int y, int x, int room, const char *text,
 		text, url, attr};
 }
 
+/* The page's lines that show something: the padding after the last one
+ * is not scrolled to. */
+static size_t
+page_content(const struct page *p)
+{
+	size_t n = p->count;
+
+	while (n > 0 && p->lines[n - 1].text[strspn(p->lines[n - 1].text, " ")]
+	    == '\0')
+		n--;
+	return n;
+}
+
+/* '^' and 'v' where the page goes on above and below the pane: on the
+ * separator of a wide layout, else in the pane's last column. */
+static void
+draw_more_marks(WINDOW *w, const struct frame *f, const struct rect *r)
+{
+	const struct page *p = f->page;
+	int x = f->layout->separator_x >= 0 && r->x > f->layout->separator_x ?
+	    f->layout->separator_x : r->x + r->w - 1;
+
+	if (!p || r->h < 2 || r->w < 1)
+		return;
+	if (f->view->scroll > 0)
+		mvwaddch(w, r->y, x, '^' | f->theme->label.attr);
+	if (f->view->scroll + (size_t)r->h < page_content(p))
+		mvwaddch(w, r->y + r->h - 1, x, 'v' | f->theme->label.attr);
+}
+
 static void
 draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 {
@@ -278,6 +308,7 @@ draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 			    line->text + indent, line->link, s.attr);
 		}
 	}
+	draw_more_marks(w, f, r);
 }
 
 /* The query with the cursor kept in view, and N/TOTAL at the right. */
@@ -317,9 +348,23 @@ draw_hint(WINDOW *w, const struct frame *f)
 	    f->layout->mode == LAYOUT_NARROW ? L_HINT_NARROW_LIST : L_HINT_WIDE;
 	const struct rect *r = &f->layout->hint;
 
+	char hint[512];
+
 	fill(w, r->y, r->x, r->w, f->theme->hint);
-	put_text(w, f, r->y, r->x, r->w, v->status[0] ? v->status :
-	    label(f->lang, id), NULL, 0, f->theme->hint, f->theme->hint);
+	/* A hint is items two spaces apart, the most needed first: where it
+	 * does not fit, whole items go from the end, none is cut. */
+	snprintf(hint, sizeof hint, "%s", label(f->lang, id));
+	while (shown_width(f, hint, strlen(hint)) > r->w) {
+		char *last = strstr(hint, "  "), *next;
+
+		while (last && (next = strstr(last + 2, "  ")))
+			last = next;
+		if (!last)
+			break;
+		*last = '\0';
+	}
+	put_text(w, f, r->y, r->x, r->w, v->status[0] ? v->status : hint, NULL,
+	    0, f->theme->hint, f->theme->hint);
 	if (f->status_link && v->status[0] &&
 	    text_starts(v->status, f->status_link))
 		note_link(f, r->y, r->x, r->w, f->status_link, f->status_link,
@@ -345,7 +390,7 @@ draw_panes(WINDOW *w, const struct frame *f)
 		draw_list(w, f);
 		for (int y = l->list.y; y < l->list.y + l->list.h; y++)
 			mvwaddch(w, y, l->separator_x, '|');
-		draw_page(w, f, &l->detail);
+		draw_page(w, f, &l->detail); /* after the separator: its marks */
 	}
 }
 
@@ -404,8 +449,12 @@ static void
 build_page(struct page *p, const struct view *v, const struct frame *f)
 {
 	const struct layout *l = f->layout;
+	/* Sections of a fixed height (labels that stay put as the selection
+	 * moves, so a move sends only the values) in the wide layout; where
+	 * that does not fit, and one pane at a time (a phone's screen), the
+	 * detail is compact: the phone first, no filler lines. */
 	struct page_style style = {f->lang, f->ascii, (size_t)l->detail.w,
-		v->table, false};
+		l->mode == LAYOUT_WIDE ? v->table : NULL, false};
 	size_t sel = view_selected(v);
 
 	memset(p, 0, sizeof *p);
@@ -415,9 +464,15 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &v->table->desks[sel];
 		char via[256] = "";
+		const char *place = filter_place(&v->filter, k, via, sizeof via) ||
+		    some_found_via_place(v) ? via : NULL;
 
-		page_detail(p, k, &style, filter_place(&v->filter, k, via,
-		    sizeof via) || some_found_via_place(v) ? via : NULL);
+		page_detail(p, k, &style, place);
+		if (style.urls && p->count > (size_t)l->detail.h) {
+			page_free(p);
+			style.urls = NULL;
+			page_detail(p, k, &style, place);
+		}
 	}
 }
 
@@ -428,7 +483,7 @@ draw_view(WINDOW *w, struct view *v, struct frame *f, struct page *p)
 
 	build_page(p, v, f);
 	f->page = p;
-	view_fit(v, (size_t)(l->list.h > 0 ? l->list.h : 1), p->count,
+	view_fit(v, (size_t)(l->list.h > 0 ? l->list.h : 1), page_content(p),
 	    (size_t)(l->detail.h > 0 ? l->detail.h : 1));
 	draw_frame(w, f);
 }

@@ -152,6 +152,8 @@ url_lines(const struct page *p)
 static void
 pad_section(struct page *p, size_t start, size_t height)
 {
+	if (!p->style.urls) /* compact: no padding at all */
+		return;
 	while (p->count - start < height && !p->failed)
 		blank(p);
 }
@@ -178,34 +180,50 @@ add_marked(struct page *p, enum line_style style, enum label id,
 		addf(p, 2, style, "(%s) %s", mark, label(p->style.lang, id));
 }
 
+/* The code first, as in the list: "13 警視庁  東京都", "13 Tokyo". */
 static void
-detail_names(struct page *p, const struct desk *k)
+detail_title(struct page *p, const struct desk *k)
 {
-	enum lang lang = p->style.lang;
-	const char *bureau = k->cell[FIELD_BUREAU];
 	char title[3 * TABLE_MAX_LINE];
 
-	/* The code first, as in the list: "13 警視庁  東京都", "13 Tokyo". */
-	if (p->style.ascii) {
-		addf(p, 0, STYLE_TEXT, "%s %s", k->cell[FIELD_CODE],
+	if (p->style.ascii)
+		snprintf(title, sizeof title, "%s %s", k->cell[FIELD_CODE],
 		    k->cell[FIELD_ROMAJI]);
-		addf(p, 0, STYLE_TEXT, label(lang, L_REGION_ASCII),
-		    k->cell[FIELD_REGION_ROMAJI], "");
-		return;
-	}
-	if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
+	else if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
 		snprintf(title, sizeof title, "%s %s", k->cell[FIELD_CODE],
 		    k->cell[FIELD_NAME]);
 	else
 		snprintf(title, sizeof title, "%s %s  %s", k->cell[FIELD_CODE],
 		    k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]);
 	add(p, 0, STYLE_TEXT, title);
+}
+
+/* Reading, region and bureau, after the title. */
+static void
+detail_names(struct page *p, const struct desk *k)
+{
+	enum lang lang = p->style.lang;
+	const char *bureau = k->cell[FIELD_BUREAU];
+	char none[256];
+	size_t start;
+
+	if (p->style.ascii) {
+		addf(p, 0, STYLE_TEXT, label(lang, L_REGION_ASCII),
+		    k->cell[FIELD_REGION_ROMAJI], "");
+		return;
+	}
 	addf(p, 0, STYLE_TEXT, "%s  %s", k->cell[FIELD_KANA],
 	    k->cell[FIELD_ROMAJI]);
 	addf(p, 0, STYLE_TEXT, label(lang, L_REGION), k->cell[FIELD_REGION],
 	    k->cell[FIELD_REGION_ROMAJI]);
+	start = p->count;
 	addf(p, 0, STYLE_TEXT, "%s: %s", label(lang, L_BUREAU),
 	    strcmp(bureau, TABLE_NONE) ? bureau : label(lang, L_BUREAU_NONE));
+	/* As many lines as the "none" of Tokyo and Hokkaido takes, for every
+	 * desk: the labels below stay put. */
+	snprintf(none, sizeof none, "%s: %s", label(lang, L_BUREAU),
+	    label(lang, L_BUREAU_NONE));
+	pad_section(p, start, height_of(p, 0, STYLE_TEXT, none));
 }
 
 static void
@@ -258,15 +276,24 @@ page_detail(struct page *p, const struct desk *k,
 	p->style = *style;
 	if (p->style.width == 0)
 		p->style.width = 1;
+	detail_title(p, k);
+	/* Compact (a phone's screen, the line mode): the phone right after
+	 * the name, the first thing a victim needs and the last to be cut. */
+	if (!p->style.urls) {
+		detail_phone(p, k);
+		blank(p);
+	}
 	detail_names(p, k);
 	if (found_via && *found_via)
 		addf(p, 0, STYLE_NOTE, label(p->style.lang, L_FOUND_VIA),
 		    found_via, "");
-	else if (found_via)
+	else if (found_via && p->style.urls)
 		blank(p);
 	blank(p);
-	detail_phone(p, k);
-	blank(p);
+	if (p->style.urls) {
+		detail_phone(p, k);
+		blank(p);
+	}
 	start = p->count;
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_CYBER_PAGE));
 	add(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);

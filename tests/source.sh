@@ -55,4 +55,28 @@ awk -F '\t' -v OFS='\t' 'NR > 1 { print $3, $2, ($4 == "" ? "" : $4) }' \
     "$shared/data/police_bureaus.tsv" | sort -n | cut -f 2,3 >"$tmp/bureau.tsv"
 cut -f 2,7 "$tmp/table.tsv" >"$tmp/ours_bureau.tsv"
 check "bureaus match, in the source order" diff "$tmp/bureau.tsv" "$tmp/ours_bureau.tsv"
+
+# The words for the marks are the source's own (its note 2 and 3): each
+# word the Japanese detail and help use for a mark stands in the source's
+# notes, after that mark, as they are.
+notes=$(sed -n '/【注意】/,$p' "$seed")
+printf '%s\n' 静岡 警視庁 徳島 神奈川 宮城 '?' q |
+    env -u TMUX LANG=C.UTF-8 "$MADOGUCHI" --line --lang=ja >"$tmp/words.txt"
+says() { # MARK WORDS: the program calls MARK WORDS, and so does the source
+	grep -q -F -- "($1) $2" "$tmp/words.txt" ||
+	    { echo "  the program does not say ($1) $2" >&2; return 1; }
+	printf '%s\n' "$notes" | grep -q -F -- "($1)は$2" ||
+	    { echo "  the source does not say ($1)は$2" >&2; return 1; }
+}
+check "(総) is 総合電話番号, as the source says" says 総 総合電話番号
+check "(代) is 警察本部代表電話番号" says 代 警察本部代表電話番号
+check "(専) is サイバー犯罪相談等専用電話番号" says 専 サイバー犯罪相談等専用電話番号
+check "(全) is 警察業務全般に対する意見・要望・相談" says 全 警察業務全般に対する意見・要望・相談
+check "(専) for an address is サイバー犯罪相談専用" says 専 サイバー犯罪相談専用
+check "Kanagawa's is 情報受理専用, as the source says" sh -c "
+	grep -q -F '情報受理専用' '$tmp/words.txt' && printf '%s\n' \"\$1\" | grep -q -F '神奈川県警察は情報受理専用です'" _ "$notes"
+check "(専) and (代) also on 総合相談電話, in the source's words" sh -c "
+	grep -q -F '総合相談電話でも相談できます' '$tmp/words.txt' &&
+	printf '%s\n' \"\$1\" | grep -q -F '(専)、(代)となっている都道府県も総合相談電話で相談できます'" _ "$notes"
+check "no word the source does not have for them" sh -c "! grep -q -F -e '(警察庁の直轄)' -e '#9110) でも' -e 'の県でも' '$tmp/words.txt'"
 finish

@@ -383,10 +383,53 @@ long_names_leave_the_phones(void **state)
 	free(copy);
 }
 
+/* A phone's screen and a small pane, in both languages: the detail of a
+ * desk shows its whole phone, at 40x20 its consultation address too, and
+ * the hint line holds whole items only. */
+static void
+small_screens_keep_what_matters(void **state)
+{
+	static const int sizes[][2] = {{20, 40}, {16, 50}, {8, 30}, {40, 120}};
+	struct view v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+			char *shown, *hint, full[512];
+
+			assert_true(view_init(&v, table, NULL, "kanagawa", 0));
+			view_apply(&v, ACT_OPEN, 10);
+			paint(&v, sizes[i][0], sizes[i][1], (enum lang)lang);
+			shown = dump();
+			if (getenv("SHOW"))
+				fputs(shown, stderr);
+			if (!strstr(shown, "045-664-9110"))
+				fail_msg("%dx%d: the phone is cut", sizes[i][1],
+				    sizes[i][0]);
+			if (sizes[i][0] >= 20 && !strstr(shown,
+			    "mai/fmhi-tec.htm"))
+				fail_msg("%dx%d: no consultation address", sizes[i][1],
+				    sizes[i][0]);
+			/* The last line is the hint: the full one, or the full
+			 * one up to an item's end. */
+			shown[strlen(shown) - 1] = '\0';
+			hint = strrchr(shown, '\n') + 1;
+			snprintf(full, sizeof full, "%s  ", label((enum lang)lang,
+			    L_HINT_DETAIL));
+			if (strncmp(full, hint, strlen(hint)) != 0 ||
+			    strncmp(full + strlen(hint), "  ", 2) != 0)
+				fail_msg("%dx%d: the hint is cut: '%s'", sizes[i][1],
+				    sizes[i][0], hint);
+			free(shown);
+			view_free(&v);
+		}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(small_screens_keep_what_matters),
 		cmocka_unit_test(long_names_leave_the_phones),
 		cmocka_unit_test(start_at_sizes),
 		cmocka_unit_test(query_detail_and_help),

@@ -219,7 +219,7 @@ detail_says_what_the_source_means(void **state)
 	page_free(&p);
 	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60, NULL, false}, NULL);
 	assert_true(page_has(&p, "(専) dedicated cyber crime line"));
-	assert_true(page_has(&p, "Also on its general line (#9110)."));
+	assert_true(page_has(&p, "Consultations are also taken on the general"));
 	assert_true(page_has(&p, "13 警視庁  東京都"));
 	page_free(&p);
 }
