@@ -32,7 +32,9 @@ theme_init(struct theme *th, bool color)
 	 * must not miss. Every colour change costs bytes on each redraw. */
 	if (!color)
 		return;
-	init_pair(PAIR_MATCH, COLOR_YELLOW, -1);
+	/* Red, as grep marks a match: it reads on a white background and on
+	 * a black one, where yellow on white does not. */
+	init_pair(PAIR_MATCH, COLOR_RED, -1);
 	init_pair(PAIR_NOTE, COLOR_MAGENTA, -1);
 	th->match = (struct style){A_NORMAL, PAIR_MATCH}; /* colour alone: cheapest */
 	th->selected_match = (struct style){A_REVERSE, PAIR_MATCH};
@@ -419,9 +421,21 @@ draw_too_small(WINDOW *w, const struct frame *f)
 }
 
 void
-draw_frame(WINDOW *w, const struct frame *f)
+draw_frame(WINDOW *w, const struct frame *given)
 {
+	struct frame copy = *given;
+	struct theme away = *given->theme;
+	const struct frame *f = &copy;
 	const struct layout *l = f->layout;
+
+	/* Where the detail has the focus, the list's selection is underlined,
+	 * not reversed: one look says which pane the keys go to. */
+	if (given->view->focus == FOCUS_DETAIL && l->mode == LAYOUT_WIDE) {
+		away.selected = (struct style){A_UNDERLINE, 0};
+		away.selected_match = (struct style){A_UNDERLINE | A_BOLD,
+			given->theme->match.pair};
+		copy.theme = &away;
+	}
 
 	werase(w);
 	if (f->links)

@@ -40,6 +40,21 @@ push(struct page *p, const char *text, size_t len, size_t indent,
 	line->link = link;
 }
 
+/* The columns of the first n bytes of s. */
+static size_t
+prefix_width(const char *s, size_t n)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+
+		i += text_decode(s + i, n - i, &cp);
+		used += (size_t)(text_cp_width(cp) > 0 ? text_cp_width(cp) : 0);
+	}
+	return used;
+}
+
 /* A URL that can go into an OSC 8 sequence as it is: printable ASCII. */
 static bool
 linkable(const char *url)
@@ -68,7 +83,20 @@ url_break(const char *url, size_t n)
  * after a space where it can; URLs after a '/', '?', '&' or '=', and are
  * never cut; each line of a URL is a link to all of it. */
 static void
+add_hanging(struct page *p, size_t indent, size_t hang,
+    enum line_style style, const char *text);
+
+static void
 add(struct page *p, size_t indent, enum line_style style, const char *text)
+{
+	add_hanging(p, indent, 0, style, text);
+}
+
+/* Like add, with the lines after the first indented hang more: a wrapped
+ * line goes on under its text, not under its key. */
+static void
+add_hanging(struct page *p, size_t indent, size_t hang,
+    enum line_style style, const char *text)
 {
 	size_t len = strlen(text), cap = TEXT_ESCAPE_GROWTH * len + 1;
 	char *safe = malloc(cap), *rest;
@@ -82,6 +110,8 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 	text_sanitize(safe, cap, text, len);
 	if (indent + 8 > p->style.width)
 		indent = 0;
+	if (indent + hang + 12 > p->style.width)
+		hang = 0;
 	rest = safe;
 	do {
 		size_t used, n = text_fit(rest, p->style.width - indent, &used);
@@ -96,6 +126,12 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 
 			while (space > 0 && rest[space - 1] != ' ')
 				space--;
+			/* Not inside a key's column: there the line would hold
+			 * the key alone (Japanese text has no spaces to break
+			 * at, and breaks anywhere). */
+			if (space > 0 && hang > 0 && rest == safe &&
+			    prefix_width(rest, space) <= hang)
+				space = 0;
 			if (space > 0)
 				n = space;
 		} else if (rest[n] != '\0') {
@@ -103,6 +139,10 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 		}
 		push(p, rest, n, indent, style, link);
 		rest += n;
+		if (rest != safe) /* the lines after the first */
+			indent += hang, hang = 0;
+		while (prose && *rest == ' ')
+			rest++;
 	} while (*rest);
 	free(safe);
 }
@@ -198,13 +238,45 @@ detail_title(struct page *p, const struct desk *k)
 	add(p, 0, STYLE_TEXT, title);
 }
 
+static const char *const bureau_names[][2] = {
+	/* As the region line has it, "関東 (Kanto)": the help's Words say what
+	 * a 管区警察局 is. */
+	{"東北管区警察局", "Tohoku"},
+	{"関東管区警察局", "Kanto"},
+	{"中部管区警察局", "Chubu"},
+	{"近畿管区警察局", "Kinki"},
+	{"中国四国管区警察局", "Chugoku-Shikoku"},
+	{"九州管区警察局", "Kyushu"},
+};
+
+/* The bureau line: in English with the bureau's region in romaji beside
+ * it; "none" for Tokyo and Hokkaido. */
+static void
+bureau_line(char *out, size_t cap, enum lang lang, const char *bureau)
+{
+	const char *english = NULL;
+
+	for (size_t i = 0; i < sizeof bureau_names / sizeof bureau_names[0];
+	    i++)
+		if (strcmp(bureau, bureau_names[i][0]) == 0)
+			english = bureau_names[i][1];
+	if (strcmp(bureau, TABLE_NONE) == 0)
+		snprintf(out, cap, "%s: %s", label(lang, L_BUREAU),
+		    label(lang, L_BUREAU_NONE));
+	else if (lang == LANG_EN && english)
+		snprintf(out, cap, "%s: %.4096s (%s)", label(lang, L_BUREAU),
+		    bureau, english);
+	else
+		snprintf(out, cap, "%s: %.4096s", label(lang, L_BUREAU), bureau);
+}
+
 /* Reading, region and bureau, after the title. */
 static void
 detail_names(struct page *p, const struct desk *k)
 {
 	enum lang lang = p->style.lang;
 	const char *bureau = k->cell[FIELD_BUREAU];
-	char none[256];
+	char line[2 * TABLE_MAX_LINE];
 	size_t start;
 
 	if (p->style.ascii) {
@@ -217,13 +289,24 @@ detail_names(struct page *p, const struct desk *k)
 	addf(p, 0, STYLE_TEXT, label(lang, L_REGION), k->cell[FIELD_REGION],
 	    k->cell[FIELD_REGION_ROMAJI]);
 	start = p->count;
-	addf(p, 0, STYLE_TEXT, "%s: %s", label(lang, L_BUREAU),
-	    strcmp(bureau, TABLE_NONE) ? bureau : label(lang, L_BUREAU_NONE));
-	/* As many lines as the "none" of Tokyo and Hokkaido takes, for every
-	 * desk: the labels below stay put. */
-	snprintf(none, sizeof none, "%s: %s", label(lang, L_BUREAU),
-	    label(lang, L_BUREAU_NONE));
-	pad_section(p, start, height_of(p, 0, STYLE_TEXT, none));
+	bureau_line(line, sizeof line, lang, bureau);
+	add(p, 0, STYLE_TEXT, line);
+	/* As many lines as the longest bureau line takes, for every desk: the
+	 * labels below stay put. */
+	if (p->style.urls) {
+		size_t most = height_of(p, 0, STYLE_TEXT, line);
+
+		for (size_t i = 0; i <= sizeof bureau_names /
+		    sizeof bureau_names[0]; i++) {
+			size_t h;
+
+			bureau_line(line, sizeof line, lang, i == 0 ? TABLE_NONE :
+			    bureau_names[i - 1][0]);
+			h = height_of(p, 0, STYLE_TEXT, line);
+			most = h > most ? h : most;
+		}
+		pad_section(p, start, most);
+	}
 }
 
 static void
@@ -335,17 +418,39 @@ static const char *const help_keys[][2] = {
 	 "F4 M-c        相談窓口をコピー"},
 	{"F5 C-o M-o    open the page; F6 M-O the consultation address",
 	 "F5 C-o M-o    ページを開く。F6 M-O 相談窓口を開く"},
-	{"In the detail: y copy the phone, u the page, c the address,",
-	 "詳細では: y 電話番号・u ページ・c 相談窓口をコピー、"},
-	{"  o O open them; j k g G Space b scroll; q back",
-	 "  o O で開く。j k g G Space b でスクロール、q で戻る"},
+	{"y u c  in the detail: copy the phone, the page, the address",
+	 "y u c  詳細で: 電話番号・ページ・相談窓口をコピー"},
+	{"o O  in the detail: open the page, the consultation address",
+	 "o O  詳細で: ページ・相談窓口を開く"},
+	{"j k g G Space b q  in the detail: scroll, and q goes back",
+	 "j k g G Space b q  詳細で: スクロール、q で戻る"},
 	{"C-l           redraw the screen", "C-l           画面を再描画"},
 	{"C-c C-g F10   quit", "C-c C-g F10   終了"},
-	{"mouse         the wheel scrolls what is under it, a click selects;",
+	{"mouse         the wheel scrolls what is under it, a click selects",
 	 "マウス        ホイールでその下をスクロール、クリックで選択。"},
-	{"  Shift (Ctrl in Tera Term) and the mouse select text by hand",
-	 "  Shift (Tera Term では Ctrl) とマウスで文字を選択"},
-	{"M- is Alt, or Esc and then the key", "M- は Alt、または Esc の後にキー"},
+	{"Shift-drag  select text by hand (Ctrl-drag in Tera Term)",
+	 "Shift+ドラッグ  文字を手で選択 (Tera Term では Ctrl+ドラッグ)"},
+	{"M-  Alt, or Esc and then the key", "M-  Alt、または Esc の後にキー"},
+};
+
+/* The words of the data a reader of English, or of the source, meets. */
+static const char *const help_words[][2] = {
+	{"警視庁  Keishicho, the Tokyo Metropolitan Police Department: Tokyo's "
+	 "prefectural police",
+	 "警視庁  東京都の警察 (Tokyo Metropolitan Police Department)"},
+	{"管区警察局  a regional police bureau of the National Police Agency; "
+	 "Tokyo and Hokkaido are under none",
+	 "管区警察局  警察庁の地方機関。警視庁と北海道警察はどの管区にも属しません"},
+	{"NPA  the National Police Agency (警察庁), which publishes the list",
+	 "警察庁  この一覧を公表している国の機関 (NPA)"},
+	{"JIS code  a prefecture's number, 01 to 47 (JIS X 0401)",
+	 "JIS コード  都道府県の番号 01〜47 (JIS X 0401)"},
+	{"(府中市)  after a desk in the list: the town it was found through",
+	 "(府中市)  一覧の窓口の後: 窓口が見つかった市区町村"},
+	{"関東 !tokyo  Kanto (関東) but not Tokyo: ! leaves a word out",
+	 "関東 !tokyo  関東のうち東京を除く (! の語は除外)"},
+	{"(情報・専)  Kanagawa's address: it takes information only",
+	 "(情報・専)  神奈川県警察の窓口: 情報受理専用"},
 };
 
 /* The line mode's commands, in both languages. */
@@ -376,16 +481,47 @@ static const char *const help_query[][2] = {
 	 "郵便番号からも: 100-0001・〒100 (前方一致)。"},
 };
 
+/* Rows of a key and what it does, written "key  what": the keys in one
+ * column as wide as the widest (at most half the page), and what they do
+ * wrapped under itself. Rows without two spaces are prose. */
 static void
 help_section(struct page *p, enum label title, const char *const (*rows)[2],
     size_t n)
 {
 	enum lang lang = p->style.lang;
+	size_t col = 0, most = p->style.width > 4 ? (p->style.width - 4) / 2 : 0;
 
 	blank(p);
 	add(p, 0, STYLE_LABEL, label(lang, title));
-	for (size_t i = 0; i < n; i++)
-		add(p, 2, STYLE_TEXT, rows[i][lang]);
+	for (size_t i = 0; i < n; i++) {
+		const char *gap = strstr(rows[i][lang], "  ");
+		char key[128];
+		size_t w;
+
+		if (!gap || (size_t)(gap - rows[i][lang]) >= sizeof key)
+			continue;
+		memcpy(key, rows[i][lang], (size_t)(gap - rows[i][lang]));
+		key[gap - rows[i][lang]] = '\0';
+		w = text_width(key);
+		if (w > col && w <= most)
+			col = w;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *row = rows[i][lang], *gap = strstr(row, "  ");
+		char line[512];
+		size_t kl, w;
+
+		if (!gap) {
+			add(p, 2, STYLE_TEXT, row);
+			continue;
+		}
+		kl = (size_t)(gap - row);
+		w = text_width(row) - text_width(gap); /* the key's columns */
+		gap += strspn(gap, " ");
+		snprintf(line, sizeof line, "%.*s%*s  %s", (int)kl, row,
+		    (int)(w < col ? col - w : 0), "", gap);
+		add_hanging(p, 2, col + 2, STYLE_TEXT, line);
+	}
 }
 
 static void
@@ -444,6 +580,8 @@ page_help(struct page *p, const struct table *t,
 		    sizeof help_keys / sizeof help_keys[0]);
 	help_section(p, L_HELP_QUERY, help_query,
 	    sizeof help_query / sizeof help_query[0]);
+	help_section(p, L_HELP_WORDS, help_words,
+	    sizeof help_words / sizeof help_words[0]);
 	help_notes(p, t);
 }
 

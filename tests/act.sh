@@ -113,20 +113,21 @@ check "argv[0] is the browser" sh -c "[ \"\$(sed -n 2p '$tmp/argv')\" = '$tmp/fa
 check "argv[1] is the URL, verbatim" sh -c "[ \"\$(sed -n 3p '$tmp/argv')\" = '$url' ]"
 check "no shell ran it" sh -c "[ ! -e '$tmp/pwned' ] && [ ! -e '$tmp/pwned2' ]"
 
-# Colour: matches in yellow where colours work; none with NO_COLOR set and
-# not empty, or --color=never; --color=always wins over NO_COLOR.
-YELLOW="${ESC}[33m"
+# Colour: matches in red (as grep has them: it reads on white and on black)
+# where colours work; none with NO_COLOR set and not empty, or
+# --color=never; --color=always wins over NO_COLOR.
+RED="${ESC}[31m"
 start_recorded colour -q tok
-check "matches are coloured" sh -c "grep -q -a -F '$YELLOW' '$tmp/colour.out'"
+check "matches are coloured" sh -c "grep -q -a -F '$RED' '$tmp/colour.out'"
 ENVS="NO_COLOR=1" start_recorded nocolour -q tok
-check "NO_COLOR: no colour" sh -c "! grep -q -a -F '$YELLOW' '$tmp/nocolour.out'"
+check "NO_COLOR: no colour" sh -c "! grep -q -a -F '$RED' '$tmp/nocolour.out'"
 check "NO_COLOR: matches still marked (bold)" sh -c "grep -q -a -F '${ESC}[0;1;4m' '$tmp/nocolour.out'"
 ENVS="NO_COLOR=" start_recorded emptynocolour -q tok
-check "NO_COLOR empty: colour" sh -c "grep -q -a -F '$YELLOW' '$tmp/emptynocolour.out'"
+check "NO_COLOR empty: colour" sh -c "grep -q -a -F '$RED' '$tmp/emptynocolour.out'"
 start_recorded never --color=never -q tok
-check "--color=never: no colour" sh -c "! grep -q -a -F '$YELLOW' '$tmp/never.out'"
+check "--color=never: no colour" sh -c "! grep -q -a -F '$RED' '$tmp/never.out'"
 ENVS="NO_COLOR=1" start_recorded always --color=always -q tok
-check "--color=always: colour even with NO_COLOR" sh -c "grep -q -a -F '$YELLOW' '$tmp/always.out'"
+check "--color=always: colour even with NO_COLOR" sh -c "grep -q -a -F '$RED' '$tmp/always.out'"
 
 # The BROWSER convention: a list of commands, %s the URL, %% a %, split at
 # spaces, without a shell; one that fails is a failure, with its status,

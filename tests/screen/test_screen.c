@@ -258,6 +258,13 @@ selection_and_matches_are_marked(void **state)
 			assert_false(a & A_BOLD);
 			break;
 		}
+	/* With the focus in the detail, the selection is underlined, not
+	 * reversed: the pane the keys go to is the one that looks it. */
+	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
+	paint(&v, 24, 80, LANG_EN);
+	cell(1, 8, &a);
+	assert_false(a & A_REVERSE);
+	assert_true(a & A_UNDERLINE);
 	view_free(&v);
 }
 
