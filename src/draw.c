@@ -158,7 +158,8 @@ draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
 {
 	char via[256], note[260];
 
-	if (x >= end || !filter_place(&f->view->filter, k, via, sizeof via))
+	if (x >= end || !filter_place(&f->view->filter, k, f->ascii, via,
+	    sizeof via))
 		return;
 	snprintf(note, sizeof note, "(%s)", via);
 	put_text(w, f, y, x, end - x, note, NULL, 0, f->theme->note,
@@ -456,7 +457,7 @@ some_found_via_place(const struct view *v)
 	char via[256];
 
 	return v->nrows && filter_place(&v->filter,
-	    &v->table->desks[v->rows[v->nrows - 1]], via, sizeof via);
+	    &v->table->desks[v->rows[v->nrows - 1]], false, via, sizeof via);
 }
 
 static void
@@ -478,7 +479,8 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &v->table->desks[sel];
 		char via[256] = "";
-		const char *place = filter_place(&v->filter, k, via, sizeof via) ||
+		const char *place = filter_place(&v->filter, k, f->ascii, via,
+		    sizeof via) ||
 		    some_found_via_place(v) ? via : NULL;
 
 		page_detail(p, k, &style, place);

@@ -390,8 +390,8 @@ filter_run(const struct filter *f, const struct table *t, size_t *rows,
 }
 
 bool
-filter_place(const struct filter *f, const struct desk *k, char *out,
-    size_t cap)
+filter_place(const struct filter *f, const struct desk *k, bool ascii,
+    char *out, size_t cap)
 {
 	for (size_t i = 0; f->places && i < f->count; i++) {
 		const struct filter_term *t = &f->terms[i];
@@ -401,13 +401,15 @@ filter_place(const struct filter *f, const struct desk *k, char *out,
 		    place_rank(t, k) == MATCH_NONE)
 			continue;
 		place_display_name(f->places, t->places.first[k->code],
-		    t->places.upper[k->code], name, sizeof name);
+		    t->places.upper[k->code], ascii, name, sizeof name);
 		if (!t->postal)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)
-			snprintf(out, cap, "〒%.3s-%s %s", t->text, t->text + 3, name);
+			snprintf(out, cap, "%s%.3s-%s %s", ascii ? "ZIP " : "〒",
+			    t->text, t->text + 3, name);
 		else
-			snprintf(out, cap, "〒%s %s", t->text, name);
+			snprintf(out, cap, "%s%s %s", ascii ? "ZIP " : "〒", t->text,
+			    name);
 		return true;
 	}
 	return false;

@@ -74,8 +74,9 @@ size_t filter_spans(const struct filter *f, const struct desk *k,
 
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
- * written to out; false when every term matched the desk's own cells. */
-bool filter_place(const struct filter *f, const struct desk *k, char *out,
-    size_t cap);
+ * written to out; with ascii, in ASCII only (Hamamatsushi, ZIP 100-0001
+ * Chiyodaku); false when every term matched the desk's own cells. */
+bool filter_place(const struct filter *f, const struct desk *k, bool ascii,
+    char *out, size_t cap);
 
 #endif

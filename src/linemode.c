@@ -79,7 +79,8 @@ show_detail(struct session *s, size_t desk)
 	struct page p;
 
 	page_detail(&p, &s->table->desks[desk], &style,
-	    filter_place(&s->filter, &s->table->desks[desk], via, sizeof via) ?
+	    filter_place(&s->filter, &s->table->desks[desk], s->ascii, via,
+	    sizeof via) ?
 	    via : NULL);
 	put_page(s, &p);
 	page_free(&p);
@@ -105,7 +106,7 @@ show_list(struct session *s)
 		output_safe(s->out, k->cell[FIELD_ROMAJI]);
 		fputc(' ', s->out);
 		output_safe(s->out, k->cell[FIELD_PHONE]);
-		if (filter_place(&s->filter, k, via, sizeof via)) {
+		if (filter_place(&s->filter, k, s->ascii, via, sizeof via)) {
 			fputs(" (", s->out);
 			output_safe(s->out, via);
 			fputc(')', s->out);

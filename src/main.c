@@ -314,6 +314,7 @@ report_places(const struct place_source *src)
 struct notes_context {
 	const struct filter *filter;
 	const struct table *table;
+	bool ascii;
 };
 
 static bool
@@ -321,7 +322,8 @@ place_note(void *ctx, size_t row, char *buf, size_t cap)
 {
 	const struct notes_context *c = ctx;
 
-	return filter_place(c->filter, &c->table->desks[row], buf, cap);
+	return filter_place(c->filter, &c->table->desks[row], c->ascii, buf,
+	    cap);
 }
 
 static int
@@ -330,7 +332,7 @@ print_matches(const struct table *t, const struct options *o)
 	const char *query = o->mode == MODE_LIST || !o->query ? "" : o->query;
 	struct place_source places = builtin_place_source();
 	struct filter *f = malloc(sizeof *f);
-	struct notes_context ctx = {f, t};
+	struct notes_context ctx = {f, t, o->browser.ascii};
 	struct output_notes notes = {place_note, &ctx};
 	size_t *rows = malloc(t->count * sizeof *rows + 1), n;
 	int status;
@@ -345,7 +347,8 @@ print_matches(const struct table *t, const struct options *o)
 	report_places(&places);
 	n = filter_run(f, t, rows, NULL);
 	status = n ? EXIT_FOUND : EXIT_NONE;
-	if (output_print(stdout, o->format, t, rows, n, &notes) != 0) {
+	if (output_print(stdout, o->format, t, rows, n, &notes,
+	    o->browser.ascii) != 0) {
 		perror("madoguchi: standard output");
 		status = EXIT_TROUBLE;
 	}

@@ -143,23 +143,46 @@ print_json(FILE *out, const struct table *t, const size_t *rows, size_t n,
  * cyber crime page, and the consultation address with its mark. */
 #define PLAIN_COLUMNS 6
 
+/* A mark in ASCII: the English word of its meaning. */
+static const char *
+ascii_mark(const char *mark, bool phone)
+{
+	if (strcmp(mark, "総") == 0)
+		return "general";
+	if (strcmp(mark, "代") == 0)
+		return "switchboard";
+	if (strcmp(mark, "全") == 0)
+		return "all";
+	if (strcmp(mark, "情報・専") == 0)
+		return "info only";
+	return phone ? "cyber" : "cyber only";
+}
+
+/* With ascii, only ASCII (as --ascii has the browser): the romaji for the
+ * name, the region's romaji for the prefecture, the marks in English. */
 static void
-plain_cells(const struct desk *k, char cells[PLAIN_COLUMNS][1024])
+plain_cells(const struct desk *k, bool ascii, char cells[PLAIN_COLUMNS][1024])
 {
 	const char *contact = k->cell[FIELD_CONTACT];
 	const char *kind = k->cell[FIELD_CONTACT_KIND];
 	char raw[PLAIN_COLUMNS][512];
 
 	snprintf(raw[0], sizeof raw[0], "%s", k->cell[FIELD_CODE]);
-	snprintf(raw[1], sizeof raw[1], "%s", k->cell[FIELD_NAME]);
-	snprintf(raw[2], sizeof raw[2], "%s", k->cell[FIELD_PREFECTURE]);
+	snprintf(raw[1], sizeof raw[1], "%s",
+	    k->cell[ascii ? FIELD_ROMAJI : FIELD_NAME]);
+	snprintf(raw[2], sizeof raw[2], "%s",
+	    k->cell[ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE]);
 	snprintf(raw[3], sizeof raw[3], "%s(%s)", k->cell[FIELD_PHONE],
+	    ascii ? ascii_mark(k->cell[FIELD_PHONE_KIND], true) :
 	    k->cell[FIELD_PHONE_KIND]);
 	snprintf(raw[4], sizeof raw[4], "%s", k->cell[FIELD_CYBER_URL]);
+	if (ascii && k->contact == CONTACT_SAME_PAGE)
+		contact = "from the page above";
 	if (strcmp(kind, TABLE_NONE) == 0)
 		snprintf(raw[5], sizeof raw[5], "%s", contact);
 	else
-		snprintf(raw[5], sizeof raw[5], "%s(%s)", contact, kind);
+		snprintf(raw[5], sizeof raw[5], "%s(%s)", contact,
+		    ascii ? ascii_mark(kind, false) : kind);
 	for (size_t c = 0; c < PLAIN_COLUMNS; c++)
 		text_sanitize(cells[c], sizeof cells[c], raw[c], strlen(raw[c]));
 }
@@ -168,7 +191,7 @@ plain_cells(const struct desk *k, char cells[PLAIN_COLUMNS][1024])
  * rows need no more memory than one. */
 static void
 print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
-    const struct output_notes *notes)
+    const struct output_notes *notes, bool ascii)
 {
 	char note[512];
 
@@ -176,7 +199,7 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 	size_t width[PLAIN_COLUMNS] = {0};
 
 	for (size_t r = 0; r < n; r++) {
-		plain_cells(&t->desks[rows[r]], cells);
+		plain_cells(&t->desks[rows[r]], ascii, cells);
 		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++) {
 			size_t w = text_width(cells[c]);
 
@@ -185,7 +208,7 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 		}
 	}
 	for (size_t r = 0; r < n; r++) {
-		plain_cells(&t->desks[rows[r]], cells);
+		plain_cells(&t->desks[rows[r]], ascii, cells);
 		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++)
 			fprintf(out, "%s%*s  ", cells[c],
 			    (int)(width[c] - text_width(cells[c])), "");
@@ -201,7 +224,8 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 
 int
 output_print(FILE *out, enum format fmt, const struct table *t,
-    const size_t *rows, size_t n, const struct output_notes *notes)
+    const size_t *rows, size_t n, const struct output_notes *notes,
+    bool ascii)
 {
 	switch (fmt) {
 	case FORMAT_TSV:
@@ -211,7 +235,7 @@ output_print(FILE *out, enum format fmt, const struct table *t,
 		print_json(out, t, rows, n, notes);
 		break;
 	case FORMAT_PLAIN:
-		print_plain(out, t, rows, n, notes);
+		print_plain(out, t, rows, n, notes, ascii);
 		break;
 	}
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;

@@ -3,6 +3,7 @@
 #ifndef MADOGUCHI_OUTPUT_H
 #define MADOGUCHI_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "table.h"
@@ -21,9 +22,12 @@ struct output_notes {
 
 /* Prints rows[0..n) of t with their notes (may be NULL): the plain format
  * after each row, TSV and JSON in their last column, matched_place (empty
- * or null without). Returns 0, or -1 on a write error. */
+ * or null without). With ascii the plain format is ASCII only (romaji,
+ * marks in English), as --ascii has it; TSV and JSON are data, whole.
+ * Returns 0, or -1 on a write error. */
 int output_print(FILE *out, enum format fmt, const struct table *t,
-    const size_t *rows, size_t n, const struct output_notes *notes);
+    const size_t *rows, size_t n, const struct output_notes *notes,
+    bool ascii);
 
 /* Writes s made safe for a terminal (text_sanitize). */
 void output_safe(FILE *out, const char *s);

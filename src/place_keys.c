@@ -88,8 +88,8 @@ find_suffix(struct part *pt)
 		}
 }
 
-static size_t
-romaji_of(const char *kana, size_t len, char *out)
+size_t
+place_romaji(const char *kana, size_t len, char *out)
 {
 	return text_fold_romaji(out, text_kana_romaji(kana, len, out), NULL);
 }
@@ -111,7 +111,7 @@ add_part(struct key_builder *b, size_t place, const struct part *pt,
 	}
 	if (pt->kana_len * 2 > PLACE_KEY_MAX)
 		return;
-	n = romaji_of(pt->kana, pt->kana_len, romaji);
+	n = place_romaji(pt->kana, pt->kana_len, romaji);
 	add_key(b, place, romaji, n, kind | PLACE_KEY_SUFFIXED);
 	if (pt->suffix < 0)
 		return;
@@ -124,7 +124,7 @@ add_part(struct key_builder *b, size_t place, const struct part *pt,
 		    kind);
 		add_key(b, place, pt->kana, bare_kana, kind);
 	}
-	n = romaji_of(pt->kana, bare_kana, romaji);
+	n = place_romaji(pt->kana, bare_kana, romaji);
 	add_key(b, place, romaji, n, kind);
 	if (other && n + strlen(other) < sizeof romaji) {
 		memcpy(romaji + n, other, strlen(other) + 1);
@@ -185,8 +185,8 @@ is_county(const struct place *pl)
 /* The bytes of kana that read the county or city: the longest common
  * start of the readings of the places that share it, cut back to its last
  * ぐん or し; for a county of one place, its last ぐん. 0 when not found. */
-static size_t
-upper_kana_len(const struct places *p, size_t i, size_t upper)
+size_t
+place_upper_kana_len(const struct places *p, size_t i, size_t upper)
 {
 	const struct place *pl = &p->places[i];
 	const char *mark = is_county(pl) ? "ぐん" : "し";
@@ -241,7 +241,7 @@ add_place_keys(struct key_builder *b, size_t i)
 	add_part(b, i, &whole, 0, false);
 	if (!upper)
 		return;
-	size_t ukana = upper_kana_len(b->p, i, upper);
+	size_t ukana = place_upper_kana_len(b->p, i, upper);
 
 	if (!ukana)
 		return;

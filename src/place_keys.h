@@ -17,6 +17,14 @@
  * county: 郡上市 and 大和郡山市 have none. */
 size_t place_upper_end(const char *name);
 
+/* Romaji of kana (len bytes) into out (2 * len + 1), long vowels folded;
+ * returns its length. */
+size_t place_romaji(const char *kana, size_t len, char *out);
+
+/* The bytes of place i's kana that read its county or city (its first
+ * upper bytes of name); 0 when not found. */
+size_t place_upper_kana_len(const struct places *p, size_t i, size_t upper);
+
 /* Builds p->keys from p->places (upper_len set); false when out of
  * memory. */
 bool place_keys_build(struct places *p);

@@ -268,19 +268,54 @@ places_by_postal(const struct places *p, const char *digits,
 	hits->anchor = hits->whole = hits->prefectures != 0;
 }
 
+/* A place's reading (or, upper, its county's or city's) in romaji,
+ * capitalised: はままつし Hamamatsushi. */
+static void
+romaji_name(const struct places *p, size_t place, bool upper, char *out,
+    size_t cap)
+{
+	const struct place *pl = &p->places[place];
+	char romaji[2 * PLACE_KEY_MAX + 1];
+	size_t len = upper && pl->upper_len ?
+	    place_upper_kana_len(p, place, pl->upper_len) : 0, n;
+
+	if (len == 0)
+		len = strlen(pl->kana);
+	if (len > PLACE_KEY_MAX)
+		len = PLACE_KEY_MAX;
+	n = place_romaji(pl->kana, len, romaji);
+	romaji[n] = '\0';
+	if (romaji[0] >= 'a' && romaji[0] <= 'z')
+		romaji[0] = (char)(romaji[0] - 'a' + 'A');
+	snprintf(out, cap, "%s", romaji);
+}
+
 void
 place_display_name(const struct places *p, size_t place, bool upper,
-    char *out, size_t cap)
+    bool ascii, char *out, size_t cap)
 {
 	const struct place *pl = &p->places[place];
 	size_t len = upper && pl->upper_len ? pl->upper_len : strlen(pl->name);
-	int n = snprintf(out, cap, "%.*s", (int)len, pl->name);
+	int n;
 
+	/* ASCII: the reading in romaji (a former name has none: the names it
+	 * is part of now stand for it). */
+	if (ascii && *pl->kana) {
+		romaji_name(p, place, upper, out, cap);
+		return;
+	}
+	n = ascii ? (out[0] = '\0', 0) :
+	    snprintf(out, cap, "%.*s", (int)len, pl->name);
 	for (size_t i = 0; i < pl->nnow && n >= 0 && (size_t)n < cap; i++) {
-		const char *now = p->places[p->now[pl->first_now + i]].name;
-		int more = snprintf(out + n, cap - (size_t)n, "%s%s",
-		    i ? ", " : " → ", now);
+		const struct place *now = &p->places[p->now[pl->first_now + i]];
+		char shown[256];
+		int more;
 
+		if (ascii)
+			romaji_name(p, p->now[pl->first_now + i], false, shown,
+			    sizeof shown);
+		more = snprintf(out + n, cap - (size_t)n, "%s%s",
+		    i ? ", " : ascii ? "" : " → ", ascii ? shown : now->name);
 		n = more < 0 ? more : n + more;
 	}
 }

@@ -116,6 +116,7 @@ void places_by_postal(const struct places *p, const char *digits,
  * found by that, and a former name with what it is now (浜松市中区 →
  * 浜松市中央区). */
 void place_display_name(const struct places *p, size_t place, bool upper,
+    bool ascii,
     char *out, size_t cap);
 
 /* The built-in places, loaded the first time a query needs them: the

@@ -119,6 +119,18 @@ sed "s/^13	警視庁/13	警視$(python3 -c "print(chr(0xE0100), end='')")庁/" d
 run --check -d "$tmp/ivs.tsv"
 check "a variation selector is kept" status_is 0
 
+# --ascii: the listing in ASCII only, as the browser is: romaji, marks in
+# English, places by their reading, postal codes as ZIP.
+run --ascii -l
+check "--ascii -l: ASCII only" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/out'"
+check "--ascii -l: the marks in English" out_has "045-664-9110(general)"
+run --ascii -f 浜松
+check "--ascii: a place by its reading" out_has "(Hamamatsushi)"
+run --ascii -f 〒100-0001
+check "--ascii: a postal code as ZIP" out_has "(ZIP 100-0001 Chiyodaku)"
+run --ascii -f 浜松市中区
+check "--ascii: a former name by what it is now" out_has "(Hamamatsushichuoku)"
+
 # A write error is trouble in every mode (a full disk, a closed output).
 if [ -w /dev/full ]; then
 	for mode in --help --version --check -l "-f tokyo" "-F json -l" "-F tsv -l"; do

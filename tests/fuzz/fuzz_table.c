@@ -40,13 +40,13 @@ exercise(const struct table *t, const char *query)
 
 		for (size_t c = 0; c < FIELD_COUNT; c++)
 			filter_spans(&f, k, (enum field)c, spans, 8);
-		filter_place(&f, k, note, sizeof note);
+		filter_place(&f, k, i % 3 == 0, note, sizeof note);
 		page_detail(&p, k, &style, NULL);
 		page_free(&p);
 	}
 	for (int fmt = FORMAT_PLAIN; fmt <= FORMAT_JSON; fmt++)
 		output_print(sink, (enum format)fmt, t, rows, n < 64 ? n : 64,
-		    NULL);
+		    NULL, fmt == 2);
 	free(rows);
 }
 

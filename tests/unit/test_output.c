@@ -24,7 +24,7 @@ print(const struct table *t, enum format fmt)
 
 	for (size_t i = 0; i < n; i++)
 		rows[i] = i;
-	assert_int_equal(output_print(f, fmt, t, rows, n, NULL), 0);
+	assert_int_equal(output_print(f, fmt, t, rows, n, NULL, false), 0);
 	fclose(f);
 	return buf;
 }

@@ -34,7 +34,7 @@ found(const char *query)
 		if (i)
 			strcat(out, " ");
 		strcat(out, k->cell[FIELD_NAME]);
-		if (filter_place(&f, k, note, sizeof note)) {
+		if (filter_place(&f, k, false, note, sizeof note)) {
 			strcat(out, "(");
 			strcat(out, note);
 			strcat(out, ")");

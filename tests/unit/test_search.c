@@ -406,7 +406,7 @@ listed(const char *query, bool *all_placed)
 		char note[256];
 
 		m |= 1ULL << k->code;
-		*all_placed &= filter_place(&f, k, note, sizeof note);
+		*all_placed &= filter_place(&f, k, false, note, sizeof note);
 	}
 	return m;
 }
