@@ -350,13 +350,22 @@ draw_hint(WINDOW *w, const struct frame *f)
 	    v->focus == FOCUS_DETAIL ? L_HINT_DETAIL :
 	    f->layout->mode == LAYOUT_NARROW ? L_HINT_NARROW_LIST : L_HINT_WIDE;
 	const struct rect *r = &f->layout->hint;
-
+	bool reading = v->help || v->focus == FOCUS_DETAIL ||
+	    (f->layout->mode == LAYOUT_NARROW && v->detail_shown);
+	size_t lines = f->page ? page_content(f->page) : 0;
+	size_t shown = (size_t)(f->layout->list.h > 0 ? f->layout->list.h : 1);
 	char hint[512];
+	int at = 0;
 
 	fill(w, r->y, r->x, r->w, f->theme->hint);
+	/* Where a page is read that goes on past the pane, where in it: the
+	 * first item, "12-39/94". */
+	if (reading && lines > shown)
+		at = snprintf(hint, sizeof hint, "%zu-%zu/%zu  ", v->scroll + 1,
+		    v->scroll + shown < lines ? v->scroll + shown : lines, lines);
 	/* A hint is items two spaces apart, the most needed first: where it
 	 * does not fit, whole items go from the end, none is cut. */
-	snprintf(hint, sizeof hint, "%s", label(f->lang, id));
+	snprintf(hint + at, sizeof hint - (size_t)at, "%s", label(f->lang, id));
 	while (shown_width(f, hint, strlen(hint)) > r->w) {
 		char *last = strstr(hint, "  "), *next;
 

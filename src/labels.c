@@ -88,6 +88,8 @@ static const char *const text[L_COUNT][2] = {
 	[L_FOUND_VIA] = {"Serves: %s", "管轄の地域: %s"},
 	[L_HELP_COMMANDS] = {"Commands", "コマンド"},
 	[L_HELP_WORDS] = {"Words", "用語"},
+	[L_SOURCE_TITLE] = {"the list of the cyber crime consultation desks of "
+		"the prefectural police headquarters", ""},
 	[L_LINE_INTRO] = {"madoguchi, line mode: type a prefecture, a town, a "
 		"postal code or an address, and Enter. ? for help, q to quit.",
 		"madoguchi (行モード): 都道府県・市区町村・郵便番号・住所を入力して "

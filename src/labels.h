@@ -52,6 +52,7 @@ enum label {
 	L_FOUND_VIA,       /* a format: the place */
 	L_HELP_COMMANDS,
 	L_HELP_WORDS,
+	L_SOURCE_TITLE,    /* the source's title in English */
 	L_LINE_INTRO,
 	L_LINE_MATCHES,    /* a format: the count (%zu) */
 	L_LINE_NO_DESK,

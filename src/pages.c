@@ -453,6 +453,33 @@ static const char *const help_words[][2] = {
 	 "(情報・専)  神奈川県警察の窓口: 情報受理専用"},
 };
 
+/* Under --ascii, what the query rows and the notes say without a kanji:
+ * the marks by their meaning, examples in romaji. */
+static const char *const help_query_ascii[][2] = {
+	{"Words must all match; !word leaves a word out: kanto !tokyo", ""},
+	{"1 or 2 digits: the JIS code (13). 3 or more: the phone (033431).", ""},
+	{"Regions: kanto, tohoku. A town or ward finds its prefecture: "
+	 "hamamatsu, chuoku.", ""},
+	{"So does a postal code: 100-0001, 100- (its start).", ""},
+};
+
+static const char *const help_notes_ascii[][2] = {
+	{"Each prefectural police site may carry cyber crime information on "
+	 "pages other than the ones listed here.", ""},
+	{"Phone marks: general, the general consultation line; switchboard, the "
+	 "police HQ switchboard; cyber, a dedicated cyber crime line. Those "
+	 "marked cyber or switchboard also take consultations on the general "
+	 "consultation line.", ""},
+	{"Address marks: all, for police business in general; cyber only, cyber "
+	 "crime consultations only. Kanagawa's address takes information only.",
+	 ""},
+	{"Source: the National Police Agency's list of the cyber crime "
+	 "consultation desks of the prefectural police headquarters "
+	 "(Todofuken keisatsu honbu no saiba hanzai sodan madoguchi to ichiran)."
+	 " It is undated; its URLs and numbers may have moved or changed since.",
+	 ""},
+};
+
 /* The line mode's commands, in both languages. */
 static const char *const help_commands[][2] = {
 	{"a query     the desks it matches (one: its whole detail)",
@@ -475,7 +502,7 @@ static const char *const help_query[][2] = {
 	 "1〜2桁の数字は都道府県コード (13)、3桁以上は電話番号 (033431)。"},
 	{"Regions: 関東 or kanto. Bureaus: 関東管区.",
 	 "地方: 関東・kanto。管区警察局: 関東管区。"},
-	{"A town or ward finds its prefecture: 浜松, はままつ, hamamatsu, 中央区.",
+	{"A town or ward finds its prefecture: 浜松 or hamamatsu, 中央区.",
 	 "市区町村からも探せます: 浜松・はままつ・hamamatsu・中央区。"},
 	{"So does a postal code: 100-0001, 〒100 (its start).",
 	 "郵便番号からも: 100-0001・〒100 (前方一致)。"},
@@ -553,7 +580,10 @@ help_notes(struct page *p, const struct table *t)
 		add(p, 2, STYLE_TEXT, m->value);
 	blank(p);
 	add(p, 0, STYLE_LABEL, label(lang, L_HELP_SOURCE));
-	if ((m = table_meta(t, "title", NULL, 0)))
+	if ((m = table_meta(t, "title", NULL, 0)) && lang == LANG_EN)
+		addf(p, 2, STYLE_TEXT, "%s (%s)", m->value,
+		    label(lang, L_SOURCE_TITLE));
+	else if (m)
 		add(p, 2, STYLE_TEXT, m->value);
 	if ((m = table_meta(t, "publisher", NULL, 0)))
 		add(p, 2, STYLE_TEXT, m->value);
@@ -578,6 +608,13 @@ page_help(struct page *p, const struct table *t,
 	else
 		help_section(p, L_HELP_KEYS, help_keys,
 		    sizeof help_keys / sizeof help_keys[0]);
+	if (p->style.ascii) { /* the marks and examples without a kanji */
+		help_section(p, L_HELP_QUERY, help_query_ascii,
+		    sizeof help_query_ascii / sizeof help_query_ascii[0]);
+		help_section(p, L_HELP_MARKS, help_notes_ascii,
+		    sizeof help_notes_ascii / sizeof help_notes_ascii[0]);
+		return;
+	}
 	help_section(p, L_HELP_QUERY, help_query,
 	    sizeof help_query / sizeof help_query[0]);
 	help_section(p, L_HELP_WORDS, help_words,

@@ -13,6 +13,19 @@ for lang in en ja; do
 	    diff -u "tests/linemode/expected-$lang.txt" "$tmp/out.$lang"
 done
 
+# The English help, read by someone who reads no Japanese: no line of it
+# is Japanese alone, without its reading or English beside it.
+printf '%s\n' '?' q | env -u TMUX LANG=C.UTF-8 "$BIN" --line --lang=en >"$tmp/help.en" 2>&1
+check "English help: no Japanese-only line" sh -c "
+	! LC_ALL=C.UTF-8 grep -P '[^\\x00-\\x7f]' '$tmp/help.en' | grep -v '[A-Za-z]' | grep -q ."
+
+# --ascii: every answer in ASCII, the help's marks and the places too.
+printf '%s\n' '?' 浜松 '〒100-0001' kanagawa 関東 q |
+    env -u TMUX LANG=C.UTF-8 "$BIN" --line --ascii >"$tmp/ascii.out" 2>&1
+check "--ascii: ASCII only, help and places too" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/ascii.out'"
+check "--ascii: the marks by their meaning" grep -q 'Phone marks: general, the general consultation line' "$tmp/ascii.out"
+check "--ascii: a place by its reading" grep -q 'Serves: Hamamatsushi' "$tmp/ascii.out"
+
 ESC=$(printf '\033')
 long=$(printf '%010000d' 7)
 {

@@ -421,6 +421,12 @@ small_screens_keep_what_matters(void **state)
 			 * one up to an item's end. */
 			shown[strlen(shown) - 1] = '\0';
 			hint = strrchr(shown, '\n') + 1;
+			/* After where the page is, "1-18/30", when it goes on. */
+			if (strspn(hint, "0123456789-/") && strstr(hint, "  "))
+				hint = strstr(hint, "  ") + 2;
+			else if (sizes[i][0] <= 8)
+				fail_msg("%dx%d: no position on a page that goes on",
+				    sizes[i][1], sizes[i][0]);
 			snprintf(full, sizeof full, "%s  ", label((enum lang)lang,
 			    L_HINT_DETAIL));
 			if (strncmp(full, hint, strlen(hint)) != 0 ||
