@@ -20,7 +20,8 @@ enum label {
 	L_CYBER_PAGE,
 	L_CONTACT,
 	L_CONTACT_SAME_PAGE,
-	L_CONTACT_NONE,
+	L_CONTACT_NONE,    /* the source writes 「-」 */
+	L_CONTACT_NO_LINE, /* the source has no line */
 	L_CONTACT_KIND_ALL,
 	L_CONTACT_KIND_CYBER,
 	L_CONTACT_KIND_INFO,

@@ -338,7 +338,8 @@ detail_contact(struct page *p, const struct desk *k)
 		add(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]);
 	else
 		add(p, 2, STYLE_TEXT, label(lang, k->contact == CONTACT_NONE ?
-		    L_CONTACT_NONE : L_CONTACT_SAME_PAGE));
+		    (k->cell[FIELD_CONTACT][0] ? L_CONTACT_NONE :
+		    L_CONTACT_NO_LINE) : L_CONTACT_SAME_PAGE));
 	if (k->contact == CONTACT_NONE)
 		return;
 	add_marked(p, STYLE_TEXT, strcmp(kind, "全") == 0 ? L_CONTACT_KIND_ALL :

@@ -116,8 +116,8 @@ check_contact(const struct tsv_cursor *c, struct desk *k)
 	const char *contact = k->cell[FIELD_CONTACT];
 	const char *kind = k->cell[FIELD_CONTACT_KIND];
 
-	if (strcmp(contact, TABLE_NONE) == 0)
-		k->contact = CONTACT_NONE;
+	if (strcmp(contact, TABLE_NONE) == 0 || contact[0] == '\0')
+		k->contact = CONTACT_NONE; /* 「-」 in the source, or no line */
 	else if (strcmp(contact, TABLE_SAME_PAGE) == 0)
 		k->contact = CONTACT_SAME_PAGE;
 	else {

@@ -21,7 +21,7 @@ function flush() { if (name != "") print name "\t" phone "\t" kind "\t" url "\t"
 	flush()
 	name = $1; url = $3; phone = $2; sub(/\(.*/, "", phone)
 	kind = $2; sub(/^[^(]*\(/, "", kind); sub(/\)$/, "", kind)
-	contact = "-"; ckind = "-"; next
+	contact = ""; ckind = "-"; next
 }
 name != "" && NF == 1 && $0 !~ /^【/ {
 	contact = $0; ckind = "-"
@@ -34,15 +34,18 @@ name != "" && NF == 1 && $0 !~ /^【/ {
 { flush() }
 END { flush() }' "$seed" >"$tmp/source.tsv"
 
-awk -F '\t' -v OFS='\t' '{
-	contact = $11 == "" ? "-" : $11
-	if ($12 == "true") contact = "上記ページから"
-	print $2, $8, $9, $10, contact, ($13 == "" ? "-" : $13)
-}' "$tmp/table.tsv" >"$tmp/ours.tsv"
+# The contact as the table has it: a URL, 上記ページから, 「-」 as the source
+# writes it, or nothing where the source has no line (栃木, not 広島).
+grep -v '^[#@]' data/desks.tsv | tail -n +2 | cut -f 12 >"$tmp/contacts"
+awk -F '\t' -v OFS='\t' 'NR == FNR { contact[FNR] = $0; next } {
+	print $2, $8, $9, $10, contact[FNR], ($13 == "" ? "-" : $13)
+}' "$tmp/contacts" "$tmp/table.tsv" >"$tmp/ours.tsv"
 
 check "the source lists 47 desks" sh -c "[ \$(wc -l <'$tmp/source.tsv') -eq 47 ]"
 check "names, phones, marks and URLs match the source, in its order" \
     diff "$tmp/source.tsv" "$tmp/ours.tsv"
+check "栃木 has no line for its address, 広島 a 「-」, in the source and the table" sh -c "
+	grep -q -P '^栃木\t.*\t\t-\$' '$tmp/ours.tsv' && grep -q -P '^広島\t.*\t-\t-\$' '$tmp/ours.tsv'"
 
 # Enrichment against the reference data, joined on the source's short name.
 awk -F '\t' -v OFS='\t' 'NR > 1 { print $3, $1, $2, $4, $5, $6 }' \
