@@ -40,6 +40,8 @@ session "ssh -tt $ssh_opts $user@127.0.0.1; echo SSH-ENDED; sleep 600"
 check "an anonymous login gets the browser" wait_for "47/47" 20
 tm send-keys -t s -l tokyo
 check "which works" wait_for "警視庁  東京都"
+limits=$(cat "/proc/$(pgrep -n -u "$user" -x madoguchi)/limits" 2>/dev/null || true)
+check "the session's address space is capped (ulimit -v 65536)" sh -c "echo '$limits' | grep -q 'Max address space *67108864'"
 tm send-keys -t s C-z
 tm send-keys -t s -l " x"
 check "^Z does not give a shell" wait_for "> tokyo x"
