@@ -59,4 +59,14 @@ void page_help(struct page *p, const struct table *t,
 
 void page_free(struct page *p);
 
+/* For the page builders (pages.c, help.c): adds text wrapped to the page
+ * width after indent columns, the lines after the first hang columns more
+ * (a wrapped line goes on under its text, not its key); prose breaks after
+ * a space, URLs after / ? & = and are links. */
+void page_add(struct page *p, size_t indent, size_t hang,
+    enum line_style style, const char *text);
+void page_addf(struct page *p, size_t indent, enum line_style style,
+    const char *fmt, const char *a, const char *b);
+void page_blank(struct page *p);
+
 #endif
