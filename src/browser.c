@@ -459,7 +459,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	    (long)o->max_session * 1000);
 	terminal_modes_init(o->mouse);
 	do {
-		layout_compute(&s.layout, LINES, COLS);
+		layout_compute(&s.layout, LINES, COLS, view_list_width(&s.view));
 		s.view.narrow = s.layout.mode == LAYOUT_NARROW;
 		draw(&s);
 		terminal_modes(true);

@@ -2,12 +2,13 @@
 #include "layout.h"
 
 /* The list's width beside the detail: code, name, romaji and phone, and
- * on wider terminals room for the place a row was found through. */
+ * on wider terminals room for the place a row was found through; never
+ * more than its rows need, the rest is the detail's. */
 #define LIST_MIN_COLS 40
 #define LIST_MAX_COLS 56
 
 void
-layout_compute(struct layout *l, int lines, int cols)
+layout_compute(struct layout *l, int lines, int cols, int list_want)
 {
 	struct rect panes = {1, 0, lines - 2, cols};
 
@@ -31,6 +32,8 @@ layout_compute(struct layout *l, int lines, int cols)
 		l->list.w = LIST_MIN_COLS;
 	if (l->list.w > LIST_MAX_COLS)
 		l->list.w = LIST_MAX_COLS;
+	if (list_want > 0 && l->list.w > list_want)
+		l->list.w = list_want > LIST_MIN_COLS ? list_want : LIST_MIN_COLS;
 	l->separator_x = l->list.w;
 	l->detail.x = l->list.w + 2;
 	l->detail.w = cols - l->list.w - 2;

@@ -20,6 +20,8 @@ struct layout {
 	int separator_x; /* the column between list and detail; -1: none */
 };
 
-void layout_compute(struct layout *l, int lines, int cols);
+/* list_want: the columns the list's rows need (0: no limit); the list is
+ * never wider, and the detail gets the rest. */
+void layout_compute(struct layout *l, int lines, int cols, int list_want);
 
 #endif

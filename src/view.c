@@ -321,6 +321,16 @@ view_wheel(struct view *v, bool over_page, long lines)
 		move_selection(v, lines);
 }
 
+int
+view_list_width(const struct view *v)
+{
+	size_t w = 1 + VIEW_LIST_COLUMNS + 14; /* marker, gaps, a place note */
+
+	for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++)
+		w += v->widths[c];
+	return (int)w;
+}
+
 void
 view_select_row(struct view *v, size_t i)
 {

@@ -84,6 +84,10 @@ void view_fit(struct view *v, size_t list_height, size_t detail_lines,
  * (over_page) or over the list: scrolls that pane, wherever the focus is. */
 void view_wheel(struct view *v, bool over_page, long lines);
 
+/* The columns the list's rows need: the marker, each column and the gaps
+ * between, and room for the place a row was found through. */
+int view_list_width(const struct view *v);
+
 /* Selects row i of the matches (a click). */
 void view_select_row(struct view *v, size_t i);
 

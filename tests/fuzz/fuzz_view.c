@@ -73,7 +73,7 @@ frame(struct view *v, int lines, int cols, bool ascii)
 		NULL, NULL};
 
 	resize_term(lines, cols);
-	layout_compute(&l, lines, cols);
+	layout_compute(&l, lines, cols, view_list_width(v));
 	v->narrow = l.mode == LAYOUT_NARROW;
 	draw_view(stdscr, v, &f, &p);
 	check_screen(v);

@@ -62,7 +62,7 @@ paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 	struct frame f = {v, &l, NULL, &theme, lang, ascii, NULL, NULL};
 
 	resize_term(lines, cols);
-	layout_compute(&l, lines, cols);
+	layout_compute(&l, lines, cols, view_list_width(v));
 	v->narrow = l.mode == LAYOUT_NARROW;
 	draw_view(stdscr, v, &f, &p);
 	page_free(&p);

@@ -10,6 +10,7 @@
 
 #include "pages.h"
 #include "text.h"
+#include "layout.h"
 #include "view.h"
 
 #include "fixture.h"
@@ -103,6 +104,31 @@ initial_query_is_bounded_too(void **state)
 	view_insert(&v, longer, 100);
 	assert_int_equal(v.query_len, 64);
 	assert_int_equal(v.cursor, 64);
+	view_free(&v);
+}
+
+/* The list is as wide as its rows need, beside the detail, between 40
+ * columns and 45% of the screen; the detail gets the rest. */
+static void
+list_takes_what_it_needs(void **state)
+{
+	struct layout l;
+	struct view v;
+	int want;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	want = view_list_width(&v);
+	assert_true(want >= 1 + 2 + 6 + 9 + 12 && want <= 56);
+	layout_compute(&l, 40, 120, want);
+	assert_int_equal(l.list.w, want);
+	assert_int_equal(l.detail.w, 120 - want - 2);
+	layout_compute(&l, 30, 100, want);
+	assert_int_equal(l.list.w, 45);
+	layout_compute(&l, 24, 80, want);
+	assert_int_equal(l.list.w, 40);
+	layout_compute(&l, 40, 200, 0);
+	assert_int_equal(l.list.w, 56);
 	view_free(&v);
 }
 
@@ -333,6 +359,7 @@ main(void)
 		cmocka_unit_test(typing_filters_and_keeps_the_selection),
 		cmocka_unit_test(editing_is_by_character),
 		cmocka_unit_test(query_is_bounded_on_a_character),
+		cmocka_unit_test(list_takes_what_it_needs),
 		cmocka_unit_test(initial_query_is_bounded_too),
 		cmocka_unit_test(navigation_stays_in_range),
 		cmocka_unit_test(escape_steps_back_then_quits),
