@@ -488,8 +488,8 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &v->table->desks[sel];
 		char via[256] = "";
-		const char *place = filter_place(&v->filter, k, f->ascii, via,
-		    sizeof via) ||
+		const char *place = filter_place_read(&v->filter, k,
+		    f->lang == LANG_EN, f->ascii, via, sizeof via) ||
 		    some_found_via_place(v) ? via : NULL;
 
 		page_detail(p, k, &style, place);

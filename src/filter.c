@@ -415,6 +415,23 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 	return false;
 }
 
+bool
+filter_place_read(const struct filter *f, const struct desk *k,
+    bool english, bool ascii, char *out, size_t cap)
+{
+	char kanji[256], romaji[256];
+
+	if (ascii || !english)
+		return filter_place(f, k, ascii, out, cap);
+	if (!filter_place(f, k, false, kanji, sizeof kanji) ||
+	    !filter_place(f, k, true, romaji, sizeof romaji))
+		return false;
+	/* A postal code stands once: 〒100-0001 千代田区 (Chiyodaku). */
+	snprintf(out, cap, "%s (%s)", kanji, strncmp(romaji, "ZIP ", 4) == 0 &&
+	    strchr(romaji + 4, ' ') ? strchr(romaji + 4, ' ') + 1 : romaji);
+	return true;
+}
+
 /* How a term meets a cell: which of the term's forms, anywhere or only as
  * a prefix; NULL when this kind of term never matches this cell. */
 static const char *

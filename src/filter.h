@@ -79,4 +79,9 @@ size_t filter_spans(const struct filter *f, const struct desk *k,
 bool filter_place(const struct filter *f, const struct desk *k, bool ascii,
     char *out, size_t cap);
 
+/* The same for a reader of English (english set): the place in kanji
+ * with its romaji beside it, once: 浜松市 (Hamamatsushi). */
+bool filter_place_read(const struct filter *f, const struct desk *k,
+    bool english, bool ascii, char *out, size_t cap);
+
 #endif

@@ -79,8 +79,8 @@ show_detail(struct session *s, size_t desk)
 	struct page p;
 
 	page_detail(&p, &s->table->desks[desk], &style,
-	    filter_place(&s->filter, &s->table->desks[desk], s->ascii, via,
-	    sizeof via) ?
+	    filter_place_read(&s->filter, &s->table->desks[desk],
+	    s->lang == LANG_EN, s->ascii, via, sizeof via) ?
 	    via : NULL);
 	put_page(s, &p);
 	page_free(&p);
