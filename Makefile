@@ -32,7 +32,7 @@ HARDEN_LDFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_LINK))
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS) \
 	$(REQUIRED_CFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
 
-CORE = text tsv table places place_keys place_search words filter output labels view layout pages help clip opener launch keyin keys linemode
+CORE = text tsv table places place_keys place_search words filter output labels view layout pages help clip opener launch keyin keys linemode timelimit
 UI = browser draw input links terminal
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)

@@ -133,6 +133,7 @@ struct session {
 	size_t link_len;         /* bytes of it not sent yet */
 	const char *status_link; /* a URL the status begins with */
 	struct place_source places;
+	struct limits limits;
 	enum input_end end; /* why the session ended */
 };
 
@@ -455,8 +456,8 @@ browser_run(const struct table *t, const struct browser_options *o)
 		view_free(&s.view);
 		return BROWSER_UNUSABLE;
 	}
-	input_start(o->mouse, (long)o->idle_timeout * 1000,
-	    (long)o->max_session * 1000);
+	timelimit_start(&s.limits, o->idle_timeout, o->max_session);
+	input_start(o->mouse, &s.limits);
 	terminal_modes_init(o->mouse);
 	do {
 		layout_compute(&s.layout, LINES, COLS, view_list_width(&s.view));
@@ -469,11 +470,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 	view_free(&s.view);
 	place_source_free(&s.places);
 	input_raise_again();
-	if (s.end == INPUT_IDLE)
-		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",
-		    o->idle_timeout);
-	else if (s.end == INPUT_SESSION_OVER)
-		fprintf(stderr, "madoguchi: the session has lasted its %u "
-		    "seconds; goodbye\n", o->max_session);
+	timelimit_goodbye(&s.limits, s.end == INPUT_IDLE ? LIMIT_IDLE :
+	    s.end == INPUT_SESSION_OVER ? LIMIT_SESSION : LIMIT_NONE, stderr);
 	return 0;
 }

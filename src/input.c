@@ -24,8 +24,7 @@ static sigset_t blocked, unblocked;
 static struct {
 	struct keyin keyin;
 	long esc_delay_ms;
-	long idle_ms, session_ms;
-	struct timespec started, last_key;
+	struct limits *limits;
 	unsigned char buf[4096];
 	size_t pos, len;
 	struct key queue[KEYIN_MAX_KEYS];
@@ -82,7 +81,7 @@ input_catch_signals(bool restricted)
 }
 
 void
-input_start(bool mouse, long idle_ms, long session_ms)
+input_start(bool mouse, struct limits *limits)
 {
 	const char *delay = getenv("ESCDELAY");
 	long ms = delay && *delay ? strtol(delay, NULL, 10) : ESC_DELAY_MS;
@@ -90,10 +89,7 @@ input_start(bool mouse, long idle_ms, long session_ms)
 	keyin_init(&in.keyin, mouse);
 	in.esc_delay_ms = ms < 1 ? 1 : ms > 10000 ? 10000 : ms;
 	in.pos = in.len = in.queued = in.next = 0;
-	in.idle_ms = idle_ms;
-	in.session_ms = session_ms;
-	clock_gettime(CLOCK_MONOTONIC, &in.started);
-	in.last_key = in.started;
+	in.limits = limits;
 }
 
 /* Takes the terminal's size as the kernel has it now, within the limits;
@@ -131,16 +127,6 @@ suspend(void)
 	sync_size();
 	refresh();
 	terminal_modes(true);
-}
-
-static long
-elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000 +
-	    (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
 static void
@@ -210,20 +196,12 @@ wait_bytes(long wait_ms, struct key *key)
 static long
 time_left(enum input_end *end)
 {
-	long idle = in.idle_ms > 0 ? in.idle_ms - elapsed_ms(&in.last_key) : -1;
-	long session = in.session_ms > 0 ?
-	    in.session_ms - elapsed_ms(&in.started) : -1;
+	enum limit_end up;
+	long left = timelimit_left(in.limits, &up);
 
-	if (in.idle_ms > 0 && idle <= 0) {
-		*end = INPUT_IDLE;
-		return 0;
-	}
-	if (in.session_ms > 0 && session <= 0) {
-		*end = INPUT_SESSION_OVER;
-		return 0;
-	}
-	return idle < 0 ? session : session < 0 ? idle :
-	    idle < session ? idle : session;
+	if (up != LIMIT_NONE)
+		*end = up == LIMIT_IDLE ? INPUT_IDLE : INPUT_SESSION_OVER;
+	return left;
 }
 
 bool
@@ -240,7 +218,7 @@ input_read(struct key *key, enum input_end *end)
 		if (in.next < in.queued || decode()) {
 			*key = in.queue[in.next++];
 			if (key->id != K_MOUSE)
-				clock_gettime(CLOCK_MONOTONIC, &in.last_key);
+				timelimit_key(in.limits);
 			return true;
 		}
 		if ((left = time_left(end)) == 0)

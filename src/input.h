@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "keyin.h"
+#include "timelimit.h"
 
 /* SIGINT, SIGTERM, SIGHUP and SIGQUIT end the session; ^Z suspends it, or
  * is ignored when restricted; SIGWINCH resizes it. They are blocked but
@@ -17,10 +18,10 @@
 void input_catch_signals(bool restricted);
 
 /* Starts reading keys; mouse: mouse reports are on. ESCDELAY (ms) says how
- * long a lone Esc waits for the rest of a sequence. The session ends after
- * idle_ms without a key (a resize, the mouse or bytes that are no key do
- * not count), and after session_ms in all (0: never, for either). */
-void input_start(bool mouse, long idle_ms, long session_ms);
+ * long a lone Esc waits for the rest of a sequence. The session ends when
+ * one of its limits is up; only keys count against the idle time (not a
+ * resize, the mouse or bytes that are no key). */
+void input_start(bool mouse, struct limits *limits);
 
 enum input_end { INPUT_GONE, INPUT_SIGNAL, INPUT_IDLE, INPUT_SESSION_OVER };
 

@@ -11,6 +11,7 @@
 #include "clip.h"
 #include "filter.h"
 #include "labels.h"
+#include "timelimit.h"
 #include "opener.h"
 #include "output.h"
 #include "pages.h"
@@ -30,7 +31,7 @@ struct session {
 	struct filter filter;
 	size_t *rows, nrows;  /* the last list */
 	size_t shown;         /* the desk shown last (table index), or SIZE_MAX */
-	struct timespec started;
+	struct limits limits;
 };
 
 static void
@@ -235,43 +236,29 @@ command(struct session *s, char *line)
 	return true;
 }
 
-static long
-elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000 +
-	    (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
 /* Waits for a line within the idle time and what is left of the session;
- * false when one of them ran out (said on stderr) or input is gone. */
+ * false when one of them ran out (said on stderr). */
 static bool
 wait_line(struct session *s)
 {
-	long idle = s->o->idle_timeout ? (long)s->o->idle_timeout * 1000 : -1;
-	long left = s->o->max_session ? (long)s->o->max_session * 1000 -
-	    elapsed_ms(&s->started) : -1;
-	long wait = idle < 0 ? left : left < 0 || idle < left ? idle : left;
 	struct pollfd fd = {.fd = fileno(s->in), .events = POLLIN};
-	int r;
 
-	if (wait < 0)
-		return true;
-	do
-		r = poll(&fd, 1, wait < 1 ? 1 : (int)(wait > 1 << 30 ? 1 << 30 :
-		    wait));
-	while (r < 0 && errno == EINTR);
-	if (r > 0)
-		return true;
-	if (wait == left)
-		fprintf(stderr, "madoguchi: the session has lasted its %u "
-		    "seconds; goodbye\n", s->o->max_session);
-	else
-		fprintf(stderr, "madoguchi: no key for %u seconds; goodbye\n",
-		    s->o->idle_timeout);
-	return false;
+	for (;;) {
+		enum limit_end end;
+		long wait = timelimit_left(&s->limits, &end);
+
+		if (end != LIMIT_NONE) {
+			timelimit_goodbye(&s->limits, end, stderr);
+			return false;
+		}
+		int r;
+
+		if (wait < 0)
+			return true;
+		r = poll(&fd, 1, wait > 1 << 30 ? 1 << 30 : (int)wait);
+		if (r > 0 || (r < 0 && errno != EINTR))
+			return true; /* a line, EOF or an error: the read says */
+	}
 }
 
 /* Reads a line into buf; a longer one is cut (and the rest dropped), and
@@ -330,7 +317,7 @@ linemode_run(const struct table *t, const struct browser_options *o,
 	}
 	if (s.ascii)
 		s.lang = LANG_EN;
-	clock_gettime(CLOCK_MONOTONIC, &s.started);
+	timelimit_start(&s.limits, o->idle_timeout, o->max_session);
 	say(&s, L_LINE_INTRO, NULL);
 	if (o->query && *o->query)
 		query(&s, o->query);
@@ -341,6 +328,7 @@ linemode_run(const struct table *t, const struct browser_options *o,
 			fputc('\n', out);
 			break;
 		}
+		timelimit_key(&s.limits);
 		if (!command(&s, line))
 			break;
 		if (ferror(out))
