@@ -188,18 +188,30 @@ scroll_detail(struct view *v, long delta)
 
 /* Up/Down and paging move the selection, or scroll the detail or help. */
 static void
-navigate(struct view *v, enum action a, long page)
+navigate(struct view *v, enum action a, size_t height)
 {
+	long page = height > 1 ? (long)height - 1 : 1;
 	bool scrolling = v->help || v->focus == FOCUS_DETAIL ||
 	    (v->narrow && v->detail_shown);
 	long step = a == ACT_UP ? -1 : a == ACT_DOWN ? 1 :
 	    a == ACT_PAGE_UP ? -page : a == ACT_PAGE_DOWN ? page :
 	    a == ACT_FIRST ? -LONG_MAX / 2 : LONG_MAX / 2;
+	size_t from = v->sel;
 
-	if (scrolling)
+	if (scrolling) {
 		scroll_detail(v, step);
-	else
-		move_selection(v, step);
+		return;
+	}
+	move_selection(v, step);
+	/* A page move that leaves the list takes the list with it, so the
+	 * selection keeps its row. */
+	if ((a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) &&
+	    (v->sel < v->top || v->sel >= v->top + height)) {
+		size_t moved = v->sel > from ? v->sel - from : from - v->sel;
+
+		v->top = v->sel > from ? v->top + moved :
+		    v->top > moved ? v->top - moved : 0;
+	}
 }
 
 /* Esc steps back one level: help, detail, query, and then out. */
@@ -262,12 +274,10 @@ edit(struct view *v, enum action a)
 void
 view_apply(struct view *v, enum action a, size_t page)
 {
-	long p = page > 1 ? (long)page - 1 : 1;
-
 	switch (a) {
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
-		navigate(v, a, p);
+		navigate(v, a, page);
 		break;
 	case ACT_BACKSPACE: case ACT_DELETE_WORD: case ACT_DELETE_FORWARD:
 	case ACT_DELETE_WORD_FORWARD: case ACT_CLEAR_QUERY:
@@ -349,10 +359,19 @@ view_fit(struct view *v, size_t list_height, size_t detail_lines,
 
 	if (list_height == 0)
 		list_height = 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	else if (v->sel >= v->top + list_height)
-		v->top = v->sel - list_height + 1;
+	/* A selection that left the list brings it back in the middle: the
+	 * list moves by half a page at once, not by a row at each move, which
+	 * would repaint every row each time (as less and tig do). */
+	if (v->sel < v->top || v->sel >= v->top + list_height) {
+		v->top = v->sel > (list_height - 1) / 2 ?
+		    v->sel - (list_height - 1) / 2 : 0;
+		/* Within half a page of either end the list goes all the way
+		 * there, so the next move off its edge is not a short jump. */
+		if (v->top < list_height / 2)
+			v->top = 0;
+		else if (v->top + list_height + list_height / 2 > v->nrows)
+			v->top = v->nrows;
+	}
 	if (v->top + list_height > v->nrows)
 		v->top = v->nrows > list_height ? v->nrows - list_height : 0;
 	if (v->scroll > max_scroll)

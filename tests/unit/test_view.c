@@ -160,6 +160,66 @@ navigation_stays_in_range(void **state)
 	view_free(&v);
 }
 
+/* Each move off the list's edge would repaint every row for one row of
+ * progress: the list jumps by half a page instead (as in less and tig),
+ * and a page move keeps the selection on its screen row. */
+static void
+leaving_the_list_scrolls_half_a_page(void **state)
+{
+	struct view v;
+	int i;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	for (i = 0; i < 9; i++) {
+		view_apply(&v, ACT_DOWN, 10);
+		view_fit(&v, 10, 0, 10);
+	}
+	assert_int_equal(v.sel, 9);
+	assert_int_equal(v.top, 0);
+	view_apply(&v, ACT_DOWN, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.sel, 10);
+	assert_int_equal(v.top, 6); /* the selection on row 4 of 10 */
+	for (i = 0; i < 5; i++) {
+		view_apply(&v, ACT_DOWN, 10);
+		view_fit(&v, 10, 0, 10);
+	}
+	assert_int_equal(v.top, 6);
+	view_apply(&v, ACT_DOWN, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.top, 12);
+	view_apply(&v, ACT_UP, 10); /* 15: still shown */
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.top, 12);
+	for (i = 0; i < 4; i++) {
+		view_apply(&v, ACT_UP, 10);
+		view_fit(&v, 10, 0, 10);
+	}
+	assert_int_equal(v.sel, 11);
+	assert_int_equal(v.top, 7);
+
+	view_apply(&v, ACT_FIRST, 10);
+	view_fit(&v, 10, 0, 10);
+	view_apply(&v, ACT_PAGE_DOWN, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.sel, 9);
+	assert_int_equal(v.top, 0);
+	view_apply(&v, ACT_PAGE_DOWN, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.sel, 18);
+	assert_int_equal(v.top, 9); /* still on the last row */
+	view_apply(&v, ACT_PAGE_UP, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.sel, 9);
+	assert_int_equal(v.top, 9);
+	view_apply(&v, ACT_PAGE_UP, 10);
+	view_fit(&v, 10, 0, 10);
+	assert_int_equal(v.sel, 0);
+	assert_int_equal(v.top, 0);
+	view_free(&v);
+}
+
 static void
 escape_steps_back_then_quits(void **state)
 {
@@ -362,6 +422,7 @@ main(void)
 		cmocka_unit_test(list_takes_what_it_needs),
 		cmocka_unit_test(initial_query_is_bounded_too),
 		cmocka_unit_test(navigation_stays_in_range),
+		cmocka_unit_test(leaving_the_list_scrolls_half_a_page),
 		cmocka_unit_test(escape_steps_back_then_quits),
 		cmocka_unit_test(detail_scrolls_when_focused),
 		cmocka_unit_test(detail_says_what_the_source_means),
