@@ -9,8 +9,10 @@
 #include "text.h"
 
 struct key_builder {
-	struct places *p;
-	size_t cap_keys, cap_text, text_len;
+	const struct places *p;
+	struct place_key *keys;
+	char *text;
+	size_t nkeys, cap_keys, cap_text, text_len;
 	bool failed;
 };
 
@@ -18,7 +20,6 @@ static void
 add_key(struct key_builder *b, size_t place, const char *text, size_t len,
     unsigned kind)
 {
-	struct places *p = b->p;
 	char folded[PLACE_KEY_MAX * 2 + 1];
 
 	if (len == 0 || len > PLACE_KEY_MAX || b->failed)
@@ -26,26 +27,26 @@ add_key(struct key_builder *b, size_t place, const char *text, size_t len,
 	len = text_fold(text, len, folded, NULL);
 	if (b->text_len + len + 1 > b->cap_text) {
 		size_t cap = b->cap_text * 2 + len + 4096;
-		char *grown = realloc(p->key_text, cap);
+		char *grown = realloc(b->text, cap);
 
 		if (!grown) {
 			b->failed = true;
 			return;
 		}
-		p->key_text = grown, b->cap_text = cap;
+		b->text = grown, b->cap_text = cap;
 	}
-	if (p->nkeys == b->cap_keys) {
+	if (b->nkeys == b->cap_keys) {
 		size_t cap = b->cap_keys * 2 + 1024;
-		struct place_key *grown = realloc(p->keys, cap * sizeof *grown);
+		struct place_key *grown = realloc(b->keys, cap * sizeof *grown);
 
 		if (!grown) {
 			b->failed = true;
 			return;
 		}
-		p->keys = grown, b->cap_keys = cap;
+		b->keys = grown, b->cap_keys = cap;
 	}
-	memcpy(p->key_text + b->text_len, folded, len + 1);
-	p->keys[p->nkeys++] = (struct place_key){(uint32_t)b->text_len,
+	memcpy(b->text + b->text_len, folded, len + 1);
+	b->keys[b->nkeys++] = (struct place_key){(uint32_t)b->text_len,
 		(unsigned short)place, (unsigned char)kind};
 	b->text_len += len + 1;
 }
@@ -176,10 +177,10 @@ place_upper_end(const char *name)
 }
 
 static bool
-is_county(const struct place *pl)
+is_county(const struct places *p, const struct place *pl)
 {
 	return pl->upper_len >= 3 &&
-	    memcmp(pl->name + pl->upper_len - 3, "郡", 3) == 0;
+	    memcmp(place_name(p, pl) + pl->upper_len - 3, "郡", 3) == 0;
 }
 
 /* The bytes of kana that read the county or city: the longest common
@@ -189,8 +190,9 @@ size_t
 place_upper_kana_len(const struct places *p, size_t i, size_t upper)
 {
 	const struct place *pl = &p->places[i];
-	const char *mark = is_county(pl) ? "ぐん" : "し";
-	size_t common = strlen(pl->kana), ml = strlen(mark);
+	const char *mark = is_county(p, pl) ? "ぐん" : "し";
+	const char *name = place_name(p, pl), *kana = place_kana(p, pl);
+	size_t common = strlen(kana), ml = strlen(mark);
 	bool shared = false;
 	size_t first = i;
 
@@ -203,17 +205,17 @@ place_upper_kana_len(const struct places *p, size_t i, size_t upper)
 		size_t n = 0;
 
 		if (j == i || o->upper_len != upper ||
-		    memcmp(o->name, pl->name, upper) != 0)
+		    memcmp(place_name(p, o), name, upper) != 0)
 			continue;
-		while (pl->kana[n] && pl->kana[n] == o->kana[n])
+		while (kana[n] && kana[n] == place_kana(p, o)[n])
 			n++;
 		if (!shared || n < common)
 			common = n;
 		shared = true;
 	}
 	if (!shared)
-		common = strlen(pl->kana) - 2 * 3;
-	while (common >= ml && memcmp(pl->kana + common - ml, mark, ml) != 0)
+		common = strlen(kana) - 2 * 3;
+	while (common >= ml && memcmp(kana + common - ml, mark, ml) != 0)
 		common--;
 	return common >= ml ? common : 0;
 }
@@ -222,15 +224,15 @@ static void
 add_place_keys(struct key_builder *b, size_t i)
 {
 	const struct place *pl = &b->p->places[i];
-	struct part whole = {pl->name, pl->kana, strlen(pl->name),
-		strlen(pl->kana), -1};
+	const char *name = place_name(b->p, pl), *kana = place_kana(b->p, pl);
+	struct part whole = {name, kana, strlen(name), strlen(kana), -1};
 	size_t upper = pl->upper_len;
 
 	find_suffix(&whole);
 	if (pl->nnow) { /* a former name: its kanji, and without the county */
-		add_key(b, i, pl->name, whole.name_len, PLACE_KEY_SUFFIXED);
-		if (upper && is_county(pl))
-			add_key(b, i, pl->name + upper, whole.name_len - upper,
+		add_key(b, i, name, whole.name_len, PLACE_KEY_SUFFIXED);
+		if (upper && is_county(b->p, pl))
+			add_key(b, i, name + upper, whole.name_len - upper,
 			    PLACE_KEY_SUFFIXED);
 		return;
 	}
@@ -245,8 +247,8 @@ add_place_keys(struct key_builder *b, size_t i)
 
 	if (!ukana)
 		return;
-	struct part up = {pl->name, pl->kana, upper, ukana, -1};
-	struct part own = {pl->name + upper, pl->kana + ukana,
+	struct part up = {name, kana, upper, ukana, -1};
+	struct part own = {name + upper, kana + ukana,
 		whole.name_len - upper, whole.kana_len - ukana, -1};
 
 	find_suffix(&up);
@@ -288,22 +290,27 @@ place_keys_build(struct places *p)
 
 	for (size_t i = 0; i < p->count; i++)
 		add_place_keys(&b, i);
-	if (b.failed)
+	if (b.failed) {
+		free(b.keys);
+		free(b.text);
 		return false;
-	sort_text = p->key_text;
-	qsort(p->keys, p->nkeys, sizeof *p->keys, key_order);
+	}
+	sort_text = b.text;
+	qsort(b.keys, b.nkeys, sizeof *b.keys, key_order);
 	/* One key a text and place: a name read two ways is one name. */
-	for (size_t i = 0; i < p->nkeys; i++)
-		if (n > 0 && p->keys[n - 1].place == p->keys[i].place &&
-		    strcmp(p->key_text + p->keys[n - 1].text,
-		    p->key_text + p->keys[i].text) == 0)
-			p->keys[n - 1].kind |= p->keys[i].kind;
+	for (size_t i = 0; i < b.nkeys; i++)
+		if (n > 0 && b.keys[n - 1].place == b.keys[i].place &&
+		    strcmp(b.text + b.keys[n - 1].text,
+		    b.text + b.keys[i].text) == 0)
+			b.keys[n - 1].kind |= b.keys[i].kind;
 		else
-			p->keys[n++] = p->keys[i];
-	p->nkeys = n;
+			b.keys[n++] = b.keys[i];
 	/* The session keeps them: give back what growing left over. */
-	shrink((void **)&p->keys, n * sizeof *p->keys);
-	shrink((void **)&p->key_text, b.text_len);
+	shrink((void **)&b.keys, n * sizeof *b.keys);
+	shrink((void **)&b.text, b.text_len);
+	p->keys = p->key_storage = b.keys;
+	p->key_text = p->key_text_storage = b.text;
+	p->nkeys = n;
 	return true;
 }
 

@@ -280,10 +280,10 @@ romaji_name(const struct places *p, size_t place, bool upper, char *out,
 	    place_upper_kana_len(p, place, pl->upper_len) : 0, n;
 
 	if (len == 0)
-		len = strlen(pl->kana);
+		len = strlen(place_kana(p, pl));
 	if (len > PLACE_KEY_MAX)
 		len = PLACE_KEY_MAX;
-	n = place_romaji(pl->kana, len, romaji);
+	n = place_romaji(place_kana(p, pl), len, romaji);
 	romaji[n] = '\0';
 	if (romaji[0] >= 'a' && romaji[0] <= 'z')
 		romaji[0] = (char)(romaji[0] - 'a' + 'A');
@@ -295,17 +295,18 @@ place_display_name(const struct places *p, size_t place, bool upper,
     bool ascii, char *out, size_t cap)
 {
 	const struct place *pl = &p->places[place];
-	size_t len = upper && pl->upper_len ? pl->upper_len : strlen(pl->name);
+	const char *name = place_name(p, pl);
+	size_t len = upper && pl->upper_len ? pl->upper_len : strlen(name);
 	int n;
 
 	/* ASCII: the reading in romaji (a former name has none: the names it
 	 * is part of now stand for it). */
-	if (ascii && *pl->kana) {
+	if (ascii && *place_kana(p, pl)) {
 		romaji_name(p, place, upper, out, cap);
 		return;
 	}
 	n = ascii ? (out[0] = '\0', 0) :
-	    snprintf(out, cap, "%.*s", (int)len, pl->name);
+	    snprintf(out, cap, "%.*s", (int)len, name);
 	for (size_t i = 0; i < pl->nnow && n >= 0 && (size_t)n < cap; i++) {
 		const struct place *now = &p->places[p->now[pl->first_now + i]];
 		char shown[256];
@@ -315,7 +316,7 @@ place_display_name(const struct places *p, size_t place, bool upper,
 			romaji_name(p, p->now[pl->first_now + i], false, shown,
 			    sizeof shown);
 		more = snprintf(out + n, cap - (size_t)n, "%s%s",
-		    i ? ", " : ascii ? "" : " → ", ascii ? shown : now->name);
+		    i ? ", " : ascii ? "" : " → ", ascii ? shown : place_name(p, now));
 		n = more < 0 ? more : n + more;
 	}
 }

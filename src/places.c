@@ -15,8 +15,14 @@ static const struct meta_key place_meta_keys[] = {
 	{"source", 1, false}, {"date", 1, false}, {"count", 1, false},
 };
 
+/* The tables being built, writable until they are handed to p. */
 struct loader {
 	struct places *p;
+	struct place *places;
+	unsigned short *now;
+	struct postal_range *postal;
+	unsigned short *postal_places;
+	uint32_t empty;         /* the offset of a "" in text */
 	unsigned long counted;  /* postal codes, for @count */
 	const char *promised;   /* the postal table's @count, if any */
 	char promise[24];
@@ -26,7 +32,7 @@ static void
 place_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct loader *l = ctx;
-	struct place *pl = &l->p->places[l->p->count++];
+	struct place *pl = &l->places[l->p->count++];
 	unsigned long code = strtoul(cells[0], NULL, 10);
 
 	if (strlen(cells[0]) != 5 || !tsv_all_of(cells[0], TSV_DIGIT) ||
@@ -45,8 +51,8 @@ place_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    "most 80 bytes: '%s'", "kana", cells[2]);
 	memset(pl, 0, sizeof *pl);
 	pl->code = (unsigned)code;
-	pl->name = cells[1];
-	pl->kana = cells[2];
+	pl->name = (uint32_t)(cells[1] - l->p->text);
+	pl->kana = (uint32_t)(cells[2] - l->p->text);
 }
 
 /* The place with this code (current places are sorted by code), or -1. */
@@ -92,7 +98,7 @@ former_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct loader *l = ctx;
 	struct places *p = l->p;
-	struct place *pl = &p->places[p->count];
+	struct place *pl = &l->places[p->count];
 	size_t n;
 
 	memset(pl, 0, sizeof *pl);
@@ -101,16 +107,16 @@ former_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    "than 80 bytes: '%s'", "name", cells[0]);
 		return;
 	}
-	pl->first_now = (unsigned short)(pl - p->places - (long)p->current) *
+	pl->first_now = (unsigned short)(pl - l->places - (long)p->current) *
 	    POSTAL_MAX_CITIES;
-	if (!parse_codes(p, cells[1], p->now + pl->first_now,
+	if (!parse_codes(p, cells[1], l->now + pl->first_now,
 	    POSTAL_MAX_CITIES, &n)) {
 		tsv_report_cell(c, cells[1], "column '%s' names no municipality "
 		    "of places.tsv, or more than 8: '%s'", "now", cells[1]);
 		return;
 	}
-	pl->name = cells[0];
-	pl->kana = "";
+	pl->name = (uint32_t)(cells[0] - p->text);
+	pl->kana = l->empty;
 	pl->nnow = (unsigned char)n;
 	pl->code = p->places[p->now[pl->first_now]].code;
 	p->count++;
@@ -151,7 +157,7 @@ postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct loader *l = ctx;
 	struct places *p = l->p;
-	struct postal_range *r = &p->postal[p->npostal++];
+	struct postal_range *r = &l->postal[p->npostal++];
 	size_t n;
 
 	memset(r, 0, sizeof *r);
@@ -159,7 +165,7 @@ postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		tsv_report_cell(c, cells[0], "column '%s' is not 5 digits: '%s'",
 		    "prefix", cells[0]);
 	r->prefix = (unsigned)strtoul(cells[0], NULL, 10);
-	if (!parse_codes(p, cells[1], p->postal_places + p->npostal_places,
+	if (!parse_codes(p, cells[1], l->postal_places + p->npostal_places,
 	    POSTAL_MAX_CITIES, &n)) {
 		tsv_report_cell(c, cells[1], "column '%s' names no municipality "
 		    "of places.tsv, or more than 8: '%s'", "cities", cells[1]);
@@ -218,8 +224,8 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	size_t rows = plines + flines;
 	struct places *p = calloc(1, sizeof *p);
 	struct loader l = {.p = p};
-	struct meta scratch[8];
-	size_t nscratch = 0;
+	struct meta *meta;
+	size_t nmeta = 0;
 	const struct meta *m;
 	char *text;
 
@@ -228,46 +234,46 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	memset(d, 0, sizeof *d);
 	if (!p)
 		return TABLE_IO_ERROR;
+	/* One block: the places, the places former names are part of, the
+	 * metadata lines, and the text of both tables (cells point into it;
+	 * the places keep offsets from its start). */
 	p->storage = malloc(rows * sizeof(struct place) +
 	    flines * POSTAL_MAX_CITIES * sizeof(unsigned short) +
-	    pm * sizeof(struct meta) + places_len + former_len + 2);
+	    (pm > fm ? pm : fm) * sizeof(struct meta) + places_len +
+	    former_len + 2);
 	if (!p->storage) {
 		free(p);
 		return TABLE_IO_ERROR;
 	}
-	p->places = p->storage;
-	p->now = (unsigned short *)(p->places + rows);
-	p->meta = (struct meta *)(p->now + flines * POSTAL_MAX_CITIES);
-	text = (char *)(p->meta + pm);
+	p->places = l.places = p->storage;
+	p->now = l.now = (unsigned short *)(l.places + rows);
+	meta = (struct meta *)(l.now + flines * POSTAL_MAX_CITIES);
+	p->text = text = (char *)(meta + (pm > fm ? pm : fm));
 	memcpy(text, places_tsv, places_len);
 	text[places_len] = '\0';
-	tsv_parse(text, places_len, &place_schema, &l, p->meta, &p->meta_count, d);
-	m = tsv_meta(p->meta, p->meta_count, "count", NULL, 0);
+	l.empty = (uint32_t)places_len;
+	tsv_parse(text, places_len, &place_schema, &l, meta, &nmeta, d);
+	m = tsv_meta(meta, nmeta, "count", NULL, 0);
 	check_count(d, m ? m->value : NULL, p->count, "places");
 	p->current = p->count;
-	for (size_t i = 0; i < p->count; i++)
-		p->places[i].upper_len = (unsigned char)place_upper_end(p->places[i].name);
-	if (d->count == 0 && fm <= sizeof scratch / sizeof scratch[0]) {
+	if (d->count == 0) {
 		text += places_len + 1;
 		memcpy(text, former_tsv, former_len);
 		text[former_len] = '\0';
 		*which = 1;
-		tsv_parse(text, former_len, &former_schema, &l, scratch,
-		    &nscratch, d);
-		m = tsv_meta(scratch, nscratch, "count", NULL, 0);
+		nmeta = 0;
+		tsv_parse(text, former_len, &former_schema, &l, meta, &nmeta, d);
+		m = tsv_meta(meta, nmeta, "count", NULL, 0);
 		check_count(d, m ? m->value : NULL, p->count - p->current,
 		    "former names");
-		for (size_t i = p->current; i < p->count; i++)
-			p->places[i].upper_len =
-			    (unsigned char)place_upper_end(p->places[i].name);
-	} else if (d->count == 0) {
-		*which = 1;
-		tsv_report(d, 1, 1, "more than 8 metadata lines");
 	}
 	if (d->count > 0) {
 		places_free(p);
 		return TABLE_INVALID;
 	}
+	for (size_t i = 0; i < p->count; i++)
+		l.places[i].upper_len =
+		    (unsigned char)place_upper_end(place_name(p, &l.places[i]));
 	if (!place_keys_build(p)) {
 		places_free(p);
 		return TABLE_IO_ERROR;
@@ -283,21 +289,22 @@ places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
 	size_t qm, qlines = tsv_count_lines(postal_tsv, postal_len, &qm);
 	struct postal_range *ranges = malloc(qlines * (sizeof *ranges +
 	    POSTAL_MAX_CITIES * sizeof(unsigned short)));
-	struct loader l = {.p = p};
+	struct loader l = {.p = p, .postal = ranges,
+		.postal_places = (unsigned short *)(ranges + qlines)};
 
 	memset(d, 0, sizeof *d);
 	if (!ranges)
 		return TABLE_IO_ERROR;
-	free(p->postal);
-	p->postal = ranges;
-	p->postal_places = (unsigned short *)(ranges + qlines);
+	free(p->postal_storage);
+	p->postal = p->postal_storage = ranges;
+	p->postal_places = l.postal_places;
 	p->npostal = p->npostal_places = 0;
 	/* Only the ranges stay: read a line at a time, not copied. */
 	tsv_parse_stream(postal_tsv, postal_len, &postal_schema, &l, d);
 	check_count(d, l.promised, l.counted, "postal codes");
 	if (d->count > 0) {
-		free(p->postal);
-		p->postal = NULL;
+		free(p->postal_storage);
+		p->postal = p->postal_storage = NULL;
 		p->postal_places = NULL;
 		p->npostal = p->npostal_places = 0;
 		return TABLE_INVALID;
@@ -309,11 +316,11 @@ places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
 void
 places_free(struct places *p)
 {
-	if (!p)
-		return;
-	free(p->postal);
-	free(p->keys);
-	free(p->key_text);
+	if (!p || !p->storage)
+		return; /* none, or compiled in */
+	free(p->postal_storage);
+	free(p->key_storage);
+	free(p->key_text_storage);
 	free(p->storage);
 	free(p);
 }

@@ -16,7 +16,8 @@ typedef uint64_t pref_mask;
 struct place {
 	unsigned code;       /* 5 digits; the first two: the prefecture;
 	                      * NN000: the prefecture itself */
-	const char *name, *kana; /* kana is "" for a former name */
+	uint32_t name, kana; /* offsets in places.text; kana is "" for a
+	                      * former name */
 	unsigned char upper_len; /* bytes of name that are its county (郡)
 	                          * or designated city (市); 0: none */
 	unsigned char nnow;  /* a former name: the places it is now part of,
@@ -49,22 +50,38 @@ struct postal_range {
 	unsigned char nplaces;
 };
 
+/* Read-only once built: the built-in places are compiled into the program
+ * (tools/make-places.c) as this same structure, shared by every process
+ * that runs it; no pointer inside an array, so no page of them is written
+ * when the program starts. */
 struct places {
-	struct place *places;   /* by code, then the former names */
+	const struct place *places; /* by code, then the former names */
 	size_t count, current;  /* all of them; the current ones */
-	unsigned short *now;    /* the places former names are part of */
-	struct place_key *keys; /* sorted by text */
+	const char *text;       /* their names and readings */
+	const unsigned short *now; /* the places former names are part of */
+	const struct place_key *keys; /* sorted by text */
 	size_t nkeys;
-	char *key_text;
-	struct postal_range *postal; /* NULL until places_add_postal */
+	const char *key_text;
+	const struct postal_range *postal; /* NULL until places_add_postal */
 	size_t npostal;
-	unsigned short *postal_places; /* indexes into places */
+	const unsigned short *postal_places; /* indexes into places */
 	size_t npostal_places;
 	unsigned long postal_codes; /* codes the ranges hold */
-	struct meta *meta;
-	size_t meta_count;
-	void *storage;          /* the tables' text */
+	/* What places_free gives back; all NULL for the compiled places. */
+	void *storage, *key_storage, *key_text_storage, *postal_storage;
 };
+
+static inline const char *
+place_name(const struct places *p, const struct place *pl)
+{
+	return p->text + pl->name;
+}
+
+static inline const char *
+place_kana(const struct places *p, const struct place *pl)
+{
+	return p->text + pl->kana;
+}
 
 /* Reads the place table and the former names (doc/data-format.md) and
  * builds the search keys; problems are reported with their line and

@@ -319,19 +319,21 @@ names_and_their_starts(void **state)
 	checked = 0;
 	for (size_t i = 0; i < places->current; i++) {
 		const struct place *pl = &places->places[i];
-		size_t nl = strlen(pl->name), kl = strlen(pl->kana);
+		const char *name = place_name(places, pl);
+		const char *kana = place_kana(places, pl);
+		size_t nl = strlen(name), kl = strlen(kana);
 
 		if (i % 3)
 			continue;
-		check_query(pl->name);
-		snprintf(q, sizeof q, "%.*s", (int)(nl - 3), pl->name);
+		check_query(name);
+		snprintf(q, sizeof q, "%.*s", (int)(nl - 3), name);
 		check_query(q);
-		check_query(pl->kana);
-		snprintf(q, sizeof q, "%.*s", (int)(kl - 3), pl->kana);
+		check_query(kana);
+		snprintf(q, sizeof q, "%.*s", (int)(kl - 3), kana);
 		check_query(q);
-		romaji_of(pl->kana, kl, q);
+		romaji_of(kana, kl, q);
 		check_query(q);
-		romaji_of(pl->kana, kl - 3, q);
+		romaji_of(kana, kl - 3, q);
 		check_query(q);
 	}
 	before = checked;
@@ -505,32 +507,33 @@ addresses_in_kana_and_romaji(void **state)
 	(void)state;
 	for (size_t i = 0; i < places->current; i += 5) {
 		const struct place *pl = &places->places[i];
+		const char *kana = place_kana(places, pl);
 		const struct desk *k = desk_of(pl->code / 1000);
-		size_t kl = strlen(pl->kana);
+		size_t kl = strlen(kana);
 		pref_mask want = 1ULL << (pl->code / 1000);
 		const char *suffix = NULL;
 		bool placed;
 
 		if (pl->code % 1000 == 0)
 			continue;
-		snprintf(q, sizeof q, "%s%s", k->cell[FIELD_KANA], pl->kana);
+		snprintf(q, sizeof q, "%s%s", k->cell[FIELD_KANA], kana);
 		if (listed(q, &placed) != want)
 			fail_msg("'%s' listed %llx", q,
 			    (unsigned long long)listed(q, &placed));
 		if (pl->upper_len)
 			continue;
-		if (kl > 3 && strcmp(pl->kana + kl - 3, "し") == 0)
+		if (kl > 3 && strcmp(kana + kl - 3, "し") == 0)
 			suffix = "shi";
-		else if (kl > 6 && strcmp(pl->kana + kl - 6, "まち") == 0)
+		else if (kl > 6 && strcmp(kana + kl - 6, "まち") == 0)
 			suffix = "machi";
-		else if (kl > 6 && strcmp(pl->kana + kl - 6, "むら") == 0)
+		else if (kl > 6 && strcmp(kana + kl - 6, "むら") == 0)
 			suffix = "mura";
-		else if (kl > 3 && strcmp(pl->kana + kl - 3, "く") == 0)
+		else if (kl > 3 && strcmp(kana + kl - 3, "く") == 0)
 			suffix = "ku";
 		if (!suffix)
 			continue;
 		/* し and く are one kana, まち and むら two. */
-		romaji_of(pl->kana, kl - (strlen(suffix) <= 3 ? 3 : 6), base);
+		romaji_of(kana, kl - (strlen(suffix) <= 3 ? 3 : 6), base);
 		base[0] = (char)(base[0] - 'a' + 'A');
 		snprintf(city, sizeof city, "%s-%s", base, suffix);
 		snprintf(q, sizeof q, "1-2-3 Honcho, %s, %s", city,
