@@ -48,8 +48,7 @@ ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi HARDEN=no \
 
 all: $(BIN)
 
-DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o $(BUILD)/places_data.o \
-	$(BUILD)/former_data.o $(BUILD)/postal_data.o
+DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o $(BUILD)/places_compiled.o
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 		$(BUILD)/terminfo_data.o
@@ -81,7 +80,11 @@ objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 # Unit tests link the core only: no curses.
 $(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/places_fixture.h $(CORE_OBJ)
 	$(COMPILE) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
-		$(CORE_OBJ) $$($(PKG_CONFIG) --libs cmocka)
+		$(CORE_OBJ) $(filter %/places_compiled.o,$^) \
+		$$($(PKG_CONFIG) --libs cmocka)
+
+# test_places compares the compiled places with the tables.
+$(BUILD)/test_places: $(BUILD)/places_compiled.o
 
 # Screen tests link the drawing code and curses, writing to /dev/null.
 $(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
@@ -109,13 +112,11 @@ unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
 # libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
 # to tests/fuzz/crashes (commit them: `make check` replays them forever).
 FUZZ_SECONDS ?= 60
-fuzz: $(BUILD)/desks_data.c $(BUILD)/places_data.c $(BUILD)/former_data.c \
-		$(BUILD)/postal_data.c
+fuzz: $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 	mkdir -p $(BUILD)/fuzz-corpus
 	clang $(REQUIRED_CPPFLAGS) -std=c17 -g -O1 $(SANITIZE) -fsanitize=fuzzer \
 		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c src/builtin.c \
-		$(CORE:%=src/%.c) $(BUILD)/desks_data.c $(BUILD)/places_data.c \
-		$(BUILD)/former_data.c $(BUILD)/postal_data.c
+		$(CORE:%=src/%.c) $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
 		tests/fuzz/corpus
@@ -123,8 +124,7 @@ fuzz: $(BUILD)/desks_data.c $(BUILD)/places_data.c $(BUILD)/former_data.c \
 	clang $(REQUIRED_CPPFLAGS) $(CURSES_CFLAGS) -std=c17 -g -O1 $(SANITIZE) \
 		-fsanitize=fuzzer -o $(BUILD)/fuzz_view tests/fuzz/fuzz_view.c \
 		src/builtin.c src/draw.c $(CORE:%=src/%.c) $(BUILD)/desks_data.c \
-		$(BUILD)/places_data.c $(BUILD)/former_data.c \
-		$(BUILD)/postal_data.c $(CURSES_LIBS)
+		$(BUILD)/places_compiled.c $(CURSES_LIBS)
 	$(BUILD)/fuzz_view -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		-artifact_prefix=tests/fuzz/crashes-view/ \
 		$(BUILD)/fuzz-view-corpus tests/fuzz/view-corpus
@@ -140,18 +140,18 @@ $(UI_OBJ): $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 $(BUILD)/desks_data.c: data/desks.tsv src/embed.sh | $(BUILD)
 	sh src/embed.sh builtin_table data/desks.tsv > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/places_data.c: data/places.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
+# The places, read and validated once, at build time, by the program's own
+# reader, and compiled in ready to search (src/tools/make-places.c).
+PLACES_TOOL_OBJ = $(BUILD)/tsv.o $(BUILD)/text.o $(BUILD)/places.o \
+	$(BUILD)/place_keys.o
+$(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ) $(HEADERS)
+	$(COMPILE) $(LDFLAGS) -o $@ src/tools/make-places.c $(PLACES_TOOL_OBJ)
 
-$(BUILD)/former_data.c: data/former.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_former_tsv data/former.tsv > $@.tmp && mv $@.tmp $@
+PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv
+$(BUILD)/places_compiled.c: $(BUILD)/make-places $(PLACE_TABLES)
+	$(BUILD)/make-places $(PLACE_TABLES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/postal_data.c: data/postal.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/desks_data.o $(BUILD)/places_data.o $(BUILD)/former_data.o \
-		$(BUILD)/postal_data.o: \
-		$(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/desks_data.o $(BUILD)/places_compiled.o: $(BUILD)/%.o: $(BUILD)/%.c
 	$(COMPILE) -c -o $@ $<
 
 $(BUILD):

@@ -499,11 +499,58 @@ malformed_tables_are_caught(void **state)
 	expect_error(PLACES, "prefix\tcity\tendings\n", 2, 1, 8, "header");
 }
 
+/* The places compiled into the program (tools/make-places.c) are the
+ * shipped tables as the loader reads them now, to the last key. */
+extern struct places builtin_compiled_places;
+
+static void
+compiled_places_are_the_tables(void **state)
+{
+	const struct places *c = &builtin_compiled_places;
+
+	(void)state;
+	assert_int_equal(c->count, places->count);
+	assert_int_equal(c->current, places->current);
+	assert_int_equal(c->nkeys, places->nkeys);
+	assert_int_equal(c->npostal, places->npostal);
+	assert_int_equal(c->npostal_places, places->npostal_places);
+	assert_int_equal(c->postal_codes, places->postal_codes);
+	for (size_t i = 0; i < c->count; i++) {
+		const struct place *a = &c->places[i], *b = &places->places[i];
+
+		assert_int_equal(a->code, b->code);
+		assert_string_equal(place_name(c, a), place_name(places, b));
+		assert_string_equal(place_kana(c, a), place_kana(places, b));
+		assert_int_equal(a->upper_len, b->upper_len);
+		assert_int_equal(a->nnow, b->nnow);
+		for (size_t k = 0; k < a->nnow; k++)
+			assert_int_equal(c->now[a->first_now + k],
+			    places->now[b->first_now + k]);
+	}
+	for (size_t k = 0; k < c->nkeys; k++) {
+		assert_string_equal(c->key_text + c->keys[k].text,
+		    places->key_text + places->keys[k].text);
+		assert_int_equal(c->keys[k].place, places->keys[k].place);
+		assert_int_equal(c->keys[k].kind, places->keys[k].kind);
+	}
+	for (size_t i = 0; i < c->npostal; i++) {
+		const struct postal_range *a = &c->postal[i], *b = &places->postal[i];
+
+		assert_int_equal(a->prefix, b->prefix);
+		assert_memory_equal(a->endings, b->endings, sizeof a->endings);
+		assert_int_equal(a->nplaces, b->nplaces);
+		for (size_t k = 0; k < a->nplaces; k++)
+			assert_int_equal(c->postal_places[a->first + k],
+			    places->postal_places[b->first + k]);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts_are_the_sources),
+		cmocka_unit_test(compiled_places_are_the_tables),
 		cmocka_unit_test(postal_codes_in_every_spelling),
 		cmocka_unit_test(postal_prefixes),
 		cmocka_unit_test(codes_on_a_border),
