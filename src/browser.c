@@ -427,50 +427,70 @@ stop_terminal(SCREEN *screen)
 	delscreen(screen);
 }
 
-int
-browser_run(const struct table *t, const struct browser_options *o)
+static int
+run(struct session *s, const struct table *t, const struct browser_options *o)
 {
-	struct session s = {.lang = o->lang,
-		.can_copy = o->osc52 && !o->restricted,
-		.can_open = !o->restricted, .places = builtin_place_source()};
 	SCREEN *screen;
 	const char *type;
 
-	s.ascii = !utf8_locale() || o->ascii;
-	if (s.ascii)
-		s.lang = LANG_EN;
+	s->lang = o->lang;
+	s->can_copy = o->osc52 && !o->restricted;
+	s->can_open = !o->restricted;
+	s->places = builtin_place_source();
+
+	s->ascii = !utf8_locale() || o->ascii;
+	if (s->ascii)
+		s->lang = LANG_EN;
 	if (!(type = terminal_type(stderr)))
 		return BROWSER_UNUSABLE;
-	s.hyperlinks = o->hyperlinks && !s.ascii && terminal_speaks_xterm(type);
-	if (!view_init(&s.view, t, &s.places, o->query,
+	s->hyperlinks = o->hyperlinks && !s->ascii && terminal_speaks_xterm(type);
+	if (!view_init(&s->view, t, &s->places, o->query,
 	    o->restricted ? BROWSER_RESTRICTED_QUERY : 0)) {
 		perror("madoguchi");
 		return 2;
 	}
 	input_catch_signals(o->restricted);
 	terminal_size(&(int){0}, &(int){0}); /* ncurses starts within limits */
-	screen = start_terminal(type, o, &s.theme);
+	screen = start_terminal(type, o, &s->theme);
 	terminal_forget_builtin();
 	if (!screen) {
 		fputs("madoguchi: cannot start the terminal\n", stderr);
-		view_free(&s.view);
+		view_free(&s->view);
 		return BROWSER_UNUSABLE;
 	}
-	timelimit_start(&s.limits, o->idle_timeout, o->max_session);
-	input_start(o->mouse, &s.limits);
+	timelimit_start(&s->limits, o->idle_timeout, o->max_session);
+	input_start(o->mouse, &s->limits);
 	terminal_modes_init(o->mouse);
 	do {
-		layout_compute(&s.layout, LINES, COLS, view_list_width(&s.view));
-		s.view.narrow = s.layout.mode == LAYOUT_NARROW;
-		draw(&s);
+		layout_compute(&s->layout, LINES, COLS, view_list_width(&s->view));
+		s->view.narrow = s->layout.mode == LAYOUT_NARROW;
+		draw(s);
 		terminal_modes(true);
-		send_links_at_a_pause(&s);
-	} while (handle_keys(&s));
+		send_links_at_a_pause(s);
+	} while (handle_keys(s));
 	stop_terminal(screen);
-	view_free(&s.view);
-	place_source_free(&s.places);
+	view_free(&s->view);
+	place_source_free(&s->places);
 	input_raise_again();
-	timelimit_goodbye(&s.limits, s.end == INPUT_IDLE ? LIMIT_IDLE :
-	    s.end == INPUT_SESSION_OVER ? LIMIT_SESSION : LIMIT_NONE, stderr);
+	timelimit_goodbye(&s->limits, s->end == INPUT_IDLE ? LIMIT_IDLE :
+	    s->end == INPUT_SESSION_OVER ? LIMIT_SESSION : LIMIT_NONE, stderr);
 	return 0;
+}
+
+/* The session's state is large (the query, the filter's terms, the links)
+ * and mostly zeros: on the heap, calloc leaves untouched pages unwritten,
+ * where a zeroed local writes them all. */
+int
+browser_run(const struct table *t, const struct browser_options *o)
+{
+	struct session *s = calloc(1, sizeof *s);
+	int status;
+
+	if (!s) {
+		perror("madoguchi");
+		return 2;
+	}
+	status = run(s, t, o);
+	free(s);
+	return status;
 }

@@ -508,11 +508,14 @@ size_t
 filter_spans(const struct filter *f, const struct desk *k, enum field field,
     struct span *spans, size_t max)
 {
-	char folded[TABLE_MAX_LINE + 1];
-	size_t map[TABLE_MAX_LINE + 1], n = 0;
 	const char *cell = k->cell[field];
+	size_t len = strlen(cell), n = 0;
+	/* Folding never lengthens: len + 1 of each, on the heap (a frame
+	 * of the largest cell's size would be most of the stack touched). */
+	size_t *map = malloc((len + 1) * (sizeof *map + 1));
+	char *folded = (char *)(map + len + 1);
 
-	if (strlen(cell) > TABLE_MAX_LINE)
+	if (!map)
 		return 0;
 	fold_cell(cell, field, folded, map);
 	for (size_t i = 0; i < f->count; i++) {
@@ -541,5 +544,6 @@ filter_spans(const struct filter *f, const struct desk *k, enum field field,
 			    map[end - 1] + 1 : map[end]);
 		}
 	}
+	free(map);
 	return n;
 }
