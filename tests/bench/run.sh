@@ -62,6 +62,33 @@ e = m["exit_ms"]["median"]
 print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 60 ms {'met' if e <= 60 else 'NOT MET'}")
 PY
 
+# Every move of a sweep through the list against its floor: the fewest
+# bytes that take the screen from one frame to the next (floor.py builds
+# them and replays them in pyte before it believes them).
+pyte_python=
+for py in python3 /usr/bin/python3; do
+	"$py" -c 'import pyte' 2>/dev/null && { pyte_python=$py; break; }
+done
+echo
+if [ -n "$pyte_python" ]; then
+	downs=$(printf 'DOWN %.0s' $(seq 46))
+	ups=$(printf 'UP %.0s' $(seq 46))
+	for size in "100 30" "80 24"; do
+		set -- $size
+		echo "== bytes per move against the cell-diff floor, ${1}x$2 (goal at 100x30: mean <= 1.15x, each <= 1.3x)"
+		"$pyte_python" tests/bench/floor.py --cols "$1" --rows "$2" \
+		    --sweep "the first rows:$NAV" --sweep "46 Downs:$downs" --sweep "46 Ups:$ups" \
+		    --sweep "PgDn PgUp:PGDN PGDN PGDN PGUP PGUP PGUP" -- ./madoguchi
+	done
+else
+	echo "== bytes per move against the floor: skipped, pyte is not installed (apt-get install python3-pyte)"
+fi
+
+# What each of many sessions costs on its own: the pages no other shares.
+echo
+echo "== memory of 50 sessions at once"
+python3 tests/bench/sessions.py 50 ./madoguchi
+
 # Over SSH each write becomes a packet with its own overhead: count them.
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
 	echo
