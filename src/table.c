@@ -199,15 +199,20 @@ check_duplicates(const struct table *t, struct diags *d)
 {
 	struct code_at *sorted = malloc((t->count + 1) * sizeof *sorted);
 	unsigned *first = calloc(t->count + 1, sizeof *first);
+	bool in_order = true;
 
 	if (!sorted || !first) {
 		free(sorted);
 		free(first);
 		return TABLE_IO_ERROR;
 	}
-	for (size_t i = 0; i < t->count; i++)
+	for (size_t i = 0; i < t->count; i++) {
 		sorted[i] = (struct code_at){t->desks[i].code, i};
-	qsort(sorted, t->count, sizeof *sorted, by_code_then_row);
+		in_order = in_order && (i == 0 || sorted[i - 1].code <= sorted[i].code);
+	}
+	/* Tables are kept in code order: then they are sorted already. */
+	if (!in_order)
+		qsort(sorted, t->count, sizeof *sorted, by_code_then_row);
 	for (size_t i = 0, j; i < t->count; i = j)
 		for (j = i + 1; j < t->count && sorted[j].code == sorted[i].code;
 		    j++)

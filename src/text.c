@@ -32,6 +32,13 @@ text_decode(const char *s, size_t len, uint32_t *cp)
 		*cp = u[0];
 		return 1;
 	}
+	/* Three bytes, the form of every kana and kanji, decoded straight. */
+	if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		c = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+		*cp = c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : TEXT_INVALID;
+		return *cp == TEXT_INVALID ? 1 : 3;
+	}
 	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
 		need = 2, c = u[0] & 0x1Fu, min = 0x80;
 	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
