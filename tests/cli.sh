@@ -153,5 +153,20 @@ for mode in --help --version --check -l; do
 	check "$mode to a closed output exits 2" status_is 2
 done
 
+# The places are read and validated at build time: the tool that compiles
+# them in stops the build on bad data, naming FILE:LINE:COL.
+make_places=$(dirname "$MADOGUCHI")/make-places
+[ -x "$make_places" ] || make_places=build/make-places
+sed '10s/^01101/0110x/' data/places.tsv >"$tmp/places.tsv"
+set +e
+"$make_places" "$tmp/places.tsv" data/former.tsv data/postal.tsv >"$tmp/out" 2>"$tmp/err"
+status=$?
+set -e
+check "bad place data fails the build" status_is 1
+check "naming file, line and column" err_has "$tmp/places.tsv:10:1: column 'code'"
+check "and writes no tables" out_lines 0
+"$make_places" data/places.tsv data/former.tsv data/postal.tsv >"$tmp/out" 2>"$tmp/err"
+check "the shipped places compile" out_has "struct places builtin_compiled_places = {"
+
 echo "$passed passed, $failed failed${skipped:+, 1 skipped}"
 [ "$failed" -eq 0 ]
