@@ -48,7 +48,13 @@ ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi HARDEN=no \
 
 all: $(BIN)
 
-DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o $(BUILD)/places_compiled.o
+DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o \
+	$(BUILD)/builtin_places.o $(BUILD)/places_compiled.o
+# The static binary has the place tables as text, parsed when first needed:
+# compiled, they would take it past 2 MB.
+STATIC_DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o \
+	$(BUILD)/builtin_places_tsv.o $(BUILD)/places_data.o \
+	$(BUILD)/former_data.o $(BUILD)/postal_data.o
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 		$(BUILD)/terminfo_data.o
@@ -60,7 +66,7 @@ $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 static: $(BUILD)/madoguchi-static
 
 $(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
-		$(DATA_OBJ) $(BUILD)/terminfo_data.o
+		$(STATIC_DATA_OBJ) $(BUILD)/terminfo_data.o
 	$(CC) -static $(LDFLAGS) -o $@ $^ \
 		$$($(PKG_CONFIG) --static --libs ncursesw) $(LDLIBS)
 	strip $@
@@ -116,20 +122,22 @@ fuzz: $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 	mkdir -p $(BUILD)/fuzz-corpus
 	clang $(REQUIRED_CPPFLAGS) -std=c17 -g -O1 $(SANITIZE) -fsanitize=fuzzer \
 		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c src/builtin.c \
-		$(CORE:%=src/%.c) $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
+		src/builtin_places.c $(CORE:%=src/%.c) $(BUILD)/desks_data.c \
+		$(BUILD)/places_compiled.c
 	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
 		tests/fuzz/corpus
 	mkdir -p $(BUILD)/fuzz-view-corpus tests/fuzz/crashes-view
 	clang $(REQUIRED_CPPFLAGS) $(CURSES_CFLAGS) -std=c17 -g -O1 $(SANITIZE) \
 		-fsanitize=fuzzer -o $(BUILD)/fuzz_view tests/fuzz/fuzz_view.c \
-		src/builtin.c src/draw.c $(CORE:%=src/%.c) $(BUILD)/desks_data.c \
-		$(BUILD)/places_compiled.c $(CURSES_LIBS)
+		src/builtin.c src/builtin_places.c src/draw.c $(CORE:%=src/%.c) \
+		$(BUILD)/desks_data.c $(BUILD)/places_compiled.c $(CURSES_LIBS)
 	$(BUILD)/fuzz_view -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		-artifact_prefix=tests/fuzz/crashes-view/ \
 		$(BUILD)/fuzz-view-corpus tests/fuzz/view-corpus
 
-$(CORE_OBJ) $(BUILD)/main.o $(BUILD)/builtin.o: $(BUILD)/%.o: src/%.c \
+$(CORE_OBJ) $(BUILD)/main.o $(BUILD)/builtin.o $(BUILD)/builtin_places.o \
+		$(BUILD)/builtin_places_tsv.o: $(BUILD)/%.o: src/%.c \
 		$(HEADERS) | $(BUILD)
 	$(COMPILE) -c -o $@ $<
 
@@ -151,7 +159,18 @@ PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv
 $(BUILD)/places_compiled.c: $(BUILD)/make-places $(PLACE_TABLES)
 	$(BUILD)/make-places $(PLACE_TABLES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/desks_data.o $(BUILD)/places_compiled.o: $(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/places_data.c: data/places.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/former_data.c: data/former.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_former_tsv data/former.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/postal_data.c: data/postal.tsv src/embed.sh | $(BUILD)
+	sh src/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/desks_data.o $(BUILD)/places_compiled.o $(BUILD)/places_data.o \
+		$(BUILD)/former_data.o $(BUILD)/postal_data.o: \
+		$(BUILD)/%.o: $(BUILD)/%.c
 	$(COMPILE) -c -o $@ $<
 
 $(BUILD):
