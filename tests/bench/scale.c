@@ -130,9 +130,7 @@ places_report(const struct table *base, struct diags *d)
 	places = &source;
 	if (table_load_buffer(text, len, &big, d) != TABLE_OK)
 		return;
-	/* Compiled in, there is nothing to load; the static binary's tables
-	 * (text, loaded at the first query) are timed by the unit tests'
-	 * fixture, which loads the same tables the same way. */
+	/* Compiled in: nothing to load (the static binary loads its text). */
 	printf("\nplaces: ready at the first query (compiled in): %zu "
 	    "places and %zu search keys in %.2f ms, %zu postal ranges in "
 	    "%.2f ms\n", source.places->count, source.places->nkeys, names,
