@@ -22,7 +22,7 @@ in_ranges(uint32_t cp, const struct range *r, size_t n)
 }
 
 size_t
-text_decode(const char *s, size_t len, uint32_t *cp)
+text_decode_any(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t need;
@@ -31,13 +31,6 @@ text_decode(const char *s, size_t len, uint32_t *cp)
 	if (u[0] < 0x80) {
 		*cp = u[0];
 		return 1;
-	}
-	/* Three bytes, the form of every kana and kanji, decoded straight. */
-	if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80) {
-		c = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-		*cp = c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : TEXT_INVALID;
-		return *cp == TEXT_INVALID ? 1 : 3;
 	}
 	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
 		need = 2, c = u[0] & 0x1Fu, min = 0x80;
@@ -84,13 +77,10 @@ static const struct range unsafe_ranges[] = {
 	{TEXT_INVALID, TEXT_INVALID},
 };
 
+/* text_cp_unsafe (text.h) past its common cases. */
 bool
-text_cp_unsafe(uint32_t cp)
+text_cp_unsafe_rare(uint32_t cp)
 {
-	if (cp < 0x7F) /* the common cases, first: ASCII, then kana/kanji */
-		return cp < 0x20;
-	if (cp > 0x3164 && cp < 0xE000)
-		return false;
 	return in_ranges(cp, unsafe_ranges,
 	    sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
 }
@@ -433,7 +423,9 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 				continue;
 			}
 		}
-		if (i < len) { /* か + ゙ (decomposed, as macOS and PDFs have it) */
+		/* か + ゙ (decomposed, as macOS and PDFs have it); the marks,
+		 * U+3099 to U+309C, all start with byte E3. */
+		if (i < len && (unsigned char)s[i] == 0xE3) {
 			size_t m = text_decode(s + i, len - i, &next);
 			uint32_t joined = join_combining_mark(cp, next);
 

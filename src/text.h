@@ -13,7 +13,32 @@
 /* Decodes one code point at s (len > 0 bytes available) into *cp and returns
  * the bytes used. An invalid, overlong, surrogate or truncated sequence gives
  * TEXT_INVALID and uses one byte, so a caller always advances. */
-size_t text_decode(const char *s, size_t len, uint32_t *cp);
+size_t text_decode_any(const char *s, size_t len, uint32_t *cp);
+
+/* The same, with what nearly every byte of a table is decided here: ASCII,
+ * and three bytes (every kana and kanji) decoded straight. Loading decodes
+ * every character of a table several times over. */
+static inline size_t
+text_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		uint32_t c = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+		    (u[2] & 0x3Fu);
+
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return text_decode_any(s, len, cp);
+}
 
 /* Writes cp (a valid code point) as UTF-8 into out (4 bytes of room);
  * returns the bytes. */
@@ -28,7 +53,17 @@ int text_cp_width(uint32_t cp);
  * format characters, line or paragraph separators, fillers that show as
  * blank (U+115F, U+3164, U+FFA0, U+2800), tag characters and private use.
  * TAB is unsafe too. Ideographic variation selectors are not. */
-bool text_cp_unsafe(uint32_t cp);
+bool text_cp_unsafe_rare(uint32_t cp);
+
+static inline bool
+text_cp_unsafe(uint32_t cp)
+{
+	if (cp < 0x7F) /* the common cases, first: ASCII, then kana/kanji */
+		return cp < 0x20;
+	if (cp > 0x2800 && cp < 0xE000) /* kana, kanji: only U+3164 */
+		return cp == 0x3164;
+	return text_cp_unsafe_rare(cp);
+}
 
 /* What one character of untrusted text looks like on a terminal: itself,
  * or, when unsafe or invalid, a visible ASCII escape. The one place that
