@@ -165,53 +165,72 @@ plain_cells(const struct desk *k, bool ascii, char cells[PLAIN_COLUMNS][1024])
 {
 	const char *contact = k->cell[FIELD_CONTACT];
 	const char *kind = k->cell[FIELD_CONTACT_KIND];
-	char raw[PLAIN_COLUMNS][512];
+	/* Cells at most 511 bytes, as shown before they are made safe. */
+	const char *raw[PLAIN_COLUMNS] = {k->cell[FIELD_CODE],
+		k->cell[ascii ? FIELD_ROMAJI : FIELD_NAME],
+		k->cell[ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE], NULL,
+		k->cell[FIELD_CYBER_URL], NULL};
+	char phone[512], address[512];
 
-	snprintf(raw[0], sizeof raw[0], "%s", k->cell[FIELD_CODE]);
-	snprintf(raw[1], sizeof raw[1], "%s",
-	    k->cell[ascii ? FIELD_ROMAJI : FIELD_NAME]);
-	snprintf(raw[2], sizeof raw[2], "%s",
-	    k->cell[ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE]);
-	snprintf(raw[3], sizeof raw[3], "%s(%s)", k->cell[FIELD_PHONE],
+	snprintf(phone, sizeof phone, "%s(%s)", k->cell[FIELD_PHONE],
 	    ascii ? ascii_mark(k->cell[FIELD_PHONE_KIND], true) :
 	    k->cell[FIELD_PHONE_KIND]);
-	snprintf(raw[4], sizeof raw[4], "%s", k->cell[FIELD_CYBER_URL]);
 	if (ascii && k->contact == CONTACT_SAME_PAGE)
 		contact = "from the page above";
 	if (strcmp(kind, TABLE_NONE) == 0)
-		snprintf(raw[5], sizeof raw[5], "%s", contact);
+		snprintf(address, sizeof address, "%s", contact);
 	else
-		snprintf(raw[5], sizeof raw[5], "%s(%s)", contact,
+		snprintf(address, sizeof address, "%s(%s)", contact,
 		    ascii ? ascii_mark(kind, false) : kind);
+	raw[3] = phone, raw[5] = address;
 	for (size_t c = 0; c < PLAIN_COLUMNS; c++)
-		text_sanitize(cells[c], sizeof cells[c], raw[c], strlen(raw[c]));
+		text_sanitize(cells[c], sizeof cells[c], raw[c],
+		    strnlen(raw[c], 511));
+}
+
+static void
+pad(FILE *out, size_t spaces)
+{
+	static const char blanks[] = "                                ";
+
+	for (; spaces > sizeof blanks - 1; spaces -= sizeof blanks - 1)
+		fputs(blanks, out);
+	fwrite(blanks, 1, spaces, out);
 }
 
 /* Two passes over the rows, measuring then printing, so that a million
- * rows need no more memory than one. */
+ * rows need no more than two bytes a cell. */
 static void
 print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
     const struct output_notes *notes, bool ascii)
 {
 	char note[512];
-
 	char cells[PLAIN_COLUMNS][1024];
 	size_t width[PLAIN_COLUMNS] = {0};
+	/* Each cell's width, kept from the first pass (a cell is at most
+	 * 1,023 bytes wide); without the memory, measured again. */
+	unsigned short (*widths)[PLAIN_COLUMNS] = malloc((n + 1) *
+	    sizeof *widths);
 
 	for (size_t r = 0; r < n; r++) {
 		plain_cells(&t->desks[rows[r]], ascii, cells);
 		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++) {
 			size_t w = text_width(cells[c]);
 
+			if (widths)
+				widths[r][c] = (unsigned short)w;
 			if (w > width[c])
 				width[c] = w;
 		}
 	}
 	for (size_t r = 0; r < n; r++) {
 		plain_cells(&t->desks[rows[r]], ascii, cells);
-		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++)
-			fprintf(out, "%s%*s  ", cells[c],
-			    (int)(width[c] - text_width(cells[c])), "");
+		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++) {
+			size_t w = widths ? widths[r][c] : text_width(cells[c]);
+
+			fputs(cells[c], out);
+			pad(out, width[c] - w + 2);
+		}
 		fputs(cells[PLAIN_COLUMNS - 1], out);
 		if (notes && notes->note(notes->ctx, rows[r], note, sizeof note)) {
 			fputs("  (", out);
@@ -220,6 +239,7 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 		}
 		fputc('\n', out);
 	}
+	free(widths);
 }
 
 int

@@ -100,8 +100,9 @@ static const struct range wide[] = {
 	{0x30000, 0x3FFFD},
 };
 
+/* text_cp_width (text.h) past its common cases. */
 int
-text_cp_width(uint32_t cp)
+text_cp_width_any(uint32_t cp)
 {
 	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
@@ -153,13 +154,45 @@ text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 }
 
 size_t
+text_ascii_run(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t n = 0;
+
+	/* Eight bytes at a time: a byte under 0x20, or over 0x7E (x + 1
+	 * reaches 0x80), ends the run. */
+	for (; n + 8 <= len; n += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + n, 8);
+		if (((x - 0x20 * ones) & ~x & highs) ||
+		    (((x + ones) | x) & highs))
+			break;
+	}
+	while (n < len && s[n] >= 0x20 && s[n] < 0x7F)
+		n++;
+	return n;
+}
+
+size_t
 text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 {
 	size_t pos = 0, done = 0, i = 0;
 
 	while (i < len) {
 		struct glyph g;
+		size_t run = (unsigned char)src[i] < 0x80 ?
+		    text_ascii_run(src + i, len - i) : 0;
 
+		if (run > 0) { /* shown as it is; cut anywhere, as byte by byte */
+			size_t room = done == pos && pos + 1 < cap ?
+			    cap - pos - 1 : 0, fit = run < room ? run : room;
+
+			emit(dst, cap, &pos, &done, src + i, fit);
+			pos += run - fit;
+			i += run;
+			continue;
+		}
 		text_glyph(src + i, len - i, false, &g);
 		emit(dst, cap, &pos, &done, g.bytes, g.len);
 		i += g.consumed;
@@ -201,8 +234,18 @@ text_fit(const char *s, size_t cols, size_t *used)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t n = text_decode(s + i, len - i, &cp);
-		size_t cw = (size_t)text_cp_width(cp);
+		size_t run = (unsigned char)s[i] < 0x80 ?
+		    text_ascii_run(s + i, len - i) : 0, n, cw;
+
+		if (run > 0) { /* a column each */
+			run = run < cols - w ? run : cols - w;
+			w += run, i += run;
+			if (w == cols)
+				break;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		cw = (size_t)text_cp_width(cp);
 
 		if (w + cw > cols)
 			break;

@@ -46,7 +46,22 @@ size_t text_encode(uint32_t cp, char *out);
 
 /* Columns a code point takes on a terminal: 0, 1 or 2. Controls and other
  * unsafe code points are never measured: callers escape them first. */
-int text_cp_width(uint32_t cp);
+int text_cp_width_any(uint32_t cp);
+
+static inline int
+text_cp_width(uint32_t cp)
+{
+	if (cp < 0x300) /* nothing wide or zero-width before U+0300 */
+		return 1;
+	if ((cp >= 0x3041 && cp <= 0x3098) || (cp >= 0x309B && cp <= 0x4DBF) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF)) /* kana, kanji */
+		return 2;
+	return text_cp_width_any(cp);
+}
+
+/* The bytes of printable ASCII (0x20 to 0x7E) that s (len bytes) starts
+ * with: text that needs no decoding, escaping or measuring. */
+size_t text_ascii_run(const char *s, size_t len);
 
 /* True for code points that must never reach a terminal raw: C0, DEL, C1,
  * bidirectional embeddings/overrides/isolates, zero-width and invisible

@@ -66,28 +66,6 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 	tsv_report(c->d, c->line, column(c, p), fmt, name, shown);
 }
 
-/* The bytes of printable ASCII (0x20 to 0x7E) that s starts with, eight
- * at a time: most of a table is URLs and numbers. */
-static size_t
-printable_run(const char *s, size_t len)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	size_t n = 0;
-
-	for (; n + 8 <= len; n += 8) {
-		uint64_t x;
-
-		memcpy(&x, s + n, 8);
-		/* A byte under 0x20, or over 0x7E (x + 1 reaches 0x80). */
-		if (((x - 0x20 * ones) & ~x & highs) ||
-		    (((x + ones) | x) & highs))
-			break;
-	}
-	while (n < len && s[n] >= 0x20 && s[n] < 0x7F)
-		n++;
-	return n;
-}
-
 /* Checks encoding and control characters; true when the line is clean.
  * The column is counted along, not found again for each problem: a line
  * of bad bytes costs its length, not its length squared. */
@@ -103,7 +81,7 @@ check_characters(const struct tsv_cursor *c, const char *line, size_t len)
 		size_t n;
 
 		if (line[i] >= 0x20 && line[i] < 0x7F) { /* printable ASCII */
-			size_t run = printable_run(line + i, len - i);
+			size_t run = text_ascii_run(line + i, len - i);
 
 			i += run;
 			col += run - 1;
