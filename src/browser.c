@@ -183,9 +183,9 @@ field_for(const struct view *v, enum action a)
 		return NULL;
 	k = &v->table->desks[sel];
 	if (a == ACT_COPY_PHONE)
-		return k->cell[FIELD_PHONE];
+		return desk_cell(k, FIELD_PHONE);
 	if (a == ACT_COPY_PAGE || a == ACT_BROWSE_PAGE)
-		return k->cell[FIELD_CYBER_URL];
+		return desk_cell(k, FIELD_CYBER_URL);
 	return desk_contact_url(k);
 }
 

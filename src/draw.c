@@ -135,7 +135,7 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 	size_t n = filter_spans(&f->view->filter, k, field, spans, 8);
 
 	struct style s = selected ? th->selected : th->text;
-	const char *text = k->cell[field];
+	const char *text = desk_cell(k, field);
 
 	if (width <= 0)
 		return;

@@ -257,23 +257,24 @@ own_rank(const struct filter_term *t, const struct desk *k)
 	case TERM_CODE:
 		return k->code == t->code ? MATCH_WHOLE : MATCH_NONE;
 	case TERM_PHONE:
-		return text_rank(k->folded[FIELD_PHONE], t->text);
+		return text_rank(desk_folded(k, FIELD_PHONE), t->text);
 	case TERM_POSTAL:
 		return MATCH_NONE;
 	case TERM_TEXT:
 		break;
 	}
-	r = best(best(text_rank(k->folded[FIELD_NAME], t->text),
-	    text_rank(k->folded[FIELD_PREFECTURE], t->text)),
-	    best(text_rank(k->folded[FIELD_KANA], t->text),
-	    text_rank(k->folded[FIELD_ROMAJI], t->romaji)));
-	if (text_starts(k->kana_romaji, t->romaji))
-		r = best(r, k->kana_romaji[strlen(t->romaji)] ? MATCH_START :
-		    MATCH_WHOLE);
-	if (r == MATCH_NONE && (text_starts(k->folded[FIELD_REGION], t->text) ||
-	    text_starts(k->folded[FIELD_REGION_ROMAJI], t->romaji) ||
+	r = best(best(text_rank(desk_folded(k, FIELD_NAME), t->text),
+	    text_rank(desk_folded(k, FIELD_PREFECTURE), t->text)),
+	    best(text_rank(desk_folded(k, FIELD_KANA), t->text),
+	    text_rank(desk_folded(k, FIELD_ROMAJI), t->romaji)));
+	if (text_starts(desk_kana_romaji(k), t->romaji))
+		r = best(r, desk_kana_romaji(k)[strlen(t->romaji)] ?
+		    MATCH_START : MATCH_WHOLE);
+	if (r == MATCH_NONE &&
+	    (text_starts(desk_folded(k, FIELD_REGION), t->text) ||
+	    text_starts(desk_folded(k, FIELD_REGION_ROMAJI), t->romaji) ||
 	    (strstr(t->text, BUREAU_MARK) &&
-	    strstr(k->folded[FIELD_BUREAU], t->text))))
+	    strstr(desk_folded(k, FIELD_BUREAU), t->text))))
 		r = MATCH_INSIDE;
 	return r;
 }
@@ -508,7 +509,7 @@ size_t
 filter_spans(const struct filter *f, const struct desk *k, enum field field,
     struct span *spans, size_t max)
 {
-	const char *cell = k->cell[field];
+	const char *cell = desk_cell(k, field);
 	size_t len = strlen(cell), n = 0;
 	/* Folding never lengthens: len + 1 of each, on the heap (a frame
 	 * of the largest cell's size would be most of the stack touched). */

@@ -98,15 +98,15 @@ show_list(struct session *s)
 		char via[256];
 
 		fprintf(s->out, "%zu. ", i + 1);
-		output_safe(s->out, k->cell[FIELD_CODE]);
+		output_safe(s->out, desk_cell(k, FIELD_CODE));
 		fputc(' ', s->out);
 		if (!s->ascii) {
-			output_safe(s->out, k->cell[FIELD_NAME]);
+			output_safe(s->out, desk_cell(k, FIELD_NAME));
 			fputc(' ', s->out);
 		}
-		output_safe(s->out, k->cell[FIELD_ROMAJI]);
+		output_safe(s->out, desk_cell(k, FIELD_ROMAJI));
 		fputc(' ', s->out);
-		output_safe(s->out, k->cell[FIELD_PHONE]);
+		output_safe(s->out, desk_cell(k, FIELD_PHONE));
 		if (filter_place(&s->filter, k, s->ascii, via, sizeof via)) {
 			fputs(" (", s->out);
 			output_safe(s->out, via);
@@ -161,8 +161,8 @@ act(struct session *s, bool opening, const char *what)
 	}
 	if (!*what)
 		what = opening ? "page" : "phone";
-	text = strcmp(what, "phone") == 0 ? k->cell[FIELD_PHONE] :
-	    strcmp(what, "page") == 0 ? k->cell[FIELD_CYBER_URL] :
+	text = strcmp(what, "phone") == 0 ? desk_cell(k, FIELD_PHONE) :
+	    strcmp(what, "page") == 0 ? desk_cell(k, FIELD_CYBER_URL) :
 	    strcmp(what, "contact") == 0 ? desk_contact_url(k) : "";
 	if (!text || !*text) {
 		char shown[64 * TEXT_ESCAPE_GROWTH + 1];

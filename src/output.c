@@ -62,12 +62,11 @@ column_values(const struct table *t, size_t row,
 	size_t i;
 
 	for (i = 0; i < sizeof direct / sizeof direct[0]; i++)
-		values[i] = k->cell[direct[i]];
+		values[i] = desk_cell(k, direct[i]);
 	values[6] = none_as_null(values[6]);
-	values[i++] = k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] :
-	    k->contact == CONTACT_SAME_PAGE ? k->cell[FIELD_CYBER_URL] : NULL;
+	values[i++] = desk_contact_url(k);
 	values[i++] = k->contact == CONTACT_SAME_PAGE ? "true" : "false";
-	values[i++] = none_as_null(k->cell[FIELD_CONTACT_KIND]);
+	values[i++] = none_as_null(desk_cell(k, FIELD_CONTACT_KIND));
 	values[i] = notes && notes->note(notes->ctx, row, note, 256) ? note :
 	    NULL;
 }
@@ -163,18 +162,18 @@ ascii_mark(const char *mark, bool phone)
 static void
 plain_cells(const struct desk *k, bool ascii, char cells[PLAIN_COLUMNS][1024])
 {
-	const char *contact = k->cell[FIELD_CONTACT];
-	const char *kind = k->cell[FIELD_CONTACT_KIND];
+	const char *contact = desk_cell(k, FIELD_CONTACT);
+	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
 	/* Cells at most 511 bytes, as shown before they are made safe. */
-	const char *raw[PLAIN_COLUMNS] = {k->cell[FIELD_CODE],
-		k->cell[ascii ? FIELD_ROMAJI : FIELD_NAME],
-		k->cell[ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE], NULL,
-		k->cell[FIELD_CYBER_URL], NULL};
+	const char *raw[PLAIN_COLUMNS] = {desk_cell(k, FIELD_CODE),
+		desk_cell(k, ascii ? FIELD_ROMAJI : FIELD_NAME),
+		desk_cell(k, ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE),
+		NULL, desk_cell(k, FIELD_CYBER_URL), NULL};
 	char phone[512], address[512];
 
-	snprintf(phone, sizeof phone, "%s(%s)", k->cell[FIELD_PHONE],
-	    ascii ? ascii_mark(k->cell[FIELD_PHONE_KIND], true) :
-	    k->cell[FIELD_PHONE_KIND]);
+	snprintf(phone, sizeof phone, "%s(%s)", desk_cell(k, FIELD_PHONE),
+	    ascii ? ascii_mark(desk_cell(k, FIELD_PHONE_KIND), true) :
+	    desk_cell(k, FIELD_PHONE_KIND));
 	if (ascii && k->contact == CONTACT_SAME_PAGE)
 		contact = "from the page above";
 	if (strcmp(kind, TABLE_NONE) == 0)

@@ -170,9 +170,10 @@ url_lines(const struct page *p)
 
 	for (size_t i = 0; t && i < t->count; i++) {
 		const struct desk *k = &t->desks[i];
-		size_t page = height_of(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
+		size_t page = height_of(p, 2, STYLE_URL,
+		    desk_cell(k, FIELD_CYBER_URL));
 		size_t contact = k->contact == CONTACT_URL ?
-		    height_of(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]) : 0;
+		    height_of(p, 2, STYLE_URL, desk_cell(k, FIELD_CONTACT)) : 0;
 
 		most = page > most ? page : most;
 		most = contact > most ? contact : most;
@@ -221,14 +222,16 @@ detail_title(struct page *p, const struct desk *k)
 	char title[3 * TABLE_MAX_LINE];
 
 	if (p->style.ascii)
-		snprintf(title, sizeof title, "%s %s", k->cell[FIELD_CODE],
-		    k->cell[FIELD_ROMAJI]);
-	else if (strcmp(k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]) == 0)
-		snprintf(title, sizeof title, "%s %s", k->cell[FIELD_CODE],
-		    k->cell[FIELD_NAME]);
+		snprintf(title, sizeof title, "%s %s", desk_cell(k, FIELD_CODE),
+		    desk_cell(k, FIELD_ROMAJI));
+	else if (strcmp(desk_cell(k, FIELD_NAME),
+	    desk_cell(k, FIELD_PREFECTURE)) == 0)
+		snprintf(title, sizeof title, "%s %s", desk_cell(k, FIELD_CODE),
+		    desk_cell(k, FIELD_NAME));
 	else
-		snprintf(title, sizeof title, "%s %s  %s", k->cell[FIELD_CODE],
-		    k->cell[FIELD_NAME], k->cell[FIELD_PREFECTURE]);
+		snprintf(title, sizeof title, "%s %s  %s",
+		    desk_cell(k, FIELD_CODE), desk_cell(k, FIELD_NAME),
+		    desk_cell(k, FIELD_PREFECTURE));
 	add(p, 0, STYLE_TEXT, title);
 }
 
@@ -269,19 +272,19 @@ static void
 detail_names(struct page *p, const struct desk *k)
 {
 	enum lang lang = p->style.lang;
-	const char *bureau = k->cell[FIELD_BUREAU];
+	const char *bureau = desk_cell(k, FIELD_BUREAU);
 	char line[2 * TABLE_MAX_LINE];
 	size_t start;
 
 	if (p->style.ascii) {
 		page_addf(p, 0, STYLE_TEXT, label(lang, L_REGION_ASCII),
-		    k->cell[FIELD_REGION_ROMAJI], "");
+		    desk_cell(k, FIELD_REGION_ROMAJI), "");
 		return;
 	}
-	page_addf(p, 0, STYLE_TEXT, "%s  %s", k->cell[FIELD_KANA],
-	    k->cell[FIELD_ROMAJI]);
-	page_addf(p, 0, STYLE_TEXT, label(lang, L_REGION), k->cell[FIELD_REGION],
-	    k->cell[FIELD_REGION_ROMAJI]);
+	page_addf(p, 0, STYLE_TEXT, "%s  %s", desk_cell(k, FIELD_KANA),
+	    desk_cell(k, FIELD_ROMAJI));
+	page_addf(p, 0, STYLE_TEXT, label(lang, L_REGION),
+	    desk_cell(k, FIELD_REGION), desk_cell(k, FIELD_REGION_ROMAJI));
 	start = p->count;
 	bureau_line(line, sizeof line, lang, bureau);
 	add(p, 0, STYLE_TEXT, line);
@@ -306,7 +309,7 @@ detail_names(struct page *p, const struct desk *k)
 static void
 detail_phone(struct page *p, const struct desk *k)
 {
-	const char *kind = k->cell[FIELD_PHONE_KIND];
+	const char *kind = desk_cell(k, FIELD_PHONE_KIND);
 	const char *note = label(p->style.lang, L_PHONE_ALSO_GENERAL);
 	enum label kind_label = strcmp(kind, "総") == 0 ? L_PHONE_KIND_GENERAL :
 	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
@@ -314,7 +317,7 @@ detail_phone(struct page *p, const struct desk *k)
 	size_t start = p->count;
 
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_PHONE));
-	add(p, 2, STYLE_PHONE, k->cell[FIELD_PHONE]);
+	add(p, 2, STYLE_PHONE, desk_cell(k, FIELD_PHONE));
 	add_marked(p, STYLE_TEXT, kind_label, kind);
 	if (kind_label != L_PHONE_KIND_GENERAL)
 		add(p, 2, STYLE_TEXT, note);
@@ -325,14 +328,14 @@ static void
 detail_contact(struct page *p, const struct desk *k)
 {
 	enum lang lang = p->style.lang;
-	const char *kind = k->cell[FIELD_CONTACT_KIND];
+	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
 
 	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
 	if (k->contact == CONTACT_URL)
-		add(p, 2, STYLE_URL, k->cell[FIELD_CONTACT]);
+		add(p, 2, STYLE_URL, desk_cell(k, FIELD_CONTACT));
 	else
 		add(p, 2, STYLE_TEXT, label(lang, k->contact == CONTACT_NONE ?
-		    (k->cell[FIELD_CONTACT][0] ? L_CONTACT_NONE :
+		    (desk_cell(k, FIELD_CONTACT)[0] ? L_CONTACT_NONE :
 		    L_CONTACT_NO_LINE) : L_CONTACT_SAME_PAGE));
 	if (k->contact == CONTACT_NONE)
 		return;
@@ -374,7 +377,7 @@ page_detail(struct page *p, const struct desk *k,
 	}
 	start = p->count;
 	add(p, 0, STYLE_LABEL, label(p->style.lang, L_CYBER_PAGE));
-	add(p, 2, STYLE_URL, k->cell[FIELD_CYBER_URL]);
+	add(p, 2, STYLE_URL, desk_cell(k, FIELD_CYBER_URL));
 	pad_section(p, start, 1 + url_lines(p));
 	page_blank(p);
 	start = p->count;

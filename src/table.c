@@ -10,6 +10,9 @@
 
 #include "text.h"
 
+/* Codes have at most 8 digits; a longer one is reported as such. */
+#define CODE_LIMIT 100000000UL
+
 static const char *const field_names[FIELD_COUNT] = {
 	"code", "name", "prefecture", "kana", "romaji", "region",
 	"region_romaji", "bureau", "phone", "phone_kind", "cyber_url",
@@ -97,24 +100,26 @@ check_text_cells(const struct tsv_cursor *c, struct desk *k)
 	static const enum field latin[] = {FIELD_ROMAJI, FIELD_REGION_ROMAJI};
 
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (k->cell[required[i]][0] == '\0')
-			tsv_report_cell(c, k->cell[required[i]], "column '%s' is "
-			    "empty%s", field_names[required[i]], "");
-	if (!tsv_is_kana(k->cell[FIELD_KANA]))
-		tsv_report_cell(c, k->cell[FIELD_KANA], "column '%s' must be "
-		    "hiragana: '%s'", "kana", k->cell[FIELD_KANA]);
+		if (desk_cell(k, required[i])[0] == '\0')
+			tsv_report_cell(c, desk_cell(k, required[i]),
+			    "column '%s' is empty%s", field_names[required[i]],
+			    "");
+	if (!tsv_is_kana(desk_cell(k, FIELD_KANA)))
+		tsv_report_cell(c, desk_cell(k, FIELD_KANA),
+		    "column '%s' must be hiragana: '%s'", "kana",
+		    desk_cell(k, FIELD_KANA));
 	for (size_t i = 0; i < sizeof latin / sizeof latin[0]; i++)
-		if (!tsv_all_of(k->cell[latin[i]], TSV_LATIN))
-			tsv_report_cell(c, k->cell[latin[i]], "column '%s' must be "
-			    "Latin letters: '%s'", field_names[latin[i]],
-			    k->cell[latin[i]]);
+		if (!tsv_all_of(desk_cell(k, latin[i]), TSV_LATIN))
+			tsv_report_cell(c, desk_cell(k, latin[i]),
+			    "column '%s' must be Latin letters: '%s'",
+			    field_names[latin[i]], desk_cell(k, latin[i]));
 }
 
 static void
 check_contact(const struct tsv_cursor *c, struct desk *k)
 {
-	const char *contact = k->cell[FIELD_CONTACT];
-	const char *kind = k->cell[FIELD_CONTACT_KIND];
+	const char *contact = desk_cell(k, FIELD_CONTACT);
+	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
 
 	if (strcmp(contact, TABLE_NONE) == 0 || contact[0] == '\0')
 		k->contact = CONTACT_NONE; /* 「-」 in the source, or no line */
@@ -135,19 +140,20 @@ check_contact(const struct tsv_cursor *c, struct desk *k)
 static void
 check_desk(const struct tsv_cursor *c, struct desk *k)
 {
-	const char *code = k->cell[FIELD_CODE];
+	const char *code = desk_cell(k, FIELD_CODE);
+	unsigned long value = strtoul(code, NULL, 10);
 
 	if (!tsv_all_of(code, TSV_DIGIT) || strlen(code) > 8)
 		tsv_report_cell(c, code, "column '%s' is not a number of 1 to 8 "
 		    "digits: '%s'", "code", code);
-	k->code = strtoul(code, NULL, 10);
+	k->code = (uint32_t)(value < CODE_LIMIT ? value : CODE_LIMIT);
 	check_text_cells(c, k);
-	check_phone(c, k->cell[FIELD_PHONE]);
-	if (!one_of(k->cell[FIELD_PHONE_KIND], phone_kinds))
-		tsv_report_cell(c, k->cell[FIELD_PHONE_KIND], "column '%s' is not "
-		    "one of 総, 代 or 専: '%s'", "phone_kind",
-		    k->cell[FIELD_PHONE_KIND]);
-	check_url(c, k->cell[FIELD_CYBER_URL], "cyber_url");
+	check_phone(c, desk_cell(k, FIELD_PHONE));
+	if (!one_of(desk_cell(k, FIELD_PHONE_KIND), phone_kinds))
+		tsv_report_cell(c, desk_cell(k, FIELD_PHONE_KIND),
+		    "column '%s' is not one of 総, 代 or 専: '%s'", "phone_kind",
+		    desk_cell(k, FIELD_PHONE_KIND));
+	check_url(c, desk_cell(k, FIELD_CYBER_URL), "cyber_url");
 	check_contact(c, k);
 }
 
@@ -157,9 +163,11 @@ desk_row(void *ctx, const struct tsv_cursor *c, char **cells)
 	struct table *t = ctx;
 	struct desk *k = &t->desks[t->count++];
 
+	/* The cells follow each other in the line, split at its tabs. */
+	k->text = cells[0];
 	for (size_t i = 0; i < FIELD_COUNT; i++)
-		k->cell[i] = cells[i];
-	k->line = (unsigned)c->line;
+		k->cell_at[i] = (uint16_t)(cells[i] - cells[0]);
+	k->line = (uint32_t)c->line;
 	check_desk(c, k);
 }
 
@@ -173,8 +181,6 @@ static const struct tsv_schema desk_schema = {
 	sizeof desk_meta_keys / sizeof desk_meta_keys[0], desk_row, NULL,
 };
 
-/* Codes have at most 8 digits; a longer one is reported as such. */
-#define CODE_LIMIT 100000000UL
 
 struct code_at {
 	unsigned long code;
@@ -221,14 +227,15 @@ check_duplicates(const struct table *t, struct diags *d)
 	for (size_t i = 0; i < t->count; i++)
 		if (first[i])
 			tsv_report(d, t->desks[i].line, 1, "duplicate code %s "
-			    "(first on line %u)", t->desks[i].cell[FIELD_CODE],
+			    "(first on line %u)",
+			    desk_cell(&t->desks[i], FIELD_CODE),
 			    first[i]);
 	free(sorted);
 	free(first);
 	return TABLE_OK;
 }
 
-/* Fills desk->folded from the fold area; returns the area's next byte. */
+/* Fills desk->folded_at from the fold area; returns its next byte. */
 static char *
 fold_desk(struct desk *k, char *out)
 {
@@ -238,73 +245,78 @@ fold_desk(struct desk *k, char *out)
 	char *digits;
 	size_t n;
 
+	k->fold = out;
+	for (size_t i = 0; i < FIELD_COUNT; i++)
+		k->folded_at[i] = DESK_UNFOLDED;
 	for (size_t i = 0; i < sizeof searched / sizeof searched[0]; i++) {
 		enum field f = searched[i];
 
-		n = text_fold(k->cell[f], strlen(k->cell[f]), out, NULL);
+		n = text_fold(desk_cell(k, f), strlen(desk_cell(k, f)), out,
+		    NULL);
 
 		if (f == FIELD_ROMAJI || f == FIELD_REGION_ROMAJI)
 			n = text_fold_romaji(out, n, NULL);
-		k->folded[f] = out;
+		k->folded_at[f] = (uint16_t)(out - k->fold);
 		out += n + 1;
 	}
-	k->kana_romaji = out;
-	n = text_kana_romaji(k->folded[FIELD_KANA], strlen(k->folded[FIELD_KANA]),
-	    out);
+	k->kana_romaji_at = (uint16_t)(out - k->fold);
+	n = text_kana_romaji(desk_folded(k, FIELD_KANA),
+	    strlen(desk_folded(k, FIELD_KANA)), out);
 	out += text_fold_romaji(out, n, NULL) + 1;
 	digits = out;
-	for (const char *s = k->cell[FIELD_PHONE]; *s; s++)
+	for (const char *s = desk_cell(k, FIELD_PHONE); *s; s++)
 		if (*s != '-')
 			*out++ = *s;
 	*out++ = '\0';
-	k->folded[FIELD_PHONE] = digits;
+	k->folded_at[FIELD_PHONE] = (uint16_t)(digits - k->fold);
 	return out;
 }
 
+/* The rows, the metadata and the folded cells (never longer than the text,
+ * and the kana's romaji never longer than the kana: twice the text) in one
+ * allocation; the text, parsed in place, is another. */
 static struct table *
-allocate(const char *data, size_t len, char **text, char **fold)
+allocate(const char *text, size_t len, char **fold)
 {
-	size_t metas, lines = tsv_count_lines(data, len, &metas);
+	size_t metas, lines = tsv_count_lines(text, len, &metas);
 	/* A row has FIELD_COUNT cells, so FIELD_COUNT - 1 tabs and its end:
 	 * room for more rows than the bytes could hold would be wasted (empty
-	 * lines once asked for 232 bytes each). */
+	 * lines once asked for a row each). */
 	size_t rows = lines < (len + 1) / FIELD_COUNT + 1 ? lines :
 	    (len + 1) / FIELD_COUNT + 1;
 	size_t head;
+	struct table *t;
 
 	if (rows > TABLE_MAX_ROWS)
 		rows = TABLE_MAX_ROWS;
 	head = sizeof(struct table) + rows * sizeof(struct desk) +
 	    metas * sizeof(struct meta);
-	/* The text, then the folded cells: never longer than the text, and
-	 * the kana's romaji, never longer than the kana: twice the text. */
-	struct table *t = malloc(head + 3 * (len + 1));
-
-	if (!t)
+	if (!(t = malloc(head + 2 * (len + 1))))
 		return NULL;
 	memset(t, 0, sizeof *t);
 	t->desks = (struct desk *)(t + 1);
 	t->meta = (struct meta *)(t->desks + rows);
-	*text = (char *)(t->meta + metas);
-	*fold = *text + len + 1;
-	memcpy(*text, data, len);
-	(*text)[len] = '\0';
+	*fold = (char *)(t->meta + metas);
 	return t;
 }
 
-enum table_status
-table_load_buffer(const char *data, size_t len, struct table **out,
-    struct diags *d)
+/* Parses text (len bytes, and room for one more) in place; the table owns
+ * it from here on, whatever happens. */
+static enum table_status
+load_text(char *text, size_t len, struct table **out, struct diags *d)
 {
 	struct table *t;
-	char *text, *fold;
+	const char *start = tsv_skip_bom(text, &len);
+	char *rows = text + (start - text), *fold;
 
 	*out = NULL;
-	memset(d, 0, sizeof *d);
-	data = tsv_skip_bom(data, &len);
-	if (!(t = allocate(data, len, &text, &fold)))
+	if (!(t = allocate(rows, len, &fold))) {
+		free(text);
 		return TABLE_IO_ERROR;
-	tsv_parse(text, len, &desk_schema, t, t->meta, &t->meta_count, d);
+	}
+	t->text = text;
+	rows[len] = '\0';
+	tsv_parse(rows, len, &desk_schema, t, t->meta, &t->meta_count, d);
 	if (check_duplicates(t, d) != TABLE_OK) {
 		table_free(t);
 		return TABLE_IO_ERROR;
@@ -320,9 +332,22 @@ table_load_buffer(const char *data, size_t len, struct table **out,
 }
 
 enum table_status
+table_load_buffer(const char *data, size_t len, struct table **out,
+    struct diags *d)
+{
+	char *text = malloc(len + 1);
+
+	*out = NULL;
+	memset(d, 0, sizeof *d);
+	if (!text)
+		return TABLE_IO_ERROR;
+	memcpy(text, data, len);
+	return load_text(text, len, out, d);
+}
+
+enum table_status
 table_load_file(const char *path, struct table **out, struct diags *d)
 {
-	enum table_status status;
 	bool too_large;
 	size_t len = 0;
 	char *data;
@@ -336,21 +361,43 @@ table_load_file(const char *path, struct table **out, struct diags *d)
 		    TABLE_MAX_BYTES >> 20);
 		return TABLE_INVALID;
 	}
-	status = table_load_buffer(data, len, out, d);
-	free(data);
-	return status;
+	/* Read once and parsed where it lies: no copy. */
+	return load_text(data, len, out, d);
+}
+
+bool
+desk_set_cells(struct desk *k, char *buf, size_t cap,
+    const char *const cells[FIELD_COUNT])
+{
+	size_t at = 0;
+
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		size_t n = strlen(cells[i]) + 1;
+
+		if (at + n > cap || at > UINT16_MAX)
+			return false;
+		memcpy(buf + at, cells[i], n);
+		k->cell_at[i] = (uint16_t)at;
+		at += n;
+	}
+	k->text = buf;
+	return true;
 }
 
 const char *
 desk_contact_url(const struct desk *k)
 {
-	return k->contact == CONTACT_URL ? k->cell[FIELD_CONTACT] :
-	    k->contact == CONTACT_SAME_PAGE ? k->cell[FIELD_CYBER_URL] : NULL;
+	if (k->contact == CONTACT_URL)
+		return desk_cell(k, FIELD_CONTACT);
+	return k->contact == CONTACT_SAME_PAGE ?
+	    desk_cell(k, FIELD_CYBER_URL) : NULL;
 }
 
 void
 table_free(struct table *t)
 {
+	if (t)
+		free(t->text);
 	free(t);
 }
 

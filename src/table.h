@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tsv.h"
 
@@ -34,22 +35,55 @@ enum contact_type { CONTACT_NONE, CONTACT_URL, CONTACT_SAME_PAGE };
 /* What the table writes for an empty cell: no bureau, no address, no mark. */
 #define TABLE_NONE "-"
 
+/* A row, 80 bytes whatever its length: its cells lie one after another
+ * in text, and its folded cells in fold, so two-byte offsets reach them (a
+ * line is at most TABLE_MAX_LINE bytes, its folded cells at most twice
+ * that). A million rows: 80 MB of rows, not 232. */
 struct desk {
-	const char *cell[FIELD_COUNT];
+	const char *text, *fold;
+	uint32_t code;          /* at most 8 digits; a longer one: 10^8 */
+	uint32_t line;
+	uint16_t cell_at[FIELD_COUNT];
 	/* Folded for search (text_fold; romaji also text_fold_romaji; phone
-	 * as bare digits); NULL for columns that are not searched. */
-	const char *folded[FIELD_COUNT];
-	const char *kana_romaji; /* the kana in Hepburn romaji, folded */
-	unsigned long code;
-	unsigned line;
-	enum contact_type contact;
+	 * as bare digits); DESK_UNFOLDED for columns that are not searched. */
+	uint16_t folded_at[FIELD_COUNT];
+	uint16_t kana_romaji_at; /* the kana in Hepburn romaji, folded */
+	unsigned char contact;   /* enum contact_type */
 };
+
+#define DESK_UNFOLDED UINT16_MAX
+
+static inline const char *
+desk_cell(const struct desk *k, enum field f)
+{
+	return k->text + k->cell_at[f];
+}
+
+/* NULL for a column that is not searched. */
+static inline const char *
+desk_folded(const struct desk *k, enum field f)
+{
+	return k->folded_at[f] == DESK_UNFOLDED ? NULL
+	    : k->fold + k->folded_at[f];
+}
+
+static inline const char *
+desk_kana_romaji(const struct desk *k)
+{
+	return k->fold + k->kana_romaji_at;
+}
+
+/* Points k at cells, copied one after another into buf (cap bytes): for a
+ * desk made by hand (the tests'). False when they do not fit. */
+bool desk_set_cells(struct desk *k, char *buf, size_t cap,
+    const char *const cells[FIELD_COUNT]);
 
 struct table {
 	struct desk *desks;
 	size_t count;
 	struct meta *meta;
 	size_t meta_count;
+	char *text;  /* what the cells point into: the file as read */
 };
 
 /* Where a consultation is sent: the contact URL, the cyber crime page for

@@ -77,8 +77,9 @@ size_t tsv_parse(char *text, size_t len, const struct tsv_schema *schema,
 size_t tsv_parse_stream(const char *data, size_t len,
     const struct tsv_schema *schema, void *ctx, struct diags *d);
 
-/* Reads a file ("-": standard input) up to TABLE_MAX_BYTES. NULL on an I/O
- * error (errno set) or when too large (*too_large set). */
+/* Reads a file ("-": standard input) up to TABLE_MAX_BYTES, into a buffer
+ * with room for one byte more (a NUL, to parse it in place). NULL on an
+ * I/O error (errno set) or when too large (*too_large set). */
 char *tsv_read_file(const char *path, size_t *len, bool *too_large);
 
 void tsv_report(struct diags *d, unsigned long line, unsigned long col,

@@ -44,7 +44,8 @@ view_init(struct view *v, const struct table *t,
 		const struct desk *k = &t->desks[i];
 
 		for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
-			size_t w = text_width(k->cell[view_list_columns[c]]);
+			size_t w = text_width(desk_cell(k,
+			    view_list_columns[c]));
 
 			if (view_list_columns[c] != FIELD_PHONE &&
 			    w > VIEW_COLUMN_MAX)

@@ -46,12 +46,14 @@ make_row(char *out, size_t cap, const struct desk *k, unsigned long i)
 	}
 	n = snprintf(out, cap, "%lu\t%s%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t"
 	    "0%lu-%04lu-%04lu\t%s\t%s?n=%lu\t%s\t%s\n", i + 1,
-	    k->cell[FIELD_NAME], name, k->cell[FIELD_PREFECTURE],
-	    k->cell[FIELD_KANA], reading, k->cell[FIELD_ROMAJI], letters,
-	    k->cell[FIELD_REGION], k->cell[FIELD_REGION_ROMAJI],
-	    k->cell[FIELD_BUREAU], 1 + i % 9, (i / 10000) % 10000, i % 10000,
-	    k->cell[FIELD_PHONE_KIND], k->cell[FIELD_CYBER_URL], i,
-	    k->cell[FIELD_CONTACT], k->cell[FIELD_CONTACT_KIND]);
+	    desk_cell(k, FIELD_NAME), name, desk_cell(k, FIELD_PREFECTURE),
+	    desk_cell(k, FIELD_KANA), reading, desk_cell(k, FIELD_ROMAJI),
+	    letters,
+	    desk_cell(k, FIELD_REGION), desk_cell(k, FIELD_REGION_ROMAJI),
+	    desk_cell(k, FIELD_BUREAU), 1 + i % 9, (i / 10000) % 10000,
+	    i % 10000,
+	    desk_cell(k, FIELD_PHONE_KIND), desk_cell(k, FIELD_CYBER_URL), i,
+	    desk_cell(k, FIELD_CONTACT), desk_cell(k, FIELD_CONTACT_KIND));
 	return n > 0 ? (size_t)n : 0;
 }
 

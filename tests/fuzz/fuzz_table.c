@@ -73,7 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	query[size] = '\0';
 	if (table_load_buffer((const char *)data, size, &t, d) == TABLE_OK) {
 		exercise(t, "");
-		exercise(t, t->desks[0].cell[FIELD_NAME]);
+		exercise(t, desk_cell(&t->desks[0], FIELD_NAME));
 		table_free(t);
 	}
 	exercise(builtin, query);

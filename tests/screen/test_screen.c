@@ -322,12 +322,11 @@ hostile_text_is_harmless(void **state)
 	struct desk k = {.contact = CONTACT_NONE};
 	struct table t = {.desks = &k, .count = 1};
 	struct view v;
-	char *bytes;
+	char *bytes, cells[512];
 	long size;
 
 	(void)state;
-	for (size_t i = 0; i < FIELD_COUNT; i++)
-		k.cell[i] = evil[i];
+	assert_true(desk_set_cells(&k, cells, sizeof cells, evil));
 	fflush(out);
 	fseek(out, 0, SEEK_END);
 	size = ftell(out);
@@ -370,9 +369,13 @@ long_names_leave_the_phones(void **state)
 	memcpy(copy, table->desks, table->count * sizeof *copy);
 	for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
 		struct view v;
-		char *shown;
+		char *shown, text[TABLE_MAX_LINE];
+		const char *cells[FIELD_COUNT];
 
-		copy[7].cell[FIELD_NAME] = names[n]; /* 13 警視庁, 8th row */
+		for (size_t f = 0; f < FIELD_COUNT; f++)
+			cells[f] = desk_cell(&table->desks[7], (enum field)f);
+		cells[FIELD_NAME] = names[n]; /* 13 警視庁, 8th row */
+		assert_true(desk_set_cells(&copy[7], text, sizeof text, cells));
 		assert_true(view_init(&v, &t, NULL, NULL, 0));
 		assert_true(v.widths[1] <= VIEW_COLUMN_MAX);
 		paint(&v, 30, 100, LANG_EN);
@@ -380,7 +383,7 @@ long_names_leave_the_phones(void **state)
 		if (getenv("SHOW"))
 			fputs(shown, stderr);
 		for (size_t i = 0; i < 28; i++)
-			if (!strstr(shown, copy[i].cell[FIELD_PHONE]))
+			if (!strstr(shown, desk_cell(&copy[i], FIELD_PHONE)))
 				fail_msg("name %zu: the phone of row %zu is gone", n, i);
 		if (n == 0) /* cut, with its mark, and the romaji whole */
 			assert_non_null(strstr(shown, "視~ Tokyo"));

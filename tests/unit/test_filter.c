@@ -26,7 +26,7 @@ names(const char *query)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			strcat(out, " ");
-		strcat(out, table->desks[rows[i]].cell[FIELD_NAME]);
+		strcat(out, desk_cell(&table->desks[rows[i]], FIELD_NAME));
 	}
 	return out;
 }

@@ -71,10 +71,11 @@ hostile_table(struct table *t, struct desk *k)
 		"\xe2\x81\xa6", "http://a\x1b[1A", "-", "-",
 	};
 
+	static char cells[512];
+
 	memset(t, 0, sizeof *t);
 	memset(k, 0, sizeof *k);
-	for (size_t i = 0; i < FIELD_COUNT; i++)
-		k->cell[i] = evil[i];
+	assert_true(desk_set_cells(k, cells, sizeof cells, evil));
 	k->contact = CONTACT_NONE;
 	t->desks = k;
 	t->count = 1;

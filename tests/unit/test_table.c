@@ -66,13 +66,14 @@ loads_cells_and_contact_types(void **state)
 
 	(void)state;
 	assert_int_equal(t->count, 2);
-	assert_string_equal(t->desks[0].cell[FIELD_NAME], "警視庁");
-	assert_string_equal(t->desks[0].cell[FIELD_CONTACT_KIND], "全");
+	assert_string_equal(desk_cell(&t->desks[0], FIELD_NAME), "警視庁");
+	assert_string_equal(desk_cell(&t->desks[0], FIELD_CONTACT_KIND), "全");
 	assert_int_equal(t->desks[0].code, 13);
 	assert_int_equal(t->desks[0].contact, CONTACT_URL);
 	assert_int_equal(t->desks[1].contact, CONTACT_SAME_PAGE);
-	assert_string_equal(t->desks[0].folded[FIELD_PHONE], "0334318109");
-	assert_string_equal(t->desks[0].folded[FIELD_ROMAJI], "tokyo");
+	assert_string_equal(desk_folded(&t->desks[0], FIELD_PHONE),
+	    "0334318109");
+	assert_string_equal(desk_folded(&t->desks[0], FIELD_ROMAJI), "tokyo");
 	assert_string_equal(table_meta(t, "title", NULL, 0)->value, "T");
 	assert_null(table_meta(t, "title", NULL, 1));
 	table_free(t);
@@ -89,7 +90,7 @@ accepts_bom_crlf_and_no_final_newline(void **state)
 
 	(void)state;
 	assert_int_equal(t->count, 1);
-	assert_string_equal(t->desks[0].cell[FIELD_CONTACT_KIND], "-");
+	assert_string_equal(desk_cell(&t->desks[0], FIELD_CONTACT_KIND), "-");
 	assert_int_equal(t->desks[0].contact, CONTACT_NONE);
 	table_free(t);
 }
@@ -103,7 +104,7 @@ loads_the_shipped_table(void **state)
 	assert_int_equal(table_load_file("data/desks.tsv", &t, &diags),
 	    TABLE_OK);
 	assert_int_equal(t->count, 47);
-	assert_string_equal(t->desks[7].cell[FIELD_NAME], "警視庁");
+	assert_string_equal(desk_cell(&t->desks[7], FIELD_NAME), "警視庁");
 	assert_non_null(table_meta(t, "note", "ja", 2));
 	assert_null(table_meta(t, "note", "ja", 3));
 	assert_non_null(table_meta(t, "national", "en", 2));

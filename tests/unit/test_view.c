@@ -20,7 +20,8 @@ selected_name(const struct view *v)
 {
 	size_t i = view_selected(v);
 
-	return i == SIZE_MAX ? "(none)" : table->desks[i].cell[FIELD_NAME];
+	return i == SIZE_MAX ? "(none)" : desk_cell(&table->desks[i],
+	    FIELD_NAME);
 }
 
 static void
@@ -278,7 +279,7 @@ static const struct desk *
 desk(const char *name)
 {
 	for (size_t i = 0; i < table->count; i++)
-		if (strcmp(table->desks[i].cell[FIELD_NAME], name) == 0)
+		if (strcmp(desk_cell(&table->desks[i], FIELD_NAME), name) == 0)
 			return &table->desks[i];
 	fail_msg("no desk %s", name);
 	return NULL;
@@ -377,7 +378,7 @@ static void
 long_urls_wrap_whole(void **state)
 {
 	const struct desk *k = desk("福岡");
-	const char *url = k->cell[FIELD_CONTACT];
+	const char *url = desk_cell(k, FIELD_CONTACT);
 	char joined[512] = "";
 	struct page p;
 
