@@ -406,6 +406,20 @@ digit_at(const char *s, size_t len)
 	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
 
+/* Most of a Japanese table: kanji, and hiragana with no combining voiced
+ * mark (U+3099 to U+309C: E3 82 99 to 9C) after it, which text_fold
+ * leaves as they are (ゕ and ゖ aside). */
+static bool
+folds_to_itself(uint32_t cp, const char *after, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)after;
+
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return true;
+	return cp >= 0x3041 && cp <= 0x3094 && !(len >= 3 && u[0] == 0xE3 &&
+	    u[1] == 0x82 && u[2] >= 0x99 && u[2] <= 0x9C);
+}
+
 size_t
 text_fold(const char *s, size_t len, char *out, size_t *map)
 {
@@ -425,6 +439,13 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 			continue;
 		}
 		n = text_decode(s + i, len - i, &cp);
+		if (folds_to_itself(cp, s + i + n, len - i - n)) { /* 3 bytes */
+			out[o] = s[i], out[o + 1] = s[i + 1], out[o + 2] = s[i + 2];
+			if (map)
+				map[o] = map[o + 1] = map[o + 2] = start;
+			o += 3, i += 3;
+			continue;
+		}
 		if (cp == TEXT_INVALID) {
 			if (map)
 				map[o] = start;
