@@ -149,7 +149,36 @@ echo "  madoguchi --filter       $ours ms"
 echo "  grep -F -i -c (floor)    $floor ms   madoguchi / grep: $(awk "BEGIN { printf \"%.1f\", $ours / $floor }")x"
 if command -v fzf >/dev/null; then
 	theirs=$(time_ms sh -c "fzf -e --filter tokyo <'$tmp/1m.lines'")
-	echo "  fzf -e --filter          $theirs ms   madoguchi / fzf: $(awk "BEGIN { printf \"%.2f\", $ours / $theirs }")x (goal <= 1)"
+	echo "  fzf -e --filter          $theirs ms   madoguchi / fzf: $(awk "BEGIN { printf \"%.2f\", $ours / $theirs }")x (goal <= 0.5)"
+fi
+
+if [ -x /usr/bin/time ]; then
+	peak=$(/usr/bin/time -f %M ./madoguchi --data "$tmp/1m.tsv" --filter tokyo 2>&1 >/dev/null | tail -n 1)
+	size=$(wc -c <"$tmp/1m.tsv")
+	echo "  peak memory              $((peak / 1024)) MiB for a file of $((size / 1048576)) MiB: $(awk "BEGIN { printf \"%.2f\", $peak * 1024 / $size }")x (goal <= 2)"
+fi
+# Linear to the row limit: 2,000,000 rows against 1,000,000, a row each.
+build/bench_scale --write 2000000 "$tmp/2m.tsv"
+one=$(time_ms ./madoguchi --data "$tmp/1m.tsv" --filter zzzzzz)
+two=$(time_ms ./madoguchi --data "$tmp/2m.tsv" --filter zzzzzz)
+echo "  load, 2,000,000 rows     $two ms against $one ms for 1,000,000: $(awk "BEGIN { printf \"%.2f\", $two / (2 * $one) }")x a row (goal <= 1.3)"
+rm -f "$tmp/2m.tsv"
+
+# Printing a row against loading it, in instructions: --list of 100,000
+# rows less their load (a query that matches nothing) against the load.
+if command -v valgrind >/dev/null; then
+	build/bench_scale --write 100000 "$tmp/100k.tsv"
+	instructions() {
+		valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$@" >/dev/null 2>&1 || true
+		callgrind_annotate "$tmp/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }'
+	}
+	load=$(instructions ./madoguchi --data "$tmp/100k.tsv" --filter zzzzzz)
+	list=$(instructions ./madoguchi --data "$tmp/100k.tsv" --list)
+	echo
+	echo "== printing against loading, 100,000 rows (callgrind)"
+	awk -v load="$load" -v list="$list" 'BEGIN {
+		printf "  load %.0f, print %.0f instructions a row: print / load %.2fx (goal <= 1)\n",
+		    load / 100000, (list - load) / 100000, (list - load) / load }'
 fi
 
 # The validator is linear whatever the input: 4 MB of lines of invalid
