@@ -589,7 +589,7 @@ text_kana_romaji(const char *s, size_t len, char *out)
 			double_next = true;
 			continue;
 		}
-		rl = strlen(r);
+		rl = r[1] ? r[2] ? 3 : 2 : 1; /* a reading is 1 to 3 letters */
 		if (i < len)
 			n = text_decode(s + i, len - i, &next);
 		if (double_next) {
@@ -599,16 +599,16 @@ text_kana_romaji(const char *s, size_t len, char *out)
 		if (small_y(next) && rl >= 2 && r[rl - 1] == 'i') {
 			bool sh = r[0] == 's' || r[0] == 'c' || r[0] == 'j';
 
-			memcpy(out + o, r, rl - 1);
-			o += rl - 1;
+			for (size_t j = 0; j + 1 < rl; j++)
+				out[o++] = r[j];
 			if (!sh)
 				out[o++] = 'y';
 			out[o++] = hepburn[next - 0x3041][1];
 			i += n;
 			continue;
 		}
-		memcpy(out + o, r, rl);
-		o += rl;
+		for (size_t j = 0; j < rl; j++)
+			out[o++] = r[j];
 	}
 	out[o] = '\0';
 	return o;
