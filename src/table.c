@@ -242,26 +242,28 @@ fold_desk(struct desk *k, char *out)
 	static const enum field searched[] = {FIELD_NAME, FIELD_PREFECTURE,
 		FIELD_KANA, FIELD_ROMAJI, FIELD_REGION, FIELD_REGION_ROMAJI,
 		FIELD_BUREAU};
-	char *digits;
-	size_t n;
+	char *digits, *kana = NULL;
+	size_t n, kana_len = 0;
 
 	k->fold = out;
 	for (size_t i = 0; i < FIELD_COUNT; i++)
 		k->folded_at[i] = DESK_UNFOLDED;
 	for (size_t i = 0; i < sizeof searched / sizeof searched[0]; i++) {
 		enum field f = searched[i];
+		/* No searched column is the last: the next cell's start, less
+		 * the NUL between them, is where this one ends. */
+		size_t len = (size_t)(k->cell_at[f + 1] - k->cell_at[f] - 1);
 
-		n = text_fold(desk_cell(k, f), strlen(desk_cell(k, f)), out,
-		    NULL);
-
+		n = text_fold(desk_cell(k, f), len, out, NULL);
 		if (f == FIELD_ROMAJI || f == FIELD_REGION_ROMAJI)
 			n = text_fold_romaji(out, n, NULL);
+		if (f == FIELD_KANA)
+			kana = out, kana_len = n;
 		k->folded_at[f] = (uint16_t)(out - k->fold);
 		out += n + 1;
 	}
 	k->kana_romaji_at = (uint16_t)(out - k->fold);
-	n = text_kana_romaji(desk_folded(k, FIELD_KANA),
-	    strlen(desk_folded(k, FIELD_KANA)), out);
+	n = text_kana_romaji(kana, kana_len, out);
 	out += text_fold_romaji(out, n, NULL) + 1;
 	digits = out;
 	for (const char *s = desk_cell(k, FIELD_PHONE); *s; s++)

@@ -66,20 +66,43 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 	tsv_report(c->d, c->line, column(c, p), fmt, name, shown);
 }
 
+/* The tabs of the line being read, found while its characters are
+ * checked: a row is split where they are, not searched again. */
+#define TSV_MAX_TABS 32
+
+struct reader {
+	struct tsv_cursor c;
+	const struct tsv_schema *schema;
+	void *ctx;
+	struct meta *meta;
+	size_t *meta_count, rows;
+	bool seen_header, header_ok;
+	unsigned short tab[TSV_MAX_TABS];
+	size_t tabs;               /* all of them, kept or not */
+};
+
 /* Checks encoding and control characters; true when the line is clean.
  * The column is counted along, not found again for each problem: a line
  * of bad bytes costs its length, not its length squared. */
 static bool
-check_characters(const struct tsv_cursor *c, const char *line, size_t len)
+check_characters(struct reader *r, const char *line, size_t len)
 {
+	const struct tsv_cursor *c = &r->c;
 	unsigned long col = column(c, line);
 	bool clean = true;
 	size_t i = 0;
 
+	r->tabs = 0;
 	for (; i < len; col++) {
 		uint32_t cp;
 		size_t n;
 
+		if (line[i] == '\t') {
+			if (r->tabs < TSV_MAX_TABS)
+				r->tab[r->tabs] = (unsigned short)i;
+			r->tabs++, i++;
+			continue;
+		}
 		if (line[i] >= 0x20 && line[i] < 0x7F) { /* printable ASCII */
 			size_t run = text_ascii_run(line + i, len - i);
 
@@ -93,7 +116,7 @@ check_characters(const struct tsv_cursor *c, const char *line, size_t len)
 			    "invalid UTF-8 (byte 0x%02X)",
 			    (unsigned char)line[i]);
 			clean = false;
-		} else if (cp != '\t' && text_cp_unsafe(cp)) {
+		} else if (text_cp_unsafe(cp)) {
 			tsv_report(c->d, c->line, col,
 			    "control or invisible character U+%04X is not "
 			    "allowed", (unsigned)cp);
@@ -177,14 +200,6 @@ split(char *line, char **cells, size_t max)
 	}
 }
 
-struct reader {
-	struct tsv_cursor c;
-	const struct tsv_schema *schema;
-	void *ctx;
-	struct meta *meta;
-	size_t *meta_count, rows;
-	bool seen_header, header_ok;
-};
 
 static void
 parse_meta(struct reader *r, char *line)
@@ -251,8 +266,8 @@ parse_header(struct reader *r, char *line)
 static void
 parse_row(struct reader *r, char *line)
 {
-	char *cells[32];
-	size_t n = split(line, cells, 32);
+	char *cells[TSV_MAX_TABS + 1];
+	size_t n = r->tabs + 1;
 
 	if (n != r->schema->ncolumns) {
 		tsv_report(r->c.d, r->c.line, 1, "row has %zu fields, expected "
@@ -263,6 +278,11 @@ parse_row(struct reader *r, char *line)
 		tsv_report(r->c.d, r->c.line, 1, "more than %lu rows, the limit",
 		    TABLE_MAX_ROWS);
 		return;
+	}
+	cells[0] = line;
+	for (size_t k = 0; k < r->tabs; k++) {
+		line[r->tab[k]] = '\0';
+		cells[k + 1] = line + r->tab[k] + 1;
 	}
 	r->schema->row(r->ctx, &r->c, cells);
 	r->rows++;
@@ -276,7 +296,7 @@ parse_line(struct reader *r, char *line, size_t len)
 		    "longer than %d bytes, the limit", TABLE_MAX_LINE);
 		return;
 	}
-	if (!check_characters(&r->c, line, len))
+	if (!check_characters(r, line, len))
 		return;
 	line[len] = '\0';
 	if (len == 0 || line[0] == '#')
