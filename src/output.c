@@ -157,34 +157,37 @@ ascii_mark(const char *mark, bool phone)
 	return phone ? "cyber" : "cyber only";
 }
 
-/* With ascii, only ASCII (as --ascii has the browser): the romaji for the
- * name, the region's romaji for the prefecture, the marks in English. */
+/* A plain cell made safe takes at most this many bytes. */
+#define PLAIN_CELL_MAX 1024
+
+/* The cells as shown, before they are made safe (each at most 511 bytes),
+ * the phone and address put together in the caller's buffers. With ascii,
+ * only ASCII (as --ascii has the browser): the romaji for the name, the
+ * region's romaji for the prefecture, the marks in English. */
 static void
-plain_cells(const struct desk *k, bool ascii, char cells[PLAIN_COLUMNS][1024])
+plain_cells(const struct desk *k, bool ascii, const char *raw[PLAIN_COLUMNS],
+    size_t len[PLAIN_COLUMNS], char phone[512], char address[512])
 {
 	const char *contact = desk_cell(k, FIELD_CONTACT);
 	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
-	/* Cells at most 511 bytes, as shown before they are made safe. */
-	const char *raw[PLAIN_COLUMNS] = {desk_cell(k, FIELD_CODE),
-		desk_cell(k, ascii ? FIELD_ROMAJI : FIELD_NAME),
-		desk_cell(k, ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE),
-		NULL, desk_cell(k, FIELD_CYBER_URL), NULL};
-	char phone[512], address[512];
-
-	snprintf(phone, sizeof phone, "%s(%s)", desk_cell(k, FIELD_PHONE),
+	raw[0] = desk_cell(k, FIELD_CODE);
+	raw[1] = desk_cell(k, ascii ? FIELD_ROMAJI : FIELD_NAME);
+	raw[2] = desk_cell(k, ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE);
+	raw[3] = phone;
+	raw[4] = desk_cell(k, FIELD_CYBER_URL);
+	raw[5] = address;
+	snprintf(phone, 512, "%s(%s)", desk_cell(k, FIELD_PHONE),
 	    ascii ? ascii_mark(desk_cell(k, FIELD_PHONE_KIND), true) :
 	    desk_cell(k, FIELD_PHONE_KIND));
 	if (ascii && k->contact == CONTACT_SAME_PAGE)
 		contact = "from the page above";
 	if (strcmp(kind, TABLE_NONE) == 0)
-		snprintf(address, sizeof address, "%s", contact);
+		snprintf(address, 512, "%s", contact);
 	else
-		snprintf(address, sizeof address, "%s(%s)", contact,
+		snprintf(address, 512, "%s(%s)", contact,
 		    ascii ? ascii_mark(kind, false) : kind);
-	raw[3] = phone, raw[5] = address;
 	for (size_t c = 0; c < PLAIN_COLUMNS; c++)
-		text_sanitize(cells[c], sizeof cells[c], raw[c],
-		    strnlen(raw[c], 511));
+		len[c] = strnlen(raw[c], 511);
 }
 
 static void
@@ -203,18 +206,19 @@ static void
 print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
     const struct output_notes *notes, bool ascii)
 {
-	char note[512];
-	char cells[PLAIN_COLUMNS][1024];
-	size_t width[PLAIN_COLUMNS] = {0};
+	char note[512], phone[512], address[512], cell[PLAIN_CELL_MAX];
+	const char *raw[PLAIN_COLUMNS];
+	size_t len[PLAIN_COLUMNS], width[PLAIN_COLUMNS] = {0};
 	/* Each cell's width, kept from the first pass (a cell is at most
 	 * 1,023 bytes wide); without the memory, measured again. */
 	unsigned short (*widths)[PLAIN_COLUMNS] = malloc((n + 1) *
 	    sizeof *widths);
 
 	for (size_t r = 0; r < n; r++) {
-		plain_cells(&t->desks[rows[r]], ascii, cells);
+		plain_cells(&t->desks[rows[r]], ascii, raw, len, phone, address);
 		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++) {
-			size_t w = text_width(cells[c]);
+			size_t w = text_sanitized_width(raw[c], len[c],
+			    PLAIN_CELL_MAX);
 
 			if (widths)
 				widths[r][c] = (unsigned short)w;
@@ -223,14 +227,17 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 		}
 	}
 	for (size_t r = 0; r < n; r++) {
-		plain_cells(&t->desks[rows[r]], ascii, cells);
-		for (size_t c = 0; c + 1 < PLAIN_COLUMNS; c++) {
-			size_t w = widths ? widths[r][c] : text_width(cells[c]);
+		plain_cells(&t->desks[rows[r]], ascii, raw, len, phone, address);
+		for (size_t c = 0; c < PLAIN_COLUMNS; c++) {
+			size_t w = c + 1 == PLAIN_COLUMNS ? 0 : widths ?
+			    widths[r][c] : text_sanitized_width(raw[c], len[c],
+			    PLAIN_CELL_MAX);
 
-			fputs(cells[c], out);
-			pad(out, width[c] - w + 2);
+			text_sanitize(cell, sizeof cell, raw[c], len[c]);
+			fputs(cell, out);
+			if (c + 1 < PLAIN_COLUMNS)
+				pad(out, width[c] - w + 2);
 		}
-		fputs(cells[PLAIN_COLUMNS - 1], out);
 		if (notes && notes->note(notes->ctx, rows[r], note, sizeof note)) {
 			fputs("  (", out);
 			output_safe(out, note);

@@ -202,6 +202,36 @@ text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	return pos;
 }
 
+size_t
+text_sanitized_width(const char *s, size_t len, size_t cap)
+{
+	size_t bytes = 0, width = 0, i = 0;
+
+	/* As text_sanitize: what no longer fits ends it, and fits then never. */
+	while (i < len && cap > 0) {
+		struct glyph g;
+		size_t run = (unsigned char)s[i] < 0x80 ?
+		    text_ascii_run(s + i, len - i) : 0;
+
+		if (run > 0) {
+			size_t fit = bytes + run < cap ? run : cap - 1 - bytes;
+
+			width += fit, bytes += fit;
+			if (fit < run)
+				break;
+			i += run;
+			continue;
+		}
+		text_glyph(s + i, len - i, false, &g);
+		if (bytes + g.len >= cap)
+			break;
+		width += g.cp ? (size_t)text_cp_width(g.cp) : g.len;
+		bytes += g.len;
+		i += g.consumed;
+	}
+	return width;
+}
+
 bool
 text_starts(const char *s, const char *prefix)
 {

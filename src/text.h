@@ -59,6 +59,10 @@ text_cp_width(uint32_t cp)
 	return text_cp_width_any(cp);
 }
 
+/* The columns that text_sanitize(dst, cap, s, len) would write, without
+ * writing them. */
+size_t text_sanitized_width(const char *s, size_t len, size_t cap);
+
 /* The bytes of printable ASCII (0x20 to 0x7E) that s (len bytes) starts
  * with: text that needs no decoding, escaping or measuring. */
 size_t text_ascii_run(const char *s, size_t len);
