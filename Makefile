@@ -14,7 +14,7 @@ BUILD ?= build
 BIN ?= madoguchi
 
 REQUIRED_CFLAGS = -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-REQUIRED_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DVERSION='"$(VERSION)"'
+REQUIRED_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CURSES_CFLAGS = $$($(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS = $$($(PKG_CONFIG) --libs ncursesw)
 # Hardening unless the caller says otherwise (HARDEN=no, or flags of its
@@ -32,15 +32,22 @@ HARDEN_LDFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_LINK))
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS) \
 	$(REQUIRED_CFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
 
-CORE = text tsv table places place_keys place_search words filter output labels view layout pages help clip opener launch keyin keys linemode timelimit
-UI = browser draw input links terminal
+# src/core knows nothing of curses or of the terminal: it is compiled with
+# its own headers alone, so that one of its files that includes a header of
+# src/tui or src/data does not compile, and linked into the unit tests
+# without curses, so that one that calls curses does not link. src/tui
+# draws and reads the terminal; src/data holds the tables compiled in.
+CORE = $(patsubst src/core/%.c,%,$(wildcard src/core/*.c))
+UI = $(patsubst src/tui/%.c,%,$(wildcard src/tui/*.c))
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)
-HEADERS = $(wildcard src/*.h)
+CORE_HEADERS = $(wildcard src/core/*.h)
+HEADERS = $(CORE_HEADERS) $(wildcard src/tui/*.h src/data/*.h)
+CORE_INCLUDES = -Isrc/core
+TUI_INCLUDES = -Isrc/core -Isrc/tui
+ALL_INCLUDES = -Isrc/core -Isrc/tui -Isrc/data
 
-UNIT_TESTS = $(BUILD)/test_text $(BUILD)/test_table $(BUILD)/test_filter \
-	$(BUILD)/test_output $(BUILD)/test_view $(BUILD)/test_places \
-	$(BUILD)/test_search $(BUILD)/test_keys
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 ASAN = $(MAKE) -s BUILD=build/asan BIN=build/asan/madoguchi HARDEN=no \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer $(SANITIZE)" \
@@ -74,18 +81,18 @@ $(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
 # The terminals most people have: their compiled entries, embedded.
 TERMINALS = xterm-256color xterm tmux-256color tmux screen-256color screen \
 	vt100 vt220 linux rxvt-unicode-256color putty putty-256color
-$(BUILD)/terminfo_data.c: src/embed-terminfo.sh data/putty.terminfo | $(BUILD)
-	sh src/embed-terminfo.sh data/putty.terminfo $(TERMINALS) > $@.tmp && \
+$(BUILD)/terminfo_data.c: src/tools/embed-terminfo.sh data/putty.terminfo | $(BUILD)
+	sh src/tools/embed-terminfo.sh data/putty.terminfo $(TERMINALS) > $@.tmp && \
 		mv $@.tmp $@
 
 $(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
-	$(COMPILE) -c -o $@ $<
+	$(COMPILE) -Isrc/tui -c -o $@ $<
 
 objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 
 # Unit tests link the core only: no curses.
 $(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/places_fixture.h $(CORE_OBJ)
-	$(COMPILE) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
+	$(COMPILE) $(CORE_INCLUDES) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(CORE_OBJ) $(filter %/places_compiled.o,$^) \
 		$$($(PKG_CONFIG) --libs cmocka)
 
@@ -94,23 +101,24 @@ $(BUILD)/test_places: $(BUILD)/places_compiled.o
 
 # Screen tests link the drawing code and curses, writing to /dev/null.
 $(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
-	$(COMPILE) $(CURSES_CFLAGS) $$($(PKG_CONFIG) --cflags cmocka) \
+	$(COMPILE) $(TUI_INCLUDES) $(CURSES_CFLAGS) \
+		$$($(PKG_CONFIG) --cflags cmocka) \
 		$(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/draw.o \
 		$(CURSES_LIBS) $$($(PKG_CONFIG) --libs cmocka)
 
 # The fuzzing target, driven by saved inputs instead of libFuzzer.
 $(BUILD)/fuzz_replay: tests/fuzz/fuzz_table.c tests/fuzz/replay.c $(CORE_OBJ) \
 		$(DATA_OBJ)
-	$(COMPILE) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c tests/fuzz/replay.c \
-		$(CORE_OBJ) $(DATA_OBJ)
+	$(COMPILE) $(ALL_INCLUDES) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c \
+		tests/fuzz/replay.c $(CORE_OBJ) $(DATA_OBJ)
 
 # The view's fuzzing target (keys into the view, every frame drawn and
 # checked), driven by saved inputs: it links the drawing code and curses.
 $(BUILD)/fuzz_view_replay: tests/fuzz/fuzz_view.c tests/fuzz/replay.c \
 		$(CORE_OBJ) $(UI_OBJ) $(DATA_OBJ)
-	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_view.c \
-		tests/fuzz/replay.c $(CORE_OBJ) $(BUILD)/draw.o $(DATA_OBJ) \
-		$(CURSES_LIBS)
+	$(COMPILE) $(ALL_INCLUDES) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ \
+		tests/fuzz/fuzz_view.c tests/fuzz/replay.c $(CORE_OBJ) \
+		$(BUILD)/draw.o $(DATA_OBJ) $(CURSES_LIBS)
 
 unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
 	$(BUILD)/fuzz_view_replay
@@ -120,58 +128,66 @@ unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
 FUZZ_SECONDS ?= 60
 fuzz: $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 	mkdir -p $(BUILD)/fuzz-corpus
-	clang $(REQUIRED_CPPFLAGS) -std=c17 -g -O1 $(SANITIZE) -fsanitize=fuzzer \
-		-o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c src/builtin.c \
-		src/builtin_places.c $(CORE:%=src/%.c) $(BUILD)/desks_data.c \
+	clang $(REQUIRED_CPPFLAGS) $(ALL_INCLUDES) -std=c17 -g -O1 $(SANITIZE) \
+		-fsanitize=fuzzer -o $(BUILD)/fuzz_table tests/fuzz/fuzz_table.c \
+		src/data/builtin.c src/data/builtin_places.c \
+		$(CORE:%=src/core/%.c) $(BUILD)/desks_data.c \
 		$(BUILD)/places_compiled.c
 	$(BUILD)/fuzz_table -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-artifact_prefix=tests/fuzz/crashes/ $(BUILD)/fuzz-corpus \
 		tests/fuzz/corpus
 	mkdir -p $(BUILD)/fuzz-view-corpus tests/fuzz/crashes-view
-	clang $(REQUIRED_CPPFLAGS) $(CURSES_CFLAGS) -std=c17 -g -O1 $(SANITIZE) \
-		-fsanitize=fuzzer -o $(BUILD)/fuzz_view tests/fuzz/fuzz_view.c \
-		src/builtin.c src/builtin_places.c src/draw.c $(CORE:%=src/%.c) \
-		$(BUILD)/desks_data.c $(BUILD)/places_compiled.c $(CURSES_LIBS)
+	clang $(REQUIRED_CPPFLAGS) $(ALL_INCLUDES) $(CURSES_CFLAGS) -std=c17 \
+		-g -O1 $(SANITIZE) -fsanitize=fuzzer -o $(BUILD)/fuzz_view \
+		tests/fuzz/fuzz_view.c src/data/builtin.c src/data/builtin_places.c \
+		src/tui/draw.c $(CORE:%=src/core/%.c) $(BUILD)/desks_data.c \
+		$(BUILD)/places_compiled.c $(CURSES_LIBS)
 	$(BUILD)/fuzz_view -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		-artifact_prefix=tests/fuzz/crashes-view/ \
 		$(BUILD)/fuzz-view-corpus tests/fuzz/view-corpus
 
-$(CORE_OBJ) $(BUILD)/main.o $(BUILD)/builtin.o $(BUILD)/builtin_places.o \
-		$(BUILD)/builtin_places_tsv.o: $(BUILD)/%.o: src/%.c \
-		$(HEADERS) | $(BUILD)
-	$(COMPILE) -c -o $@ $<
+$(CORE_OBJ): $(BUILD)/%.o: src/core/%.c $(CORE_HEADERS) | $(BUILD)
+	$(COMPILE) $(CORE_INCLUDES) -c -o $@ $<
 
-$(UI_OBJ): $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
-	$(COMPILE) $(CURSES_CFLAGS) -c -o $@ $<
+$(UI_OBJ): $(BUILD)/%.o: src/tui/%.c $(HEADERS) | $(BUILD)
+	$(COMPILE) $(TUI_INCLUDES) $(CURSES_CFLAGS) -c -o $@ $<
+
+$(BUILD)/builtin.o $(BUILD)/builtin_places.o $(BUILD)/builtin_places_tsv.o: \
+		$(BUILD)/%.o: src/data/%.c $(HEADERS) | $(BUILD)
+	$(COMPILE) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
+
+$(BUILD)/main.o: src/main.c $(HEADERS) | $(BUILD)
+	$(COMPILE) $(ALL_INCLUDES) -c -o $@ $<
 
 # The default table, compiled in so that the binary alone is enough.
-$(BUILD)/desks_data.c: data/desks.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_table data/desks.tsv > $@.tmp && mv $@.tmp $@
+$(BUILD)/desks_data.c: data/desks.tsv src/tools/embed.sh | $(BUILD)
+	sh src/tools/embed.sh builtin_table data/desks.tsv > $@.tmp && mv $@.tmp $@
 
 # The places, read and validated once, at build time, by the program's own
 # reader, and compiled in ready to search (src/tools/make-places.c).
 PLACES_TOOL_OBJ = $(BUILD)/tsv.o $(BUILD)/text.o $(BUILD)/places.o \
 	$(BUILD)/place_keys.o
 $(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ) $(HEADERS)
-	$(COMPILE) $(LDFLAGS) -o $@ src/tools/make-places.c $(PLACES_TOOL_OBJ)
+	$(COMPILE) $(CORE_INCLUDES) $(LDFLAGS) -o $@ src/tools/make-places.c \
+		$(PLACES_TOOL_OBJ)
 
 PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv
 $(BUILD)/places_compiled.c: $(BUILD)/make-places $(PLACE_TABLES)
 	$(BUILD)/make-places $(PLACE_TABLES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/places_data.c: data/places.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
+$(BUILD)/places_data.c: data/places.tsv src/tools/embed.sh | $(BUILD)
+	sh src/tools/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/former_data.c: data/former.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_former_tsv data/former.tsv > $@.tmp && mv $@.tmp $@
+$(BUILD)/former_data.c: data/former.tsv src/tools/embed.sh | $(BUILD)
+	sh src/tools/embed.sh builtin_former_tsv data/former.tsv > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/postal_data.c: data/postal.tsv src/embed.sh | $(BUILD)
-	sh src/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
+$(BUILD)/postal_data.c: data/postal.tsv src/tools/embed.sh | $(BUILD)
+	sh src/tools/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/desks_data.o $(BUILD)/places_compiled.o $(BUILD)/places_data.o \
 		$(BUILD)/former_data.o $(BUILD)/postal_data.o: \
 		$(BUILD)/%.o: $(BUILD)/%.c
-	$(COMPILE) -c -o $@ $<
+	$(COMPILE) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $@
@@ -180,10 +196,10 @@ run: build-deps $(BIN)
 	./$(BIN)
 
 build-deps:
-	@sh tests/deps.sh build
+	@sh src/tools/deps.sh build
 
 deps:
-	@sh tests/deps.sh test
+	@sh src/tools/deps.sh test
 
 # Everything also built with AddressSanitizer and UBSan, in build/asan.
 asan:
@@ -196,24 +212,30 @@ DEPS ?= $(if $(DEB_BUILD_OPTIONS),no,yes)
 check: $(if $(filter no,$(DEPS)),,deps) $(BIN) unit-tests asan
 	@sh tests/run.sh
 
+# The tiers that take seconds (unit, screen, command line), for every edit;
+# make check still runs everything.
+test: $(BIN) $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/make-places
+	@sh tests/run.sh fast
+
 # The benchmark (not part of check): the reference program is built with
 # the same flags as madoguchi.
 $(BUILD)/bench_reference: tests/bench/reference.c $(BUILD)/labels.o | $(BUILD)
-	$(COMPILE) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/labels.o \
-		$(CURSES_LIBS)
+	$(COMPILE) $(CORE_INCLUDES) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(BUILD)/labels.o $(CURSES_LIBS)
 
 $(BUILD)/bench_scale: tests/bench/scale.c $(CORE_OBJ) $(DATA_OBJ)
-	$(COMPILE) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(DATA_OBJ)
+	$(COMPILE) $(CORE_INCLUDES) -Isrc/data $(LDFLAGS) -o $@ $< $(CORE_OBJ) \
+		$(DATA_OBJ)
 
 bench: bench-deps $(BIN) $(BUILD)/bench_reference $(BUILD)/bench_scale
 	sh tests/bench/run.sh
 
 bench-deps:
-	@sh tests/deps.sh bench
+	@sh src/tools/deps.sh bench
 
 # A real capture of the browser, for the README.
 screenshot: $(BIN)
-	sh tests/screenshot.sh
+	sh src/tools/screenshot.sh
 
 # Only the binary, the man page and completions: the data is built in.
 install: $(BIN)
@@ -301,5 +323,5 @@ deb: $(BIN)
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check fuzz screenshot bench bench-deps static install dist deb \
+.PHONY: all objects unit-tests run build-deps deps asan check test fuzz screenshot bench bench-deps static install dist deb \
 	uninstall clean

@@ -436,6 +436,16 @@ flushed(int status)
 }
 
 static int
+browse(const struct table *t, const struct options *o)
+{
+	struct place_source places = builtin_place_source();
+	int status = browser_run(t, &o->browser, &places);
+
+	place_source_free(&places);
+	return status;
+}
+
+static int
 run(const struct table *t, struct options *o)
 {
 	switch (o->mode) {
@@ -445,7 +455,7 @@ run(const struct table *t, struct options *o)
 		return line_mode(t, o);
 	case MODE_AUTO:
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			int status = browser_run(t, &o->browser);
+			int status = browse(t, o);
 
 			/* No cursor addressing (TERM=dumb, unset, unknown):
 			 * a person is still there. */

@@ -11,7 +11,7 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 	make -s dist >/dev/null
 	check "make dist: madoguchi-$version.tar.gz, the same twice" sh -c "[ \"\$(cat build/madoguchi-$version.tar.gz.sha256)\" = '$first' ]"
 	check "its SHA-256 file checks" sh -c "cd build && sha256sum -c madoguchi-$version.tar.gz.sha256 >/dev/null"
-	check "it holds the tree under madoguchi-$version/" sh -c "tar -tzf build/madoguchi-$version.tar.gz | grep -q '^madoguchi-$version/src/keyin.c\$'"
+	check "it holds the tree under madoguchi-$version/" sh -c "tar -tzf build/madoguchi-$version.tar.gz | grep -q '^madoguchi-$version/src/core/keyin.c\$'"
 	check "and nothing built" sh -c "! tar -tzf build/madoguchi-$version.tar.gz | grep -q '/build/'"
 else
 	echo "SKIPPED: make dist needs a git checkout"

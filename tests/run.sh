@@ -1,6 +1,8 @@
 #!/bin/sh
-# run.sh: every test suite of `make check`, then one closing line.
-# Suites print "N passed, N failed" (shell) or cmocka's summary.
+# run.sh [fast]: every test suite of `make check`, then one closing line;
+# with fast (`make test`), the tiers that take seconds: unit, screen and
+# the command line. Suites print "N passed, N failed" (shell) or cmocka's
+# summary. See tests/README.md.
 set -u
 total_pass=0
 total_fail=0
@@ -48,11 +50,24 @@ needs() {
 	tally "$@"
 }
 
-for t in text table filter output view places search keys; do
+fast=false
+[ "${1:-}" = fast ] && fast=true
+
+# Every tests/unit/test_NAME.c is a suite: nothing to list here.
+for source in tests/unit/test_*.c; do
+	t=${source#tests/unit/test_}
+	t=${t%.c}
 	tally "unit: $t" build/test_$t
-	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
+	$fast || tally "unit: $t (ASan, UBSan)" build/asan/test_$t
 done
 tally "screen" build/test_screen
+if $fast; then
+	tally "command line" sh tests/cli.sh
+	echo
+	echo "test: $total_pass passed, $total_fail failed (make check runs everything)"
+	[ "$total_fail" -eq 0 ]
+	exit
+fi
 tally "screen (ASan, UBSan)" build/asan/test_screen
 tally "fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_replay tests/fuzz/corpus tests/fuzz/crashes
 # The view's: keys into the view, every frame drawn, every cell checked.
@@ -69,7 +84,7 @@ tally "release: make dist, make deb" sh tests/package.sh
 needs tmux script -- "copy and open (tmux)" sh tests/act.sh
 needs tmux script -- "real terminals: keys, paste, copy, links (tmux, pyte)" sh tests/terminals.sh
 needs tmux script -- "install and completion" sh tests/install.sh
-needs tmux script -- "README picture" env CHECK=1 sh tests/screenshot.sh
+needs tmux script -- "README picture" env CHECK=1 sh src/tools/screenshot.sh
 needs tmux script -- "static binary" sh tests/single.sh
 
 echo

@@ -30,7 +30,7 @@ else
 fi
 check "no East Asian Ambiguous characters in the browser's own text" sh -c "
 	! perl -CSD -ne 'print \"  \$ARGV:\$.: \$_\" if /\\p{East_Asian_Width=Ambiguous}/;
-	    close ARGV if eof' src/labels.c src/pages.c src/draw.c src/keys.c | grep . >&2"
+	    close ARGV if eof' src/core/labels.c src/core/pages.c src/core/help.c src/tui/draw.c src/core/keys.c | grep . >&2"
 if command -v mandoc >/dev/null; then
 	check "the man pages lint clean" sh -c "mandoc -Tlint -W warning doc/madoguchi.1 doc/madoguchi.ja.1 >&2"
 else

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/nfkc.h: the compatibility characters that text_fold maps as
+"""Writes src/core/nfkc.h: the compatibility characters that text_fold maps as
 NFKC does (Kangxi radicals from PDFs, compatibility ideographs, enclosed
 and squared forms, small and vertical punctuation, the half-width forms
 that text.c does not already fold). A mapping whose result would be longer
@@ -7,7 +7,7 @@ than the character in UTF-8 loses its ASCII parentheses and spaces (㈱ ->
 株); one still longer is left out, as text_fold never lengthens text.
 Run it again with a newer Python for a newer Unicode:
 
-    python3 src/tools/make-nfkc.py > src/nfkc.h
+    python3 src/tools/make-nfkc.py > src/core/nfkc.h
 """
 import unicodedata
 

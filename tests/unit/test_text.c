@@ -97,7 +97,7 @@ fold_folds_case_width_and_script(void **state)
 }
 
 /* NFKC for what PDFs and IMEs give (the mappings from Python's Unicode
- * data, src/nfkc.h), the dashes of a number, ヶ, combining marks. */
+ * data, src/core/nfkc.h), the dashes of a number, ヶ, combining marks. */
 static void
 fold_as_input_arrives(void **state)
 {

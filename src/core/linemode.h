@@ -10,7 +10,7 @@
 
 #include <stdio.h>
 
-#include "browser.h"
+#include "options.h"
 #include "places.h"
 #include "table.h"
 

@@ -13,7 +13,6 @@
 
 #include <curses.h>
 
-#include "builtin.h"
 #include "clip.h"
 #include "draw.h"
 #include "input.h"
@@ -132,7 +131,7 @@ struct session {
 	char link_bytes[LINKS_MAX_BYTES]; /* what makes them links */
 	size_t link_len;         /* bytes of it not sent yet */
 	const char *status_link; /* a URL the status begins with */
-	struct place_source places;
+	struct place_source *places;
 	struct limits limits;
 	enum input_end end; /* why the session ended */
 };
@@ -428,7 +427,8 @@ stop_terminal(SCREEN *screen)
 }
 
 static int
-run(struct session *s, const struct table *t, const struct browser_options *o)
+run(struct session *s, const struct table *t, const struct browser_options *o,
+    struct place_source *places)
 {
 	SCREEN *screen;
 	const char *type;
@@ -436,7 +436,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o)
 	s->lang = o->lang;
 	s->can_copy = o->osc52 && !o->restricted;
 	s->can_open = !o->restricted;
-	s->places = builtin_place_source();
+	s->places = places;
 
 	s->ascii = !utf8_locale() || o->ascii;
 	if (s->ascii)
@@ -444,7 +444,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o)
 	if (!(type = terminal_type(stderr)))
 		return BROWSER_UNUSABLE;
 	s->hyperlinks = o->hyperlinks && !s->ascii && terminal_speaks_xterm(type);
-	if (!view_init(&s->view, t, &s->places, o->query,
+	if (!view_init(&s->view, t, s->places, o->query,
 	    o->restricted ? BROWSER_RESTRICTED_QUERY : 0)) {
 		perror("madoguchi");
 		return 2;
@@ -470,7 +470,6 @@ run(struct session *s, const struct table *t, const struct browser_options *o)
 	} while (handle_keys(s));
 	stop_terminal(screen);
 	view_free(&s->view);
-	place_source_free(&s->places);
 	input_raise_again();
 	timelimit_goodbye(&s->limits, s->end == INPUT_IDLE ? LIMIT_IDLE :
 	    s->end == INPUT_SESSION_OVER ? LIMIT_SESSION : LIMIT_NONE, stderr);
@@ -481,7 +480,8 @@ run(struct session *s, const struct table *t, const struct browser_options *o)
  * and mostly zeros: on the heap, calloc leaves untouched pages unwritten,
  * where a zeroed local writes them all. */
 int
-browser_run(const struct table *t, const struct browser_options *o)
+browser_run(const struct table *t, const struct browser_options *o,
+    struct place_source *places)
 {
 	struct session *s = calloc(1, sizeof *s);
 	int status;
@@ -490,7 +490,7 @@ browser_run(const struct table *t, const struct browser_options *o)
 		perror("madoguchi");
 		return 2;
 	}
-	status = run(s, t, o);
+	status = run(s, t, o, places);
 	free(s);
 	return status;
 }

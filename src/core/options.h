@@ -1,11 +1,11 @@
-/* browser: the full-screen ncursesw front end. */
-#ifndef MADOGUCHI_BROWSER_H
-#define MADOGUCHI_BROWSER_H
+/* options: what the user asked for, as both front ends take it: the
+ * browser (src/tui) and the line mode. */
+#ifndef MADOGUCHI_OPTIONS_H
+#define MADOGUCHI_OPTIONS_H
 
 #include <stdbool.h>
 
 #include "labels.h"
-#include "table.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -22,16 +22,7 @@ struct browser_options {
 	unsigned max_session;  /* seconds in all before quitting; 0: never */
 };
 
-/* Returned when the terminal cannot run the browser (TERM unset, unknown,
- * or unable to address the cursor); the reason is on stderr. */
-#define BROWSER_UNUSABLE (-1)
-
 /* The longest query in restricted mode, in bytes. */
 #define BROWSER_RESTRICTED_QUERY 64
-
-/* Runs the browser until the user quits; returns the exit status (0) or
- * BROWSER_UNUSABLE. A signal that ended it is raised again after the
- * terminal is restored, so the exit status says which. */
-int browser_run(const struct table *t, const struct browser_options *o);
 
 #endif
