@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -74,16 +75,28 @@ static const char usage_text[] =
     "Exit status: 0 found, 1 nothing matched (--check: the table is\n"
     "invalid), 2 trouble: usage, I/O, an invalid table.\n";
 
-/* fmt holds one %s for arg, which comes from the command line and so is
- * made safe before it is shown. */
-static int
-usage_error(const char *fmt, const char *arg)
+/* A word from the command line, made safe to show (once a message: the
+ * message ends the run). */
+static const char *
+shown(const char *arg)
 {
-	char shown[256 * TEXT_ESCAPE_GROWTH + 1];
+	static char safe[256 * TEXT_ESCAPE_GROWTH + 1];
 
-	text_sanitize(shown, sizeof shown, arg, strnlen(arg, 256));
+	text_sanitize(safe, sizeof safe, arg, strnlen(arg, 256));
+	return safe;
+}
+
+static int usage_error(const char *fmt, ...) TSV_PRINTF(1, 2);
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
 	fputs("madoguchi: ", stderr);
-	fprintf(stderr, fmt, shown);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'madoguchi --help'.\n", stderr);
 	return EXIT_TROUBLE;
 }
@@ -127,22 +140,23 @@ parse_value_option(int opt, const char *arg, struct options *o)
 	case 'F':
 		if (!output_parse_format(arg, &o->format))
 			return usage_error("unknown format '%s' (plain, tsv, json)",
-			    arg);
+			    shown(arg));
 		break;
 	case 'L':
 		if (!labels_parse_lang(arg, &o->browser.lang))
-			return usage_error("unknown language '%s' (ja, en)", arg);
+			return usage_error("unknown language '%s' (ja, en)",
+			    shown(arg));
 		break;
 	case 'I':
 		if (!parse_seconds(arg, &o->browser.idle_timeout))
 			return usage_error("--idle-timeout takes whole seconds, "
-			    "not '%s'", arg);
+			    "not '%s'", shown(arg));
 		o->idle_set = true;
 		break;
 	case 'S':
 		if (!parse_seconds(arg, &o->browser.max_session))
 			return usage_error("--max-session takes whole seconds, "
-			    "not '%s'", arg);
+			    "not '%s'", shown(arg));
 		o->session_set = true;
 		break;
 	case 'C':
@@ -154,7 +168,7 @@ parse_value_option(int opt, const char *arg, struct options *o)
 			o->browser.color = COLOR_NEVER;
 		else
 			return usage_error("unknown colour mode '%s' (auto, "
-			    "always, never)", arg);
+			    "always, never)", shown(arg));
 		break;
 	}
 	return 0;
@@ -233,9 +247,10 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 			break;
 		case ':':
 			return usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
+			    shown(argv[optind - 1]));
 		case '?':
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			return usage_error("unknown option '%s'",
+			    shown(argv[optind - 1]));
 		default:
 			if (parse_value_option(opt, optarg, o) != 0)
 				return EXIT_TROUBLE;
@@ -251,7 +266,7 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		if (o->mode == MODE_FILTER || o->mode == MODE_LIST ||
 		    o->mode == MODE_CHECK)
 			return usage_error("unexpected argument '%s'",
-			    argv[optind]);
+			    shown(argv[optind]));
 		o->browser.query = join_words(argv + optind, argc - optind,
 		    words, cap);
 	}

@@ -12,6 +12,10 @@ for cc in gcc clang; do
 	fi
 	check "$cc builds every file without a warning" \
 	    make -s BUILD="$tmp/$cc" CC=$cc CFLAGS="-O2 -Werror" objects
+	# Formats are literals where they are written (labels' are checked
+	# by test_output); -Wformat=2 adds -Wformat-nonliteral and -security.
+	check "$cc: and without one with -Wformat=2" \
+	    make -s BUILD="$tmp/$cc-format" CC=$cc CFLAGS="-O2 -Werror -Wformat=2" objects
 done
 check "make CFLAGS=-O0 keeps the required flags" sh -c "
 	make -n -B BUILD='$tmp/o0' CFLAGS=-O0 objects | grep -q -- '-std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion .*-O0'"

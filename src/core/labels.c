@@ -1,12 +1,13 @@
 /* labels: see labels.h. */
 #include "labels.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const text[L_COUNT][2] = {
 	[L_REGION] = {"Region: %s (%s)", "地方: %s (%s)"},
-	[L_REGION_ASCII] = {"Region: %s%s", "Region: %s%s"},
+	[L_REGION_ASCII] = {"Region: %s", "Region: %s"},
 	[L_BUREAU] = {"Police bureau", "管区警察局"},
 	[L_BUREAU_NONE] = {"none (no regional bureau covers it)",
 		"なし (管区警察局の管轄外)"},
@@ -154,3 +155,48 @@ labels_lang_from_env(void)
 	}
 	return LANG_EN;
 }
+
+/* What each label that is a format takes. */
+static const char *const conversions[L_COUNT] = {
+	[L_REGION] = "ss", [L_REGION_ASCII] = "s",
+	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
+	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_EXITED] = "sds",
+	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
+	[L_FOUND_VIA] = "s", [L_LINE_MATCHES] = "zu", [L_LINE_NO_SUCH] = "szu",
+	[L_LINE_UNKNOWN] = "s", [L_LINE_NOT_COPIED] = "s", [L_LINE_CUT] = "zu",
+};
+
+const char *
+label_conversions(enum label id)
+{
+	return conversions[id] ? conversions[id] : "";
+}
+
+/* Formats from the table: label_conversions, held to it by test_output,
+ * is what checks them. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+int
+label_format(char *out, size_t cap, enum lang lang, enum label id, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, id);
+	n = vsnprintf(out, cap, label(lang, id), ap);
+	va_end(ap);
+	return n;
+}
+
+int
+label_print(FILE *out, enum lang lang, enum label id, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, id);
+	n = vfprintf(out, label(lang, id), ap);
+	va_end(ap);
+	return n;
+}
+#pragma GCC diagnostic pop

@@ -9,7 +9,7 @@ enum lang { LANG_EN, LANG_JA };
 
 enum label {
 	L_REGION,       /* a format: region, its romaji */
-	L_REGION_ASCII, /* a format: romaji, "" */
+	L_REGION_ASCII, /* a format: romaji */
 	L_BUREAU,
 	L_BUREAU_NONE,
 	L_PHONE,
@@ -71,7 +71,20 @@ enum lang labels_lang_from_env(void);
 /* Parses "ja" or "en". */
 bool labels_parse_lang(const char *name, enum lang *out);
 
+#include <stdio.h>
+
 const char *label(enum lang lang, enum label id);
+
+/* A label that is a format, filled: into out (cap bytes) or printed. Its
+ * arguments are what label_conversions says, in that order; test_output
+ * holds both languages of every label to it (a format from a table cannot
+ * be checked where it is used). Return as snprintf and fprintf. */
+int label_format(char *out, size_t cap, enum lang lang, enum label id, ...);
+int label_print(FILE *out, enum lang lang, enum label id, ...);
+
+/* The conversions a label takes, as they are written in it ("s", "zu",
+ * "sds"), or "" for a label that is no format. */
+const char *label_conversions(enum label id);
 
 /* The lang code for table_meta: "ja" or "en". */
 const char *labels_code(enum lang lang);

@@ -37,7 +37,7 @@ struct session {
 static void
 say(struct session *s, enum label id, const char *arg)
 {
-	fprintf(s->out, label(s->lang, id), arg ? arg : "");
+	label_print(s->out, s->lang, id, arg ? arg : "");
 	fputc('\n', s->out);
 }
 
@@ -91,7 +91,7 @@ show_detail(struct session *s, size_t desk)
 static void
 show_list(struct session *s)
 {
-	fprintf(s->out, label(s->lang, L_LINE_MATCHES), s->nrows);
+	label_print(s->out, s->lang, L_LINE_MATCHES, s->nrows);
 	fputc('\n', s->out);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct desk *k = &s->table->desks[s->rows[i]];
@@ -179,8 +179,8 @@ act(struct session *s, bool opening, const char *what)
 	else if (opener_open(text, &o))
 		say(s, L_OPENED, o.program);
 	else if (o.ran) {
-		fprintf(s->out, label(s->lang, L_OPEN_EXITED), o.program,
-		    o.status, text);
+		label_print(s->out, s->lang, L_OPEN_EXITED, o.program, o.status,
+		    text);
 		fputc('\n', s->out);
 	} else
 		say(s, L_OPEN_FAILED, text);
@@ -198,7 +198,7 @@ number(struct session *s, const char *line)
 		return;
 	}
 	snprintf(shown, sizeof shown, "%.20s", line);
-	fprintf(s->out, label(s->lang, L_LINE_NO_SUCH), shown, s->nrows);
+	label_print(s->out, s->lang, L_LINE_NO_SUCH, shown, s->nrows);
 	fputc('\n', s->out);
 }
 
@@ -292,7 +292,7 @@ read_line(struct session *s, char *buf, size_t cap)
 		cut = true;
 	}
 	if (cut) {
-		fprintf(s->out, label(s->lang, L_LINE_CUT), len);
+		label_print(s->out, s->lang, L_LINE_CUT, len);
 		fputc('\n', s->out);
 	}
 	return true;

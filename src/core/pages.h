@@ -65,8 +65,16 @@ void page_free(struct page *p);
  * a space, URLs after / ? & = and are links. */
 void page_add(struct page *p, size_t indent, size_t hang,
     enum line_style style, const char *text);
+#if defined(__GNUC__)
+#define PAGE_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PAGE_PRINTF(f, a)
+#endif
 void page_addf(struct page *p, size_t indent, enum line_style style,
-    const char *fmt, const char *a, const char *b);
+    const char *fmt, ...) PAGE_PRINTF(4, 5);
+/* A label that is a format (label_format), filled and added. */
+void page_add_label(struct page *p, size_t indent, enum line_style style,
+    enum label id, ...);
 void page_blank(struct page *p);
 
 #endif

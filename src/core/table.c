@@ -45,8 +45,7 @@ check_url(const struct tsv_cursor *c, const char *cell, const char *name)
 	}
 	host = tsv_span(p, TSV_HOST);
 	if (host == 0) {
-		tsv_report_cell(c, p, "URL in column '%s' has no host name%s", name,
-		    "");
+		tsv_report_at(c, p, "URL in column '%s' has no host name", name);
 		return;
 	}
 	p += host;
@@ -101,9 +100,8 @@ check_text_cells(const struct tsv_cursor *c, struct desk *k)
 
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (desk_cell(k, required[i])[0] == '\0')
-			tsv_report_cell(c, desk_cell(k, required[i]),
-			    "column '%s' is empty%s", field_names[required[i]],
-			    "");
+			tsv_report_at(c, desk_cell(k, required[i]),
+			    "column '%s' is empty", field_names[required[i]]);
 	if (!tsv_is_kana(desk_cell(k, FIELD_KANA)))
 		tsv_report_cell(c, desk_cell(k, FIELD_KANA),
 		    "column '%s' must be hiragana: '%s'", "kana",

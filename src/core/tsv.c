@@ -11,23 +11,33 @@
 
 #include "text.h"
 
-void
-tsv_report(struct diags *d, unsigned long line, unsigned long col,
-    const char *fmt, ...)
-{
-	va_list ap;
+static void report_v(struct diags *d, unsigned long line, unsigned long col,
+    const char *fmt, va_list ap) TSV_PRINTF(4, 0);
 
+static void
+report_v(struct diags *d, unsigned long line, unsigned long col,
+    const char *fmt, va_list ap)
+{
 	if (d->count == TABLE_MAX_DIAGS) {
 		d->dropped++;
 		return;
 	}
 	d->items[d->count].line = line;
 	d->items[d->count].col = col;
-	va_start(ap, fmt);
 	vsnprintf(d->items[d->count].message,
 	    sizeof d->items[d->count].message, fmt, ap);
-	va_end(ap);
 	d->count++;
+}
+
+void
+tsv_report(struct diags *d, unsigned long line, unsigned long col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_v(d, line, col, fmt, ap);
+	va_end(ap);
 }
 
 /* 1-based column, in characters, of byte p of the current line. */
@@ -47,11 +57,44 @@ column(const struct tsv_cursor *c, const char *p)
 }
 
 void
+tsv_report_at(const struct tsv_cursor *c, const char *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_v(c->d, c->line, column(c, p), fmt, ap);
+	va_end(ap);
+}
+
+/* tsv_report_at for tsv_report_cell, whose callers' formats were checked
+ * where they are written (two strings): here it is a parameter. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+report_quoted(const struct tsv_cursor *c, const char *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_v(c->d, c->line, column(c, p), fmt, ap);
+	va_end(ap);
+}
+#pragma GCC diagnostic pop
+
+void
 tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
-    const char *name, const char *value)
+    ...)
 {
 	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
-	size_t len = strlen(value);
+	const char *name, *value;
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	name = va_arg(ap, const char *);
+	value = va_arg(ap, const char *);
+	va_end(ap);
+	len = strlen(value);
 
 	if (len > 64) {
 		len = 64;
@@ -63,7 +106,7 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 		return;
 	}
 	text_sanitize(shown, sizeof shown, value, len);
-	tsv_report(c->d, c->line, column(c, p), fmt, name, shown);
+	report_quoted(c, p, fmt, name, shown);
 }
 
 /* The tabs of the line being read, found while its characters are
@@ -239,7 +282,7 @@ parse_meta(struct reader *r, char *line)
 			s->meta(r->ctx, m);
 		return;
 	}
-	tsv_report_cell(&r->c, line, "unknown metadata key%s '@%s'", "",
+	tsv_report_cell(&r->c, line, "unknown metadata %s '@%s'", "key",
 	    cells[0]);
 }
 

@@ -82,13 +82,24 @@ size_t tsv_parse_stream(const char *data, size_t len,
  * I/O error (errno set) or when too large (*too_large set). */
 char *tsv_read_file(const char *path, size_t *len, bool *too_large);
 
-void tsv_report(struct diags *d, unsigned long line, unsigned long col,
-    const char *fmt, ...);
+#if defined(__GNUC__)
+#define TSV_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define TSV_PRINTF(f, a)
+#endif
 
-/* Reports a problem at byte p of the current line: fmt takes the column's
- * name and then the value, made safe and cut to 64 bytes. */
+void tsv_report(struct diags *d, unsigned long line, unsigned long col,
+    const char *fmt, ...) TSV_PRINTF(4, 5);
+
+/* Reports a problem at byte p of the current line. */
+void tsv_report_at(const struct tsv_cursor *c, const char *p,
+    const char *fmt, ...) TSV_PRINTF(3, 4);
+
+/* Reports a problem at byte p of the current line that quotes a value:
+ * the arguments are the column's name and then the value (two %s), which
+ * is shown made safe and cut to 64 bytes. */
 void tsv_report_cell(const struct tsv_cursor *c, const char *p,
-    const char *fmt, const char *name, const char *value);
+    const char *fmt, ...) TSV_PRINTF(3, 4);
 
 /* Byte classes for cell checks, as tables: they run on every cell of
  * tables that may have a million rows. */

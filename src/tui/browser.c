@@ -191,7 +191,7 @@ field_for(const struct view *v, enum action a)
 static void
 say(struct session *s, enum label id, const char *arg)
 {
-	snprintf(s->view.status, sizeof s->view.status, label(s->lang, id),
+	label_format(s->view.status, sizeof s->view.status, s->lang, id,
 	    arg ? arg : "");
 }
 
@@ -292,8 +292,8 @@ browse(struct session *s, const char *url)
 	if (ok)
 		say(s, L_OPENED, o.program);
 	else if (o.ran)
-		snprintf(s->view.status, sizeof s->view.status,
-		    label(s->lang, L_OPEN_EXITED), o.program, o.status, url);
+		label_format(s->view.status, sizeof s->view.status, s->lang,
+		    L_OPEN_EXITED, o.program, o.status, url);
 	else
 		say(s, L_OPEN_FAILED, url);
 }

@@ -181,11 +181,57 @@ osc52_carries_exactly_the_text(void **state)
 	free(big);
 }
 
+/* The conversions of a format, as label_conversions writes them: "%s
+ * (%s)" is "ss", "%zu 件" is "zu"; flags and widths are left out. */
+static void
+conversions_of(const char *fmt, char *out)
+{
+	size_t n = 0;
+
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		if (*++p == '%')
+			continue;
+		while (*p && strchr("-+ #0123456789.*", *p))
+			p++;
+		while (*p && strchr("hlLqjzt", *p))
+			out[n++] = *p++;
+		if (*p)
+			out[n++] = *p;
+		else
+			break;
+	}
+	out[n] = '\0';
+}
+
+/* A label's format comes from a table, so the compiler cannot check its
+ * uses: every label, in both languages, takes what label_conversions says,
+ * and the calls pass that (label_format, label_print, page_add_label). */
+static void
+label_formats_take_what_they_say(void **state)
+{
+	char got[32];
+
+	(void)state;
+	for (int id = 0; id < L_COUNT; id++)
+		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+			conversions_of(label((enum lang)lang, (enum label)id), got);
+			if (strcmp(got, label_conversions((enum label)id)) != 0)
+				fail_msg("label %d (%s) takes '%s', not '%s'", id,
+				    lang == LANG_JA ? "ja" : "en", got,
+				    label_conversions((enum label)id));
+		}
+	assert_string_equal(label_conversions(L_OPEN_EXITED), "sds");
+	assert_string_equal(label_conversions(L_CYBER_PAGE), "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(plain_aligns_by_display_width),
+		cmocka_unit_test(label_formats_take_what_they_say),
 		cmocka_unit_test(no_raw_control_in_any_format),
 		cmocka_unit_test(escapes_are_visible),
 		cmocka_unit_test(language_from_environment),
