@@ -187,9 +187,8 @@ filter_compile(struct filter *f, const char *query,
 	struct compiler c = {f, places, NULL, 0};
 
 	/* Cut a partial character at the end rather than fold half of it. */
-	while (len > 0 && len < strlen(query) &&
-	    ((unsigned char)query[len] & 0xC0) == 0x80)
-		len--;
+	if (len < strlen(query))
+		len = text_boundary(query, len);
 	f->count = 0;
 	f->address = false;
 	f->places = NULL;

@@ -285,9 +285,7 @@ read_line(struct session *s, char *buf, size_t cap)
 	if (len > 0 && buf[len - 1] == '\r')
 		buf[--len] = '\0';
 	if (len > most) {
-		len = most;
-		while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
-			len--;
+		len = text_boundary(buf, most);
 		buf[len] = '\0';
 		cut = true;
 	}

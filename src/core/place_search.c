@@ -109,7 +109,7 @@ longest_key(const struct places *p, const char *s, unsigned pref, size_t *at)
 	size_t len = strlen(s);
 
 	for (size_t n = len < PLACE_KEY_MAX ? len : PLACE_KEY_MAX; n > 0; n--) {
-		if (((unsigned char)s[n] & 0xC0) == 0x80)
+		if (text_continues(s[n]))
 			continue;
 		for (size_t k = lower_bound(p, s, n); k < p->nkeys &&
 		    key_is(p, k, s, n); k++)

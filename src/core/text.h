@@ -40,6 +40,23 @@ text_decode(const char *s, size_t len, uint32_t *cp)
 	return text_decode_any(s, len, cp);
 }
 
+/* True for a byte that continues a UTF-8 character (10xxxxxx). */
+static inline bool
+text_continues(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* len moved back to the first byte of the character that s[len] is part
+ * of: where s can be cut without splitting one. */
+static inline size_t
+text_boundary(const char *s, size_t len)
+{
+	while (len > 0 && text_continues(s[len]))
+		len--;
+	return len;
+}
+
 /* Writes cp (a valid code point) as UTF-8 into out (4 bytes of room);
  * returns the bytes. */
 size_t text_encode(uint32_t cp, char *out);

@@ -96,11 +96,8 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 	va_end(ap);
 	len = strlen(value);
 
-	if (len > 64) {
-		len = 64;
-		while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
-			len--;
-	}
+	if (len > 64)
+		len = text_boundary(value, 64);
 	if (c->d->count == TABLE_MAX_DIAGS) { /* past the reported: a count */
 		c->d->dropped++;
 		return;

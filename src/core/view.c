@@ -68,12 +68,6 @@ view_free(struct view *v)
 	v->rows = NULL;
 }
 
-static bool
-continuation(char c)
-{
-	return ((unsigned char)c & 0xC0) == 0x80;
-}
-
 void
 view_insert(struct view *v, const char *text, size_t len)
 {
@@ -84,11 +78,8 @@ view_insert(struct view *v, const char *text, size_t len)
 		return;
 	v->focus = FOCUS_LIST;
 	v->detail_shown = v->help = false;
-	if (len > room) {
-		len = room;
-		while (len > 0 && continuation(text[len]))
-			len--;
-	}
+	if (len > room)
+		len = text_boundary(text, room);
 	if (len == 0) /* full: nothing changes, nothing to filter again */
 		return;
 	memmove(v->query + v->cursor + len, v->query + v->cursor,
@@ -107,7 +98,7 @@ char_before(const struct view *v, size_t at)
 		return 0;
 	do
 		at--;
-	while (at > 0 && continuation(v->query[at]));
+	while (at > 0 && text_continues(v->query[at]));
 	return at;
 }
 
@@ -118,7 +109,7 @@ char_after(const struct view *v, size_t at)
 		return v->query_len;
 	do
 		at++;
-	while (at < v->query_len && continuation(v->query[at]));
+	while (at < v->query_len && text_continues(v->query[at]));
 	return at;
 }
 
