@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "text.h"
 
 /* Each key and what it does, in both languages; the man page's KEYS. */
@@ -224,21 +225,21 @@ page_help(struct page *p, const struct table *t,
 	help_national(p, t);
 	if (p->style.line_mode)
 		help_section(p, L_HELP_COMMANDS, help_commands,
-		    sizeof help_commands / sizeof help_commands[0]);
+		    COUNT_OF(help_commands));
 	else
 		help_section(p, L_HELP_KEYS, help_keys,
-		    sizeof help_keys / sizeof help_keys[0]);
+		    COUNT_OF(help_keys));
 	if (p->style.ascii) { /* the marks and examples without a kanji */
 		help_section(p, L_HELP_QUERY, help_query_ascii,
-		    sizeof help_query_ascii / sizeof help_query_ascii[0]);
+		    COUNT_OF(help_query_ascii));
 		help_section(p, L_HELP_MARKS, help_notes_ascii,
-		    sizeof help_notes_ascii / sizeof help_notes_ascii[0]);
+		    COUNT_OF(help_notes_ascii));
 		return;
 	}
 	help_section(p, L_HELP_QUERY, help_query,
-	    sizeof help_query / sizeof help_query[0]);
+	    COUNT_OF(help_query));
 	help_section(p, L_HELP_WORDS, help_words,
-	    sizeof help_words / sizeof help_words[0]);
+	    COUNT_OF(help_words));
 	help_notes(p, t);
 }
 

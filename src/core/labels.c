@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count_of.h"
+
 static const char *const text[L_COUNT][2] = {
 	[L_REGION] = {"Region: %s (%s)", "地方: %s (%s)"},
 	[L_REGION_ASCII] = {"Region: %s", "Region: %s"},
@@ -147,7 +149,7 @@ labels_lang_from_env(void)
 {
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
 
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+	for (size_t i = 0; i < COUNT_OF(vars); i++) {
 		const char *v = getenv(vars[i]);
 
 		if (v && *v)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "text.h"
 
 bool
@@ -12,7 +13,7 @@ output_parse_format(const char *name, enum format *out)
 {
 	static const char *const names[] = {"plain", "tsv", "json"};
 
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(names); i++)
 		if (strcmp(name, names[i]) == 0) {
 			*out = (enum format)i;
 			return true;
@@ -40,7 +41,7 @@ static const char *const columns[] = {
 	"phone", "phone_kind", "cyber_url", "contact_url", "contact_same_page",
 	"contact_kind", "matched_place",
 };
-#define COLUMN_COUNT (sizeof columns / sizeof columns[0])
+#define COLUMN_COUNT (COUNT_OF(columns))
 
 static const char *
 none_as_null(const char *cell)
@@ -61,7 +62,7 @@ column_values(const struct table *t, size_t row,
 		FIELD_BUREAU, FIELD_PHONE, FIELD_PHONE_KIND, FIELD_CYBER_URL};
 	size_t i;
 
-	for (i = 0; i < sizeof direct / sizeof direct[0]; i++)
+	for (i = 0; i < COUNT_OF(direct); i++)
 		values[i] = desk_cell(k, direct[i]);
 	values[6] = none_as_null(values[6]);
 	values[i++] = desk_contact_url(k);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "text.h"
 
 static void
@@ -284,7 +285,7 @@ bureau_line(char *out, size_t cap, enum lang lang, const char *bureau)
 {
 	const char *english = NULL;
 
-	for (size_t i = 0; i < sizeof bureau_names / sizeof bureau_names[0];
+	for (size_t i = 0; i < COUNT_OF(bureau_names);
 	    i++)
 		if (strcmp(bureau, bureau_names[i][0]) == 0)
 			english = bureau_names[i][1];
@@ -324,8 +325,7 @@ detail_names(struct page *p, const struct desk *k)
 	if (p->style.urls) {
 		size_t most = height_of(p, 0, STYLE_TEXT, line);
 
-		for (size_t i = 0; i <= sizeof bureau_names /
-		    sizeof bureau_names[0]; i++) {
+		for (size_t i = 0; i <= COUNT_OF(bureau_names); i++) {
 			size_t h;
 
 			bureau_line(line, sizeof line, lang, i == 0 ? TABLE_NONE :

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "text.h"
 
 struct key_builder {
@@ -81,7 +82,7 @@ static void
 find_suffix(struct part *pt)
 {
 	pt->suffix = -1;
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(suffixes); i++)
 		if (ends_with(pt->name, pt->name_len, suffixes[i].kanji) &&
 		    ends_with(pt->kana, pt->kana_len, suffixes[i].kana)) {
 			pt->suffix = (int)i;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "text.h"
 
 /* Codes have at most 8 digits; a longer one is reported as such. */
@@ -98,7 +99,7 @@ check_text_cells(const struct tsv_cursor *c, struct desk *k)
 		FIELD_REGION, FIELD_BUREAU};
 	static const enum field latin[] = {FIELD_ROMAJI, FIELD_REGION_ROMAJI};
 
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(required); i++)
 		if (desk_cell(k, required[i])[0] == '\0')
 			tsv_report_at(c, desk_cell(k, required[i]),
 			    "column '%s' is empty", field_names[required[i]]);
@@ -106,7 +107,7 @@ check_text_cells(const struct tsv_cursor *c, struct desk *k)
 		tsv_report_cell(c, desk_cell(k, FIELD_KANA),
 		    "column '%s' must be hiragana: '%s'", "kana",
 		    desk_cell(k, FIELD_KANA));
-	for (size_t i = 0; i < sizeof latin / sizeof latin[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(latin); i++)
 		if (!tsv_all_of(desk_cell(k, latin[i]), TSV_LATIN))
 			tsv_report_cell(c, desk_cell(k, latin[i]),
 			    "column '%s' must be Latin letters: '%s'",
@@ -176,7 +177,7 @@ static const struct meta_key desk_meta_keys[] = {
 
 static const struct tsv_schema desk_schema = {
 	field_names, FIELD_COUNT, desk_meta_keys,
-	sizeof desk_meta_keys / sizeof desk_meta_keys[0], desk_row, NULL,
+	COUNT_OF(desk_meta_keys), desk_row, NULL,
 };
 
 
@@ -246,7 +247,7 @@ fold_desk(struct desk *k, char *out)
 	k->fold = out;
 	for (size_t i = 0; i < FIELD_COUNT; i++)
 		k->folded_at[i] = DESK_UNFOLDED;
-	for (size_t i = 0; i < sizeof searched / sizeof searched[0]; i++) {
+	for (size_t i = 0; i < COUNT_OF(searched); i++) {
 		enum field f = searched[i];
 		/* No searched column is the last: the next cell's start, less
 		 * the NUL between them, is where this one ends. */

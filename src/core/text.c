@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "nfkc.h"
 
 struct range {
@@ -82,7 +83,7 @@ bool
 text_cp_unsafe_rare(uint32_t cp)
 {
 	return in_ranges(cp, unsafe_ranges,
-	    sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
+	    COUNT_OF(unsafe_ranges));
 }
 
 static const struct range zero_width[] = {
@@ -104,9 +105,9 @@ static const struct range wide[] = {
 int
 text_cp_width_any(uint32_t cp)
 {
-	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+	if (in_ranges(cp, zero_width, COUNT_OF(zero_width)))
 		return 0;
-	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
+	if (in_ranges(cp, wide, COUNT_OF(wide)))
 		return 2;
 	return 1;
 }
@@ -336,7 +337,7 @@ fold_latin(uint32_t cp)
 		cp = ' ';
 	if (cp >= 'A' && cp <= 'Z')
 		cp += 'a' - 'A';
-	for (size_t i = 0; i < sizeof accented / sizeof accented[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(accented); i++)
 		if (accented[i].from == cp)
 			return (uint32_t)accented[i].to;
 	return cp;
@@ -386,7 +387,7 @@ nfkc(uint32_t cp)
 	if (cp < 0xA0 || (cp >= 0x3041 && cp <= 0x30FF) ||
 	    (cp >= 0x3400 && cp <= 0x9FFF))
 		return NULL;
-	m = bsearch(&cp, nfkc_maps, sizeof nfkc_maps / sizeof nfkc_maps[0],
+	m = bsearch(&cp, nfkc_maps, COUNT_OF(nfkc_maps),
 	    sizeof nfkc_maps[0], nfkc_order);
 	return m ? m->to : NULL;
 }

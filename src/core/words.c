@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "count_of.h"
 #include "text.h"
 
 #define POSTAL_MARK "〒"
@@ -14,7 +15,7 @@ words_is_number(const char *s)
 	static const char *const words[] = {"丁目", "番地", "番", "号", "の",
 		"階", "棟", "室", "一", "二", "三", "四", "五", "六", "七", "八",
 		"九", "十", "〇", "百", "千"};
-	size_t nwords = sizeof words / sizeof words[0];
+	size_t nwords = COUNT_OF(words);
 	bool digit = false;
 
 	while (*s) {
@@ -57,7 +58,7 @@ words_english_suffix(const char *word)
 		{"prefecture", ""}, {"pref", ""}, {"metropolis", ""},
 	};
 
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(words); i++)
 		if (strcmp(word, words[i][0]) == 0)
 			return words[i][1];
 	return NULL;

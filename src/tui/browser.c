@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "clip.h"
+#include "count_of.h"
 #include "draw.h"
 #include "input.h"
 #include "keys.h"
@@ -38,7 +39,7 @@ utf8_locale(void)
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return true;
-	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(fallbacks); i++)
 		if (setlocale(LC_CTYPE, fallbacks[i]) &&
 		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 			return true;

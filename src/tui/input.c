@@ -15,6 +15,7 @@
 
 #include <curses.h>
 
+#include "count_of.h"
 #include "terminal.h"
 
 /* How long a lone Esc waits for the rest of a sequence, unless ESCDELAY
@@ -66,7 +67,7 @@ input_catch_signals(bool restricted)
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(&blocked);
 	sa.sa_handler = on_signal;
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+	for (size_t i = 0; i < COUNT_OF(sigs); i++) {
 		sigaction(sigs[i], &sa, NULL);
 		sigaddset(&blocked, sigs[i]);
 	}
@@ -77,7 +78,7 @@ input_catch_signals(bool restricted)
 	sigaction(SIGWINCH, &sa, NULL);
 	sigaddset(&blocked, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &blocked, &unblocked);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(sigs); i++)
 		sigdelset(&unblocked, sigs[i]);
 	sigdelset(&unblocked, SIGTSTP);
 	sigdelset(&unblocked, SIGWINCH);

@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <term.h>
 
+#include "count_of.h"
 #include "terminfo.h"
 #include "text.h"
 
@@ -79,7 +80,7 @@ terminal_speaks_xterm(const char *term)
 
 	if (strstr(term, "-256color") || strstr(term, "-direct"))
 		return true;
-	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+	for (size_t i = 0; i < COUNT_OF(families); i++)
 		if (strncmp(term, families[i], strlen(families[i])) == 0)
 			return true;
 	return false;
