@@ -12,6 +12,7 @@
 
 #include "browser.h"
 #include "builtin.h"
+#include "exit_status.h"
 #include "filter.h"
 #include "linemode.h"
 #include "output.h"
@@ -21,8 +22,6 @@
 #ifndef VERSION
 #define VERSION "unknown" /* the Makefile defines it */
 #endif
-
-enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
 
 enum mode { MODE_AUTO, MODE_FILTER, MODE_LIST, MODE_CHECK, MODE_HELP,
 	MODE_VERSION, MODE_LINE };

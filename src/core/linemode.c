@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "clip.h"
+#include "exit_status.h"
 #include "filter.h"
 #include "labels.h"
 #include "timelimit.h"
@@ -304,14 +305,14 @@ linemode_run(const struct table *t, const struct browser_options *o,
 		.ascii = o->ascii, .in = in, .out = out, .places = places,
 		.shown = SIZE_MAX};
 	char *line = malloc(LINEMODE_MAX_LINE);
-	int status = 0;
+	int status = EXIT_FOUND;
 
 	s.rows = malloc((t->count + 1) * sizeof *s.rows);
 	if (!line || !s.rows) {
 		perror("madoguchi");
 		free(line);
 		free(s.rows);
-		return 2;
+		return EXIT_TROUBLE;
 	}
 	if (s.ascii)
 		s.lang = LANG_EN;
@@ -333,7 +334,7 @@ linemode_run(const struct table *t, const struct browser_options *o,
 			break;
 	}
 	if (fflush(out) != 0 || ferror(out))
-		status = 2;
+		status = EXIT_TROUBLE;
 	free(line);
 	free(s.rows);
 	return status;

@@ -16,6 +16,7 @@
 #include "clip.h"
 #include "count_of.h"
 #include "draw.h"
+#include "exit_status.h"
 #include "input.h"
 #include "keys.h"
 #include "layout.h"
@@ -448,7 +449,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 	if (!view_init(&s->view, t, s->places, o->query,
 	    o->restricted ? BROWSER_RESTRICTED_QUERY : 0)) {
 		perror("madoguchi");
-		return 2;
+		return EXIT_TROUBLE;
 	}
 	input_catch_signals(o->restricted);
 	terminal_size(&(int){0}, &(int){0}); /* ncurses starts within limits */
@@ -474,7 +475,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 	input_raise_again();
 	timelimit_goodbye(&s->limits, s->end == INPUT_IDLE ? LIMIT_IDLE :
 	    s->end == INPUT_SESSION_OVER ? LIMIT_SESSION : LIMIT_NONE, stderr);
-	return 0;
+	return EXIT_FOUND;
 }
 
 /* The session's state is large (the query, the filter's terms, the links)
@@ -489,7 +490,7 @@ browser_run(const struct table *t, const struct browser_options *o,
 
 	if (!s) {
 		perror("madoguchi");
-		return 2;
+		return EXIT_TROUBLE;
 	}
 	status = run(s, t, o, places);
 	free(s);
