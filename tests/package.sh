@@ -14,8 +14,7 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 	check "it holds the tree under madoguchi-$version/" sh -c "tar -tzf build/madoguchi-$version.tar.gz | grep -q '^madoguchi-$version/src/core/keyin.c\$'"
 	check "and nothing built" sh -c "! tar -tzf build/madoguchi-$version.tar.gz | grep -q '/build/'"
 else
-	echo "SKIPPED: make dist needs a git checkout"
-	skipped=1
+	skip "make dist needs a git checkout"
 fi
 if command -v dpkg-deb >/dev/null && command -v dpkg >/dev/null; then
 	deb=build/madoguchi_${version}_$(dpkg --print-architecture).deb
@@ -39,12 +38,9 @@ if command -v dpkg-deb >/dev/null && command -v dpkg >/dev/null; then
 	if command -v lintian >/dev/null; then
 		check "lintian finds nothing, pedantic" sh -c "[ -z \"\$(lintian --pedantic -I '$deb' 2>/dev/null)\" ]"
 	else
-		echo "SKIPPED: lintian is not installed; the package was not linted"
-		skipped=1
+		skip "lintian is not installed; the package was not linted"
 	fi
 else
-	echo "SKIPPED: make deb needs dpkg-deb"
-	skipped=1
+	skip "make deb needs dpkg-deb"
 fi
-echo "$passed passed, $failed failed${skipped:+, 1 skipped}"
-[ "$failed" -eq 0 ]
+finish

@@ -21,8 +21,7 @@ if command -v localedef >/dev/null && mkdir -p "$tmp/loc" &&
 	check "EUC-JP locale: UTF-8 fallback, Japanese labels" wait_for "入力で絞り込み"
 	check "EUC-JP locale: kanji, not mojibake" wait_for "北海道 Hokkaido"
 else
-	echo "SKIPPED: no EUC-JP locale can be made here (localedef, locales)"
-	skipped=1
+	skip "no EUC-JP locale can be made here (localedef, locales)"
 fi
 start ascii LANG=C.UTF-8 -- --ascii
 check "--ascii: romaji names" wait_for ">01 Hokkaido"
@@ -40,9 +39,9 @@ for term in "-u TERM" "TERM=" "TERM=nosuch-terminal" "TERM=../../x" "TERM=dumb";
 	status=$?
 	set -e
 	check "$term: exits 0" status_is 0
-	check "$term: explains in one line" sh -c "grep -c 'the line mode instead' '$tmp/out' | grep -qx 1"
+	check "$term: explains in one line" count_is 1 "$tmp/out" 'the line mode instead'
 	check "$term: the line mode shows the desk" out_has "03-3431-8109"
-	check "$term: writes no escape sequence" sh -c "! grep -q '$ESC' '$tmp/out'"
+	check "$term: writes no escape sequence" file_lacks "$tmp/out" "$ESC"
 done
 for term in vt100 vt220 linux screen tmux-256color xterm-256color; do
 	start "term-$term" LANG=C.UTF-8 TERM=$term
@@ -54,7 +53,7 @@ for term in vt100 vt220 linux screen tmux-256color xterm-256color; do
 done
 run tokyo </dev/null
 check "stdin not a terminal: the list" out_has "03-3431-8109"
-check "stdout a pipe: no escapes" sh -c "! grep -q '$ESC' '$tmp/out'"
+check "stdout a pipe: no escapes" file_lacks "$tmp/out" "$ESC"
 
 # A hung-up SSH session: the terminal disappears. Without SIGHUP (a new
 # session, so no controlling terminal), reads fail with EIO or EOF; the
@@ -188,8 +187,7 @@ if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; the
 	check "a move is one write" sh -c "[ \"\$(sed -n 2p '$tmp/frames')\" = 1 ]"
 	check "every key's frame is one write" sh -c "[ \"\$(sed 1d '$tmp/frames' | sort -u)\" = 1 ]"
 else
-	echo "SKIPPED: strace is missing or may not trace here: the writes of a frame were not counted"
-	skipped=1
+	skip "strace is missing or may not trace here: the writes of a frame were not counted"
 fi
 
 # A whole session under valgrind: no invalid access, nothing lost.
@@ -215,9 +213,7 @@ if command -v valgrind >/dev/null; then
 	check "valgrind: no errors, no leaks" exited_with 0
 	check "valgrind: clean log" sh -c "! grep -q . '$tmp/vg.log' || { cat '$tmp/vg.log' >&2; false; }"
 else
-	echo "SKIPPED: valgrind is not installed"
-	skipped=1
+	skip "valgrind is not installed"
 fi
 
-echo "$passed passed, $failed failed${skipped:+, 1 skipped}"
-[ "$failed" -eq 0 ]
+finish

@@ -6,9 +6,9 @@ set -eu
 shared=${SHARED:-../shared}
 seed=$(ls "$shared"/seeds/*.txt 2>/dev/null | head -1 || true)
 if [ -z "$seed" ] || [ ! -f "$shared/data/prefectures.tsv" ]; then
-	echo "SKIPPED: no $shared/seeds or $shared/data here (a fresh clone has none);"
-	echo "         the data was not compared with the source document."
-	echo "0 passed, 0 failed, 1 skipped"
+	skip "no $shared/seeds or $shared/data here (a fresh clone has none);" \
+	    "the data was not compared with the source document."
+	finish
 	exit 0
 fi
 

@@ -7,7 +7,7 @@ set -eu
 . tests/lib.sh
 for cc in gcc clang; do
 	if ! command -v $cc >/dev/null; then
-		echo "SKIPPED: $cc is not installed"
+		skip "$cc is not installed"
 		continue
 	fi
 	check "$cc builds every file without a warning" \
@@ -30,7 +30,7 @@ check "a plain make hardens: stack protector, fortify, PIE, RELRO, BIND_NOW" sh 
 if command -v hardening-check >/dev/null; then
 	check "hardening-check passes" hardening-check --nocfprotection ./madoguchi
 else
-	echo "SKIPPED: hardening-check is not installed (devscripts)"
+	skip "hardening-check is not installed (devscripts)"
 fi
 check "no East Asian Ambiguous characters in the browser's own text" sh -c "
 	! perl -CSD -ne 'print \"  \$ARGV:\$.: \$_\" if /\\p{East_Asian_Width=Ambiguous}/;
@@ -38,6 +38,6 @@ check "no East Asian Ambiguous characters in the browser's own text" sh -c "
 if command -v mandoc >/dev/null; then
 	check "the man pages lint clean" sh -c "mandoc -Tlint -W warning doc/madoguchi.1 doc/madoguchi.ja.1 >&2"
 else
-	echo "SKIPPED: mandoc is not installed; the man page was not linted"
+	skip "mandoc is not installed; the man page was not linted"
 fi
 finish
