@@ -14,7 +14,7 @@ equals() { [ "$1" -eq "$2" ] || { echo "  $1, wanted $2" >&2; false; }; }
 # Inside tmux the text goes to tmux itself (load-buffer -w), which keeps it
 # and passes it on to the outer terminal under its default options, where
 # an application's own OSC 52 is dropped.
-start_recorded copy -q kanagawa
+RECORD=1 start copy -- -q kanagawa
 check "nothing is copied before the key" sh -c "[ \$(grep -c -a ']52;' '$tmp/copy.out') -eq 0 ]"
 tm send-keys -t s F2
 check "F2 in tmux says tmux has it" wait_for "045-664-9110: copied to tmux's buffer"
@@ -46,7 +46,7 @@ check "y in the detail copies the phone" wait_until 5 sh -c "[ \"\$(tmux -L '$so
 check "and types nothing" wait_for "> 宮城 "
 
 # Outside tmux: OSC 52, bare, once, and said to be sent, not more.
-ENVS="TMUX=" start_recorded bare -q kanagawa
+RECORD=1 start bare TMUX= -- -q kanagawa
 tm send-keys -t s F2
 check "outside tmux: sent, not claimed copied" wait_for "045-664-9110: sent to the terminal's clipboard (OSC 52)"
 check "the bare OSC 52, once" equals "$(count "${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}" bare)" 1
@@ -61,27 +61,27 @@ check "other keys copy nothing" sh -c "[ \$(grep -c -a ']52;' '$tmp/bare.out') -
 mkdir -p "$tmp/oldtmux"
 printf '#!/bin/sh\nexit 1\n' >"$tmp/oldtmux/tmux"
 chmod +x "$tmp/oldtmux/tmux"
-ENVS="PATH=$tmp/oldtmux:/usr/bin:/bin" start_recorded oldtmux -q kanagawa
+RECORD=1 start oldtmux PATH=$tmp/oldtmux:/usr/bin:/bin -- -q kanagawa
 tm send-keys -t s F2
 check "a tmux that cannot take it: sent" wait_for "045-664-9110: sent to the terminal's clipboard"
 check "wrapped for passthrough, once" equals "$(count "${ESC}Ptmux;${ESC}${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" oldtmux)" 1
 # GNU screen: wrapped in DCS, and no tmux passthrough leaking into it.
-ENVS="TMUX= STY=1.pts-0.host" start_recorded screen -q kanagawa
+RECORD=1 start screen TMUX= STY=1.pts-0.host -- -q kanagawa
 tm send-keys -t s F2
 check "screen: sent" wait_for "045-664-9110: sent to the terminal's clipboard"
 check "screen: wrapped in DCS" equals "$(count "${ESC}P${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" screen)" 1
 check "screen: no tmux wrapping" file_lacks "$tmp/screen.out" 'Ptmux;'
 # VTE ignores OSC 52: say so, and show the value to select by hand.
-ENVS="TMUX= VTE_VERSION=7006" start_recorded vte -q kanagawa
+RECORD=1 start vte TMUX= VTE_VERSION=7006 -- -q kanagawa
 tm send-keys -t s F2
 check "VTE: says it was not copied" wait_for "045-664-9110: not copied: this terminal (VTE) ignores OSC 52"
 check "VTE: no OSC 52" file_lacks "$tmp/vte.out" ']52;'
 
-start_recorded nocopy --no-osc52 -q tokyo
+RECORD=1 start nocopy -- --no-osc52 -q tokyo
 tm send-keys -t s F2
 check "--no-osc52: says copying is off" wait_for "Copying is off"
 check "--no-osc52: no OSC 52 at all" file_lacks "$tmp/nocopy.out" ']52;'
-ENVS="MADOGUCHI_RESTRICTED=1" start_recorded kiosk -q tokyo
+RECORD=1 start kiosk MADOGUCHI_RESTRICTED=1 -- -q tokyo
 tm send-keys -t s F2
 check "restricted: no copying" wait_for "Copying is off"
 tm send-keys -t s F5
@@ -101,7 +101,7 @@ printf 'FAKE BROWSER: press a key\n'
 read -r line
 FAKE
 chmod +x "$tmp/fake-browser"
-ENVS="BROWSER=$tmp/fake-browser" start_recorded open -d "$tmp/evil.tsv" -q tokyo
+RECORD=1 start open BROWSER=$tmp/fake-browser -- -d "$tmp/evil.tsv" -q tokyo
 tm send-keys -t s F5
 check "the browser has the terminal" wait_for "FAKE BROWSER: press a key"
 tm send-keys -t s Enter
@@ -117,16 +117,16 @@ check "no shell ran it" sh -c "[ ! -e '$tmp/pwned' ] && [ ! -e '$tmp/pwned2' ]"
 # where colours work; none with NO_COLOR set and not empty, or
 # --color=never; --color=always wins over NO_COLOR.
 RED="${ESC}[31m"
-start_recorded colour -q tok
+RECORD=1 start colour -- -q tok
 check "matches are coloured" file_has "$tmp/colour.out" "$RED"
-ENVS="NO_COLOR=1" start_recorded nocolour -q tok
+RECORD=1 start nocolour NO_COLOR=1 -- -q tok
 check "NO_COLOR: no colour" file_lacks "$tmp/nocolour.out" "$RED"
 check "NO_COLOR: matches still marked (bold)" file_has "$tmp/nocolour.out" "${ESC}[0;1;4m"
-ENVS="NO_COLOR=" start_recorded emptynocolour -q tok
+RECORD=1 start emptynocolour NO_COLOR= -- -q tok
 check "NO_COLOR empty: colour" file_has "$tmp/emptynocolour.out" "$RED"
-start_recorded never --color=never -q tok
+RECORD=1 start never -- --color=never -q tok
 check "--color=never: no colour" file_lacks "$tmp/never.out" "$RED"
-ENVS="NO_COLOR=1" start_recorded always --color=always -q tok
+RECORD=1 start always NO_COLOR=1 -- --color=always -q tok
 check "--color=always: colour even with NO_COLOR" file_has "$tmp/always.out" "$RED"
 
 # The BROWSER convention: a list of commands, %s the URL, %% a %, split at
@@ -141,30 +141,30 @@ chmod +x "$tmp/args-browser" "$tmp/failing-browser"
 # A value with spaces, set where no shell quoting is in the way.
 printf '#!/bin/sh\nBROWSER="%s --new-tab %%s 100%%%%" exec "$@"\n' "$tmp/args-browser" >"$tmp/with-browser"
 chmod +x "$tmp/with-browser"
-WRAP="$tmp/with-browser" start_recorded percent -q tokyo
+WRAP="$tmp/with-browser" RECORD=1 start percent -- -q tokyo
 tm send-keys -t s F5
 check "BROWSER with %s: opened" wait_for "Opened with $tmp/args-browser"
 check "its words, the URL in place of %s, %% a %" sh -c "[ \"\$(tr '\n' ' ' <'$tmp/args')\" = '3 --new-tab http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm 100% ' ]"
-ENVS="BROWSER=$tmp/failing-browser" start_recorded failing -q tokyo
+RECORD=1 start failing BROWSER=$tmp/failing-browser -- -q tokyo
 tm send-keys -t s F5
 check "a browser that fails is a failure, with its status" wait_for "$tmp/failing-browser failed (exit status 3)"
-ENVS="BROWSER=$tmp/failing-browser:$tmp/args-browser" start_recorded next -q tokyo
+RECORD=1 start next BROWSER=$tmp/failing-browser:$tmp/args-browser -- -q tokyo
 tm send-keys -t s F5
 check "then the next one is tried" wait_for "Opened with $tmp/args-browser"
 # Over SSH nothing starts on the server: the URL, a link, and copied.
 rm -f "$tmp/args"
-ENVS="BROWSER=$tmp/args-browser SSH_CONNECTION=10.0.0.1 DISPLAY=" start_recorded ssh -q tokyo
+RECORD=1 start ssh BROWSER=$tmp/args-browser SSH_CONNECTION=10.0.0.1 DISPLAY= -- -q tokyo
 tm send-keys -t s F5
 check "over SSH: the URL and why" wait_for "http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm  (over SSH: open it on your own"
 check "over SSH: no browser ran" sh -c "[ ! -e '$tmp/args' ]"
 check "over SSH: the URL copied" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm ]"
 check "over SSH: the URL is a link" wait_until 5 sh -c "grep -q -a -F '${ESC}]8;id=' '$tmp/ssh.out' && grep -a -o '${ESC}]8;id=[0-9a-f md]*;[^${ESC}]*' '$tmp/ssh.out' | grep -q -F ';http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm'"
-ENVS="BROWSER=$tmp/args-browser SSH_TTY=/dev/pts/1 DISPLAY=:0" start_recorded sshx -q tokyo
+RECORD=1 start sshx BROWSER=$tmp/args-browser SSH_TTY=/dev/pts/1 DISPLAY=:0 -- -q tokyo
 tm send-keys -t s F5
 check "over SSH with a display: opened there" wait_for "Opened with $tmp/args-browser"
 
 mkdir -p "$tmp/empty"
-ENVS="BROWSER=/nonexistent/browser PATH=$tmp/empty" start_recorded nobrowser -q tokyo
+RECORD=1 start nobrowser BROWSER=/nonexistent/browser PATH=$tmp/empty -- -q tokyo
 tm send-keys -t s F5
 check "no browser: says so and shows the URL" wait_for "No browser could be started; the URL: http://www.keishicho"
 check "still running" wait_for ">13 警視庁"

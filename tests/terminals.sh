@@ -160,13 +160,13 @@ tmux -L "$inner" kill-server 2>/dev/null || true
 # Links: every URL shown is an OSC 8 hyperlink, each piece of a wrapped
 # one with the same id; none with --no-hyperlinks or --ascii.
 ESC=$(printf '\033')
-start_recorded links -q shizuoka
+RECORD=1 start links -- -q shizuoka
 # They follow the frame once the keys pause.
 check "links: the page is a link" wait_until 5 sh -c "grep -a -o '${ESC}]8;id=md[0-9a-f]*;http[^${ESC}]*' '$tmp/links.out' | grep -q ';http://www.police.pref.shizuoka.jp/'"
 check "links: each link is closed" sh -c "[ \$(grep -a -o '${ESC}]8;id=' '$tmp/links.out' | wc -l) -eq \$(grep -a -o '${ESC}]8;;${ESC}' '$tmp/links.out' | wc -l) ]"
-start_recorded nolinks --no-hyperlinks -q shizuoka
+RECORD=1 start nolinks -- --no-hyperlinks -q shizuoka
 check "--no-hyperlinks: none" file_lacks "$tmp/nolinks.out" "${ESC}]8;"
-start_recorded asciilinks --ascii -q shizuoka
+RECORD=1 start asciilinks -- --ascii -q shizuoka
 check "--ascii: none" file_lacks "$tmp/asciilinks.out" "${ESC}]8;"
 
 # Terminals this server has no entry for: the browser with the closest
@@ -206,13 +206,13 @@ pyte_python() {
 	return 1
 }
 if py=$(pyte_python); then
-	start_recorded wide -q kanagawa
+	RECORD=1 start wide -- -q kanagawa
 	tm send-keys -t s C-u
 	tm send-keys -t s -l "😀東"
 	wait_for "> 😀東" >/dev/null
 	same_in_pyte() { screen >"$tmp/wide.txt" && "$py" tests/pyte_screen.py "$tmp/wide.out" 100 30 "$tmp/wide.txt" 6; }
 	check "pyte shows what tmux shows, the cursor after a wide emoji" wait_until 5 same_in_pyte
-	start_recorded linked -q shizuoka
+	RECORD=1 start linked -- -q shizuoka
 	check "pyte: the links were written" wait_until 5 grep -q -a "${ESC}]8;id=" "$tmp/linked.out"
 	same_links() { screen >"$tmp/linked.txt" && "$py" tests/pyte_screen.py "$tmp/linked.out" 100 30 "$tmp/linked.txt" 10; }
 	check "pyte: the links written over the frame change no cell" wait_until 5 same_links

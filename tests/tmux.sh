@@ -124,7 +124,7 @@ check "and no label moves" wait_row "| Phone" 8
 # Keys that arrive together (a paste, or typing ahead of a slow link) are
 # drawn as one frame, not one each: the query goes out in one piece. In
 # capitals, as nothing else on the screen is written so.
-start_recorded paste
+RECORD=1 start paste --
 tm send-keys -t s -l TOKYO
 check "a paste filters" wait_for "1/47"
 check "and is drawn once" wait_until 5 grep -q -a -F TOKYO "$tmp/paste.out"

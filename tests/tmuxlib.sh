@@ -39,26 +39,25 @@ wait_row() { wait_until "${3:-5}" on_row "$1" "$2" || timed_out "'$1' on line $2
 # wait_file FILE [SECONDS]: until FILE exists and is not empty.
 wait_file() { wait_until "${2:-5}" test -s "$1" || { echo "  no $1" >&2; false; }; }
 
-# start_recorded NAME ARGS...: like start, with every byte madoguchi writes
-# kept in $tmp/NAME.out by script(1); returns once the list is shown.
-# ENVS: NAME=VALUE words for env; WRAP: a command that runs madoguchi.
-start_recorded() {
-	name=$1
-	shift
-	session "env TERM=tmux-256color LANG=C.UTF-8 script -qfec 'env ${ENVS:-} ${WRAP:-} $BIN $*' $tmp/$name.out; sleep 600"
-	wait_for "/47"
-}
-
 # start NAME [ENV...] -- [ARGS...]: a fresh pane running madoguchi, which
-# records the terminal settings before and after and its exit status.
+# records the terminal settings before and after and its exit status in
+# $tmp/NAME/. WRAP: a command that runs madoguchi. RECORD=1: every byte
+# madoguchi writes is also kept in $tmp/NAME.out by script(1), in a UTF-8
+# locale unless an ENV says otherwise, and start returns once the list is
+# shown.
 start() {
+	name=$1
 	run_dir=$tmp/$1
 	shift
 	mkdir -p "$run_dir"
 	envs=""
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $1"; shift; done
 	[ $# -gt 0 ] && shift
-	session "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color env $envs ${WRAP:-} $BIN $*; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
+	program="env $envs ${WRAP:-} $BIN $*"
+	[ -n "${RECORD:-}" ] &&
+	    program="env LANG=C.UTF-8 script -qfec '$program' $tmp/$name.out"
+	session "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color $program; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
+	[ -z "${RECORD:-}" ] || wait_for "/47"
 }
 
 # session COMMAND [COLS ROWS]: a fresh tmux server (its own socket, ended
