@@ -13,7 +13,7 @@ for cc in gcc clang; do
 	check "$cc builds every file without a warning" \
 	    make -s BUILD="$tmp/$cc" CC=$cc CFLAGS="-O2 -Werror" objects
 	# Formats are literals where they are written (labels' are checked
-	# by test_output); -Wformat=2 adds -Wformat-nonliteral and -security.
+	# by test_labels); -Wformat=2 adds -Wformat-nonliteral and -security.
 	check "$cc: and without one with -Wformat=2" \
 	    make -s BUILD="$tmp/$cc-format" CC=$cc CFLAGS="-O2 -Werror -Wformat=2" objects
 done

@@ -174,7 +174,7 @@ label_conversions(enum label id)
 	return conversions[id] ? conversions[id] : "";
 }
 
-/* Formats from the table: label_conversions, held to it by test_output,
+/* Formats from the table: label_conversions, held to it by test_labels,
  * is what checks them. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"

@@ -76,7 +76,7 @@ bool labels_parse_lang(const char *name, enum lang *out);
 const char *label(enum lang lang, enum label id);
 
 /* A label that is a format, filled: into out (cap bytes) or printed. Its
- * arguments are what label_conversions says, in that order; test_output
+ * arguments are what label_conversions says, in that order; test_labels
  * holds both languages of every label to it (a format from a table cannot
  * be checked where it is used). Return as snprintf and fprintf. */
 int label_format(char *out, size_t cap, enum lang lang, enum label id, ...);

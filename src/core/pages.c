@@ -221,7 +221,7 @@ page_addf(struct page *p, size_t indent, enum line_style style,
 }
 
 /* The label's format comes from a table: label_conversions, held to it
- * by test_output, is what checks it. */
+ * by test_labels, is what checks it. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 void

@@ -1,5 +1,5 @@
 /* Unit tests for output: plain alignment by display width, and hostile
- * text made harmless in every format; labels' language choice. */
+ * text made harmless in every format. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,8 +10,6 @@
 
 #include <cmocka.h>
 
-#include "clip.h"
-#include "labels.h"
 #include "output.h"
 #include "text.h"
 
@@ -126,116 +124,13 @@ escapes_are_visible(void **state)
 	free(json);
 }
 
-static void
-language_from_environment(void **state)
-{
-	enum lang l;
-
-	(void)state;
-	unsetenv("LC_ALL");
-	unsetenv("LC_MESSAGES");
-	setenv("LANG", "ja_JP.UTF-8", 1);
-	assert_int_equal(labels_lang_from_env(), LANG_JA);
-	setenv("LC_MESSAGES", "en_US.UTF-8", 1);
-	assert_int_equal(labels_lang_from_env(), LANG_EN);
-	setenv("LC_ALL", "ja_JP.eucJP", 1);
-	assert_int_equal(labels_lang_from_env(), LANG_JA);
-	setenv("LC_ALL", "", 1);
-	unsetenv("LC_MESSAGES");
-	assert_int_equal(labels_lang_from_env(), LANG_JA);
-	unsetenv("LANG");
-	assert_int_equal(labels_lang_from_env(), LANG_EN);
-	assert_true(labels_parse_lang("ja", &l));
-	assert_int_equal(l, LANG_JA);
-	assert_false(labels_parse_lang("fr", &l));
-}
-
-static void
-osc52_carries_exactly_the_text(void **state)
-{
-	char seq[CLIP_MAX_SEQUENCE];
-	char *big = malloc(CLIP_MAX_TEXT + 2);
-
-	(void)state;
-	assert_int_equal(clip_sequence(seq, sizeof seq, "03-3431-8109", CLIP_BARE),
-	    strlen("\033]52;c;MDMtMzQzMS04MTA5\a"));
-	assert_string_equal(seq, "\033]52;c;MDMtMzQzMS04MTA5\a");
-	clip_sequence(seq, sizeof seq, "a", CLIP_BARE);
-	assert_string_equal(seq, "\033]52;c;YQ==\a");
-	clip_sequence(seq, sizeof seq, "ab", CLIP_BARE);
-	assert_string_equal(seq, "\033]52;c;YWI=\a");
-	clip_sequence(seq, sizeof seq, "上記", CLIP_BARE);
-	assert_string_equal(seq, "\033]52;c;5LiK6KiY\a");
-	clip_sequence(seq, sizeof seq, "ab", CLIP_FOR_TMUX);
-	assert_string_equal(seq, "\033Ptmux;\033\033]52;c;YWI=\a\033\\"
-	    "\033]52;c;YWI=\a");
-	/* GNU screen passes a DCS string on whole: one ST ends it. */
-	clip_sequence(seq, sizeof seq, "ab", CLIP_FOR_SCREEN);
-	assert_string_equal(seq, "\033P\033]52;c;YWI=\a\033\\");
-	assert_int_equal(clip_sequence(seq, 8, "ab", CLIP_BARE), 0);
-	memset(big, 'x', CLIP_MAX_TEXT + 1);
-	big[CLIP_MAX_TEXT + 1] = '\0';
-	assert_int_equal(clip_sequence(seq, sizeof seq, big, CLIP_FOR_TMUX), 0);
-	big[CLIP_MAX_TEXT] = '\0';
-	assert_true(clip_sequence(seq, sizeof seq, big, CLIP_FOR_TMUX) > 0);
-	free(big);
-}
-
-/* The conversions of a format, as label_conversions writes them: "%s
- * (%s)" is "ss", "%zu 件" is "zu"; flags and widths are left out. */
-static void
-conversions_of(const char *fmt, char *out)
-{
-	size_t n = 0;
-
-	for (const char *p = fmt; *p; p++) {
-		if (*p != '%')
-			continue;
-		if (*++p == '%')
-			continue;
-		while (*p && strchr("-+ #0123456789.*", *p))
-			p++;
-		while (*p && strchr("hlLqjzt", *p))
-			out[n++] = *p++;
-		if (*p)
-			out[n++] = *p;
-		else
-			break;
-	}
-	out[n] = '\0';
-}
-
-/* A label's format comes from a table, so the compiler cannot check its
- * uses: every label, in both languages, takes what label_conversions says,
- * and the calls pass that (label_format, label_print, page_add_label). */
-static void
-label_formats_take_what_they_say(void **state)
-{
-	char got[32];
-
-	(void)state;
-	for (int id = 0; id < L_COUNT; id++)
-		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
-			conversions_of(label((enum lang)lang, (enum label)id), got);
-			if (strcmp(got, label_conversions((enum label)id)) != 0)
-				fail_msg("label %d (%s) takes '%s', not '%s'", id,
-				    lang == LANG_JA ? "ja" : "en", got,
-				    label_conversions((enum label)id));
-		}
-	assert_string_equal(label_conversions(L_OPEN_EXITED), "sds");
-	assert_string_equal(label_conversions(L_CYBER_PAGE), "");
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(plain_aligns_by_display_width),
-		cmocka_unit_test(label_formats_take_what_they_say),
 		cmocka_unit_test(no_raw_control_in_any_format),
 		cmocka_unit_test(escapes_are_visible),
-		cmocka_unit_test(language_from_environment),
-		cmocka_unit_test(osc52_carries_exactly_the_text),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
