@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -302,10 +303,46 @@ view_apply(struct view *v, enum action a, size_t page)
 	case ACT_QUIT:
 		v->quit = true;
 		break;
-	case ACT_NONE: case ACT_REDRAW: case ACT_COPY_PHONE: case ACT_COPY_PAGE:
-	case ACT_COPY_CONTACT: case ACT_BROWSE_PAGE: case ACT_BROWSE_CONTACT:
+	default: /* the front end's: the terminal, and the desk */
 		break;
 	}
+}
+
+bool
+view_acts_on_desk(enum action a)
+{
+	switch (a) {
+	case ACT_COPY_PHONE: case ACT_COPY_PAGE: case ACT_COPY_CONTACT:
+	case ACT_BROWSE_PAGE: case ACT_BROWSE_CONTACT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+void
+view_click(struct view *v, enum view_pane pane, size_t row)
+{
+	if (v->help)
+		return;
+	if (pane == VIEW_PANE_LIST) {
+		view_select_row(v, v->top + row);
+		v->focus = FOCUS_LIST;
+	} else {
+		v->focus = FOCUS_DETAIL;
+	}
+}
+
+void
+view_set_narrow(struct view *v, bool narrow)
+{
+	v->narrow = narrow;
+}
+
+void
+view_say(struct view *v, const char *text)
+{
+	snprintf(v->status, sizeof v->status, "%s", text);
 }
 
 size_t

@@ -91,4 +91,21 @@ int view_list_width(const struct view *v);
 /* Selects row i of the matches (a click). */
 void view_select_row(struct view *v, size_t i);
 
+/* A click of the main button: on the list's row-th shown row (it selects
+ * that desk and focuses the list), or on the detail (it focuses it).
+ * Nothing while the help is open. */
+enum view_pane { VIEW_PANE_LIST, VIEW_PANE_DETAIL };
+void view_click(struct view *v, enum view_pane pane, size_t row);
+
+/* One pane at a time (a narrow screen) or both: the layout says. */
+void view_set_narrow(struct view *v, bool narrow);
+
+/* The status line: what the last action did, shown until the next key
+ * (text, or "" to clear it). */
+void view_say(struct view *v, const char *text);
+
+/* True for the actions the front end does on the selected desk (copy and
+ * open), which change nothing in the view. */
+bool view_acts_on_desk(enum action a);
+
 #endif

@@ -110,15 +110,13 @@ mouse_event(struct view *v, const struct layout *l, const struct key *k)
 		    -WHEEL_LINES : WHEEL_LINES);
 		return;
 	}
-	if (v->help || k->button != MOUSE_LEFT)
+	if (k->button != MOUSE_LEFT)
 		return;
 	if (inside(&l->list, k->y, k->x) &&
-	    !(l->mode == LAYOUT_NARROW && v->detail_shown)) {
-		view_select_row(v, v->top + (size_t)(k->y - l->list.y));
-		v->focus = FOCUS_LIST;
-	} else if (l->mode == LAYOUT_WIDE && inside(&l->detail, k->y, k->x)) {
-		v->focus = FOCUS_DETAIL;
-	}
+	    !(l->mode == LAYOUT_NARROW && v->detail_shown))
+		view_click(v, VIEW_PANE_LIST, (size_t)(k->y - l->list.y));
+	else if (l->mode == LAYOUT_WIDE && inside(&l->detail, k->y, k->x))
+		view_click(v, VIEW_PANE_DETAIL, 0);
 }
 
 struct session {
@@ -193,8 +191,10 @@ field_for(const struct view *v, enum action a)
 static void
 say(struct session *s, enum label id, const char *arg)
 {
-	label_format(s->view.status, sizeof s->view.status, s->lang, id,
-	    arg ? arg : "");
+	char text[sizeof s->view.status];
+
+	label_format(text, sizeof text, s->lang, id, arg ? arg : "");
+	view_say(&s->view, text);
 }
 
 static bool
@@ -291,13 +291,17 @@ browse(struct session *s, const char *url)
 	leave_terminal();
 	ok = opener_open(url, &o);
 	take_terminal(s);
-	if (ok)
+	if (ok) {
 		say(s, L_OPENED, o.program);
-	else if (o.ran)
-		label_format(s->view.status, sizeof s->view.status, s->lang,
-		    L_OPEN_EXITED, o.program, o.status, url);
-	else
+	} else if (o.ran) {
+		char text[sizeof s->view.status];
+
+		label_format(text, sizeof text, s->lang, L_OPEN_EXITED,
+		    o.program, o.status, url);
+		view_say(&s->view, text);
+	} else {
 		say(s, L_OPEN_FAILED, url);
+	}
 }
 
 static void
@@ -351,7 +355,7 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 	if (len > 0) {
 		if (t->len + len <= sizeof t->text)
 			memcpy(t->text + t->len, text, len), t->len += len;
-		v->status[0] = '\0';
+		view_say(v, "");
 		return true;
 	}
 	flush_typed(s, t);
@@ -363,19 +367,16 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 		mouse_event(v, &s->layout, k);
 		return true;
 	}
-	v->status[0] = '\0';
+	view_say(v, "");
 	s->status_link = NULL;
-	switch (a) {
-	case ACT_COPY_PHONE: case ACT_COPY_PAGE: case ACT_COPY_CONTACT:
-	case ACT_BROWSE_PAGE: case ACT_BROWSE_CONTACT:
+	if (view_acts_on_desk(a)) {
 		act_on_desk(s, a);
 		return true;
-	case ACT_REDRAW:
+	}
+	if (a == ACT_REDRAW) {
 		clearok(curscr, TRUE);
 		s->links.stale = true;
 		return true;
-	default:
-		break;
 	}
 	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
 	    s->layout.detail.h));
@@ -465,7 +466,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 	terminal_modes_init(o->mouse);
 	do {
 		layout_compute(&s->layout, LINES, COLS, view_list_width(&s->view));
-		s->view.narrow = s->layout.mode == LAYOUT_NARROW;
+		view_set_narrow(&s->view, s->layout.mode == LAYOUT_NARROW);
 		draw(s);
 		terminal_modes(true);
 		send_links_at_a_pause(s);

@@ -74,7 +74,7 @@ frame(struct view *v, int lines, int cols, bool ascii)
 
 	resize_term(lines, cols);
 	layout_compute(&l, lines, cols, view_list_width(v));
-	v->narrow = l.mode == LAYOUT_NARROW;
+	view_set_narrow(v, l.mode == LAYOUT_NARROW);
 	draw_view(stdscr, v, &f, &p);
 	check_screen(v);
 	page_free(&p);

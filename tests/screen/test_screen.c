@@ -63,7 +63,7 @@ paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 
 	resize_term(lines, cols);
 	layout_compute(&l, lines, cols, view_list_width(v));
-	v->narrow = l.mode == LAYOUT_NARROW;
+	view_set_narrow(v, l.mode == LAYOUT_NARROW);
 	draw_view(stdscr, v, &f, &p);
 	page_free(&p);
 }
@@ -333,7 +333,7 @@ hostile_text_is_harmless(void **state)
 	assert_true(view_init(&v, &t, NULL, NULL, 0));
 	paint(&v, 30, 100, LANG_EN);
 	refresh();
-	v.narrow = true;
+	view_set_narrow(&v, true);
 	view_apply(&v, ACT_OPEN, 10);
 	paint(&v, 20, 60, LANG_JA);
 	refresh();

@@ -221,6 +221,37 @@ leaving_the_list_scrolls_half_a_page(void **state)
 	view_free(&v);
 }
 
+/* The rules a click and the status line follow are the view's, so that
+ * the browser only says where the pointer was. */
+static void
+clicks_and_the_status_line(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	v.top = 10;
+	view_click(&v, VIEW_PANE_DETAIL, 0);
+	assert_int_equal(v.focus, FOCUS_DETAIL);
+	view_click(&v, VIEW_PANE_LIST, 3);
+	assert_int_equal(v.sel, 13);
+	assert_int_equal(v.focus, FOCUS_LIST);
+	view_apply(&v, ACT_HELP, 10);
+	view_click(&v, VIEW_PANE_LIST, 5); /* the help is open: nothing */
+	assert_int_equal(v.sel, 13);
+	view_say(&v, "copied");
+	assert_string_equal(v.status, "copied");
+	view_say(&v, "");
+	assert_string_equal(v.status, "");
+	assert_true(view_acts_on_desk(ACT_COPY_PHONE));
+	assert_true(view_acts_on_desk(ACT_BROWSE_CONTACT));
+	assert_false(view_acts_on_desk(ACT_REDRAW));
+	assert_false(view_acts_on_desk(ACT_QUIT));
+	view_set_narrow(&v, true);
+	assert_true(v.narrow);
+	view_free(&v);
+}
+
 static void
 escape_steps_back_then_quits(void **state)
 {
@@ -228,7 +259,7 @@ escape_steps_back_then_quits(void **state)
 
 	(void)state;
 	assert_true(view_init(&v, table, NULL, "tokyo", 0));
-	v.narrow = true;
+	view_set_narrow(&v, true);
 	view_apply(&v, ACT_OPEN, 10);
 	assert_true(v.detail_shown);
 	view_apply(&v, ACT_HELP, 10);
@@ -424,6 +455,7 @@ main(void)
 		cmocka_unit_test(initial_query_is_bounded_too),
 		cmocka_unit_test(navigation_stays_in_range),
 		cmocka_unit_test(leaving_the_list_scrolls_half_a_page),
+		cmocka_unit_test(clicks_and_the_status_line),
 		cmocka_unit_test(escape_steps_back_then_quits),
 		cmocka_unit_test(detail_scrolls_when_focused),
 		cmocka_unit_test(detail_says_what_the_source_means),
