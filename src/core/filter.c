@@ -24,15 +24,9 @@ digits_only(const char *s)
 static bool
 phone_digits(const char *s, char *out)
 {
-	size_t n = 0;
-
 	if (s[strspn(s, "0123456789-")] != '\0')
 		return false;
-	for (; *s; s++)
-		if (*s != '-')
-			out[n++] = *s;
-	out[n] = '\0';
-	return n >= 3;
+	return text_fold_phone(s, strlen(s), out, NULL) >= 3;
 }
 
 /* Whether s (after an optional 〒) has the form of a postal code or of
@@ -461,18 +455,10 @@ needle_for(const struct filter_term *t, enum field field, bool *prefix_only)
 static size_t
 fold_cell(const char *cell, enum field field, char *out, size_t *map)
 {
-	size_t len = strlen(cell), n = 0;
+	size_t len = strlen(cell), n;
 
-	if (field == FIELD_PHONE) {
-		for (size_t i = 0; i < len; i++)
-			if (cell[i] != '-') {
-				map[n] = i;
-				out[n++] = cell[i];
-			}
-		out[n] = '\0';
-		map[n] = len;
-		return n;
-	}
+	if (field == FIELD_PHONE)
+		return text_fold_phone(cell, len, out, map);
 	n = text_fold(cell, len, out, map);
 	if (field == FIELD_ROMAJI || field == FIELD_REGION_ROMAJI)
 		n = text_fold_romaji(out, n, map);

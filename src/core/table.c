@@ -241,7 +241,7 @@ fold_desk(struct desk *k, char *out)
 	static const enum field searched[] = {FIELD_NAME, FIELD_PREFECTURE,
 		FIELD_KANA, FIELD_ROMAJI, FIELD_REGION, FIELD_REGION_ROMAJI,
 		FIELD_BUREAU};
-	char *digits, *kana = NULL;
+	char *kana = NULL;
 	size_t n, kana_len = 0;
 
 	k->fold = out;
@@ -264,13 +264,10 @@ fold_desk(struct desk *k, char *out)
 	k->kana_romaji_at = (uint16_t)(out - k->fold);
 	n = text_kana_romaji(kana, kana_len, out);
 	out += text_fold_romaji(out, n, NULL) + 1;
-	digits = out;
-	for (const char *s = desk_cell(k, FIELD_PHONE); *s; s++)
-		if (*s != '-')
-			*out++ = *s;
-	*out++ = '\0';
-	k->folded_at[FIELD_PHONE] = (uint16_t)(digits - k->fold);
-	return out;
+	k->folded_at[FIELD_PHONE] = (uint16_t)(out - k->fold);
+	n = text_fold_phone(desk_cell(k, FIELD_PHONE),
+	    strlen(desk_cell(k, FIELD_PHONE)), out, NULL);
+	return out + n + 1;
 }
 
 /* The rows, the metadata and the folded cells (never longer than the text,

@@ -233,6 +233,23 @@ text_sanitized_width(const char *s, size_t len, size_t cap)
 	return width;
 }
 
+size_t
+text_fold_phone(const char *s, size_t len, char *out, size_t *map)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '-') {
+			if (map)
+				map[n] = i;
+			out[n++] = s[i];
+		}
+	out[n] = '\0';
+	if (map)
+		map[n] = len;
+	return n;
+}
+
 bool
 text_starts(const char *s, const char *prefix)
 {

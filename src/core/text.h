@@ -127,6 +127,11 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len);
 /* Whether s begins with prefix. */
 bool text_starts(const char *s, const char *prefix);
 
+/* A phone number as a search compares it: its digits, the hyphens left
+ * out (03-3431-8109 is 0334318109), into out (len + 1 bytes); map as
+ * text_fold's. Returns the length. */
+size_t text_fold_phone(const char *s, size_t len, char *out, size_t *map);
+
 /* Characters (UTF-8 lead bytes) in s. */
 size_t text_chars(const char *s);
 
