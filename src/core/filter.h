@@ -72,6 +72,10 @@ size_t filter_run(const struct filter *f, const struct table *t, size_t *rows,
 size_t filter_spans(const struct filter *f, const struct desk *k,
     enum field field, struct span *spans, size_t max);
 
+/* Room for what filter_place and filter_place_read write: a place's
+ * name, a postal code, and romaji; longer is cut. */
+#define FILTER_PLACE_MAX 256
+
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
  * written to out; with ascii, in ASCII only (Hamamatsushi, ZIP 100-0001

@@ -77,7 +77,7 @@ static void
 show_detail(struct session *s, size_t desk)
 {
 	struct page_style style = style_of(s);
-	char via[256] = "";
+	char via[FILTER_PLACE_MAX] = "";
 	struct page p;
 
 	page_detail(&p, &s->table->desks[desk], &style,
@@ -96,7 +96,7 @@ show_list(struct session *s)
 	fputc('\n', s->out);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct desk *k = &s->table->desks[s->rows[i]];
-		char via[256];
+		char via[FILTER_PLACE_MAX];
 
 		fprintf(s->out, "%zu. ", i + 1);
 		output_safe(s->out, desk_cell(k, FIELD_CODE));

@@ -156,7 +156,7 @@ static void
 draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
     int y, int x, int end)
 {
-	char via[256], note[260];
+	char via[FILTER_PLACE_MAX], note[FILTER_PLACE_MAX + 4];
 
 	if (x >= end || !filter_place(&f->view->filter, k, f->ascii, via,
 	    sizeof via))
@@ -463,7 +463,7 @@ draw_frame(WINDOW *w, const struct frame *given)
 static bool
 some_found_via_place(const struct view *v)
 {
-	char via[256];
+	char via[FILTER_PLACE_MAX];
 
 	return v->nrows && filter_place(&v->filter,
 	    &v->table->desks[v->rows[v->nrows - 1]], false, via, sizeof via);
@@ -487,7 +487,7 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 		page_help(p, v->table, &style);
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &v->table->desks[sel];
-		char via[256] = "";
+		char via[FILTER_PLACE_MAX] = "";
 		const char *place = filter_place_read(&v->filter, k,
 		    f->lang == LANG_EN, f->ascii, via, sizeof via) ||
 		    some_found_via_place(v) ? via : NULL;
