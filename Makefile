@@ -81,7 +81,8 @@ $(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
 # The terminals most people have: their compiled entries, embedded.
 TERMINALS = xterm-256color xterm tmux-256color tmux screen-256color screen \
 	vt100 vt220 linux rxvt-unicode-256color putty putty-256color
-$(BUILD)/terminfo_data.c: src/tools/embed-terminfo.sh data/putty.terminfo | $(BUILD)
+$(BUILD)/terminfo_data.c: src/tools/embed-terminfo.sh src/tools/embed.sh \
+		data/putty.terminfo | $(BUILD)
 	sh src/tools/embed-terminfo.sh data/putty.terminfo $(TERMINALS) > $@.tmp && \
 		mv $@.tmp $@
 

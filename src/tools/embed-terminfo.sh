@@ -22,8 +22,7 @@ for name in "$@"; do
 		[ -f "$file" ] || file=$dir/$hex/$name
 		[ -f "$file" ] || continue
 		printf 'static const unsigned char entry%d[] = {\n' $i
-		od -An -v -tx1 "$file" | sed -e 's/  */ /g' -e 's/^ //' -e 's/ $//' \
-		    -e '/^$/d' -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'
+		sh "$(dirname "$0")/embed.sh" --bytes "$file"
 		printf '};\n'
 		names="$names {\"$name\", entry$i, sizeof entry$i},"
 		i=$((i + 1))
