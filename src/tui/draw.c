@@ -89,7 +89,7 @@ shown_width(const struct frame *f, const char *text, size_t len)
 /* Draws text at (y, x) in at most `width` columns, styling bytes inside
  * spans with `hl`; returns the columns used. */
 static int
-put_text(WINDOW *w, const struct frame *f, int y, int x, int width,
+put_marked(WINDOW *w, const struct frame *f, int y, int x, int width,
     const char *text, const struct span *spans, size_t nspans,
     struct style s, struct style hl)
 {
@@ -117,6 +117,13 @@ put_text(WINDOW *w, const struct frame *f, int y, int x, int width,
 	return used;
 }
 
+static int
+put_plain(WINDOW *w, const struct frame *f, int y, int x, int width,
+    const char *text, struct style s)
+{
+	return put_marked(w, f, y, x, width, text, NULL, 0, s, s);
+}
+
 static void
 fill(WINDOW *w, int y, int x, int width, struct style s)
 {
@@ -141,13 +148,13 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 		return;
 	/* Too wide for its column: cut at a character, and a '~' says so. */
 	if (shown_width(f, text, strlen(text)) > width) {
-		int used = put_text(w, f, y, x, width - 1, text, spans, n, s,
-		    selected ? th->selected_match : th->match);
+		int used = put_marked(w, f, y, x, width - 1, text, spans, n,
+		    s, selected ? th->selected_match : th->match);
 
 		mvwaddch(w, y, x + used, '~' | s.attr);
 		return;
 	}
-	put_text(w, f, y, x, width, text, spans, n, s,
+	put_marked(w, f, y, x, width, text, spans, n, s,
 	    selected ? th->selected_match : th->match);
 }
 
@@ -162,8 +169,7 @@ draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
 	    sizeof via))
 		return;
 	snprintf(note, sizeof note, "(%s)", via);
-	put_text(w, f, y, x, end - x, note, NULL, 0, f->theme->note,
-	    f->theme->note);
+	put_plain(w, f, y, x, end - x, note, f->theme->note);
 }
 
 /* The columns each list column gets in a pane of `room`: what its widest
@@ -228,9 +234,8 @@ draw_list(WINDOW *w, const struct frame *f)
 	const struct rect *r = &f->layout->list;
 
 	if (v->nrows == 0) {
-		put_text(w, f, r->y, r->x + 1, r->w - 1,
-		    label(f->lang, L_NO_MATCH), NULL, 0, f->theme->note,
-		    f->theme->note);
+		put_plain(w, f, r->y, r->x + 1, r->w - 1,
+		    label(f->lang, L_NO_MATCH), f->theme->note);
 		return;
 	}
 	for (int i = 0; i < r->h && v->top + (size_t)i < v->nrows; i++)
@@ -303,7 +308,7 @@ draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 		const struct page_line *line = &p->lines[f->view->scroll + (size_t)i];
 		struct style s = line_style(f->theme, line->style);
 
-		put_text(w, f, r->y + i, r->x, r->w, line->text, NULL, 0, s, s);
+		put_plain(w, f, r->y + i, r->x, r->w, line->text, s);
 		if (line->link) {
 			int indent = (int)strspn(line->text, " ");
 
@@ -333,8 +338,8 @@ draw_query(WINDOW *w, const struct frame *f)
 		while (*shown && shown_width(f, shown, v->cursor -
 		    (size_t)(shown - v->query)) >= field)
 			shown += text_decode(shown, strlen(shown), &(uint32_t){0});
-		put_text(w, f, r->y, r->x + prompt_w, field, shown, NULL, 0,
-		    f->theme->text, f->theme->text);
+		put_plain(w, f, r->y, r->x + prompt_w, field, shown,
+		    f->theme->text);
 	}
 	if (r->w > count_w)
 		mvwaddstr(w, r->y, r->x + r->w - count_w, count);
@@ -375,8 +380,8 @@ draw_hint(WINDOW *w, const struct frame *f)
 			break;
 		*last = '\0';
 	}
-	put_text(w, f, r->y, r->x, r->w, v->status[0] ? v->status : hint, NULL,
-	    0, f->theme->hint, f->theme->hint);
+	put_plain(w, f, r->y, r->x, r->w, v->status[0] ? v->status : hint,
+	    f->theme->hint);
 	if (f->status_link && v->status[0] &&
 	    text_starts(v->status, f->status_link))
 		note_link(f, r->y, r->x, r->w, f->status_link, f->status_link,
@@ -424,8 +429,7 @@ draw_too_small(WINDOW *w, const struct frame *f)
 			break;
 		memcpy(line, rest, n);
 		line[n] = '\0';
-		put_text(w, f, y, 0, cols, line, NULL, 0, f->theme->text,
-		    f->theme->text);
+		put_plain(w, f, y, 0, cols, line, f->theme->text);
 		rest += n;
 	}
 }
