@@ -416,7 +416,7 @@ check(const struct table *t, const struct options *o)
 		return EXIT_NONE;
 	}
 	for (size_t i = 0; i < places->current; i++)
-		prefectures += places->places[i].code % 1000 == 0;
+		prefectures += places->list[i].code % 1000 == 0;
 	output_safe(stdout, o->data ? o->data : BUILTIN_NAME);
 	printf(": %zu desks, valid\n%s: %zu prefectures, %zu municipalities, "
 	    "%zu former names, %lu postal codes in %zu ranges, valid\n",

@@ -89,7 +89,7 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 	const struct places *places;
 	char digits[FILTER_MAX_QUERY + 1];
 
-	memset(&t->places, 0, sizeof t->places);
+	memset(&t->hits, 0, sizeof t->hits);
 	t->postal = false;
 	t->number = words_is_number(text);
 	t->text = t->romaji = text;
@@ -111,14 +111,14 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 		words_join_romaji(text);
 		set_text(c, t, text);
 		if ((places = place_source_get(c->source, false)) != NULL)
-			places_find(places, t->text, t->romaji, &t->places);
+			places_find(places, t->text, t->romaji, &t->hits);
 		return;
 	}
 	t->postal = true;
 	places = place_source_get(c->source, true);
-	places_by_postal(places, t->text, &t->places);
+	places_by_postal(places, t->text, &t->hits);
 	/* A code that exists is a postal code, not a part of a phone. */
-	if (strlen(t->text) == 7 && t->places.prefectures)
+	if (strlen(t->text) == 7 && t->hits.prefectures)
 		t->kind = TERM_POSTAL;
 }
 
@@ -159,7 +159,7 @@ join_place_words(struct compiler *c)
 		struct place_hits both;
 
 		if (a->kind != TERM_TEXT || b->kind != TERM_TEXT || a->negate ||
-		    b->negate || !a->places.prefectures || !b->places.prefectures)
+		    b->negate || !a->hits.prefectures || !b->hits.prefectures)
 			continue;
 		snprintf(text, sizeof text, "%s%s", a->text, b->text);
 		memcpy(romaji, text, strlen(text) + 1);
@@ -167,8 +167,8 @@ join_place_words(struct compiler *c)
 		places_find(f->places, text, romaji, &both);
 		if (!both.whole || !both.prefectures)
 			continue;
-		both.anchor |= a->places.anchor || b->places.anchor;
-		a->places = b->places = both;
+		both.anchor |= a->hits.anchor || b->hits.anchor;
+		a->hits = b->hits = both;
 	}
 }
 
@@ -212,7 +212,7 @@ filter_compile(struct filter *f, const char *query,
 	f->places = places ? places->places : NULL;
 	join_place_words(&c);
 	for (size_t i = 0; i < f->count; i++)
-		f->address |= !f->terms[i].negate && f->terms[i].places.anchor;
+		f->address |= !f->terms[i].negate && f->terms[i].hits.anchor;
 }
 
 /* How well a term matches a desk's own cells, best first; MATCH_NONE
@@ -276,9 +276,9 @@ own_rank(const struct filter_term *t, const struct desk *k)
 static enum match_rank
 place_rank(const struct filter_term *t, const struct desk *k)
 {
-	if (k->code > 47 || !(t->places.prefectures >> k->code & 1))
+	if (k->code > 47 || !(t->hits.prefectures >> k->code & 1))
 		return MATCH_NONE;
-	return t->places.rank[k->code] == PLACE_EXACT ? MATCH_PLACE :
+	return t->hits.rank[k->code] == PLACE_EXACT ? MATCH_PLACE :
 	    MATCH_PLACE_START;
 }
 
@@ -299,7 +299,7 @@ terms_in_use(const struct filter *f, const struct table *t, bool *use)
 		const struct filter_term *term = &f->terms[i];
 
 		use[i] = true;
-		if (!f->address || term->negate || term->places.anchor)
+		if (!f->address || term->negate || term->hits.anchor)
 			continue;
 		if (term->number) {
 			use[i] = false;
@@ -394,8 +394,8 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 		if (t->negate || own_rank(t, k) != MATCH_NONE ||
 		    place_rank(t, k) == MATCH_NONE)
 			continue;
-		place_display_name(f->places, t->places.first[k->code],
-		    t->places.upper[k->code], ascii, name, sizeof name);
+		place_display_name(f->places, t->hits.first[k->code],
+		    t->hits.upper[k->code], ascii, name, sizeof name);
 		if (!t->postal)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)

@@ -30,7 +30,7 @@ struct filter_term {
 	const char *text;   /* folded; digits only for TERM_PHONE, POSTAL */
 	const char *romaji; /* text with romaji long vowels folded */
 	unsigned long code;
-	struct place_hits places; /* prefectures reached through places */
+	struct place_hits hits;   /* prefectures reached through places */
 	bool postal;              /* places came from a postal code */
 };
 

@@ -136,8 +136,8 @@ static void
 help_section(struct page *p, enum label title, const char *const (*rows)[2],
     size_t n)
 {
-	enum lang lang = p->style.lang;
-	size_t col = 0, most = p->style.width > 4 ? (p->style.width - 4) / 2 : 0;
+	enum lang lang = p->setup.lang;
+	size_t col = 0, most = p->setup.width > 4 ? (p->setup.width - 4) / 2 : 0;
 
 	page_blank(p);
 	page_add(p, 0, 0, STYLE_LABEL, label(lang, title));
@@ -175,7 +175,7 @@ help_section(struct page *p, enum label title, const char *const (*rows)[2],
 static void
 help_national(struct page *p, const struct table *t)
 {
-	enum lang lang = p->style.lang;
+	enum lang lang = p->setup.lang;
 	const struct meta *m;
 
 	page_blank(p);
@@ -191,7 +191,7 @@ help_national(struct page *p, const struct table *t)
 static void
 help_notes(struct page *p, const struct table *t)
 {
-	enum lang lang = p->style.lang;
+	enum lang lang = p->setup.lang;
 	const char *code = labels_code(lang);
 	const struct meta *m;
 
@@ -214,22 +214,22 @@ help_notes(struct page *p, const struct table *t)
 
 void
 page_help(struct page *p, const struct table *t,
-    const struct page_style *style)
+    const struct page_setup *setup)
 {
 	memset(p, 0, sizeof *p);
-	p->style = *style;
-	if (p->style.width == 0)
-		p->style.width = 1;
+	p->setup = *setup;
+	if (p->setup.width == 0)
+		p->setup.width = 1;
 	/* Who to call comes first: that is what a victim needs most. */
-	page_add(p, 0, 0, STYLE_LABEL, label(p->style.lang, L_HELP_TITLE));
+	page_add(p, 0, 0, STYLE_LABEL, label(p->setup.lang, L_HELP_TITLE));
 	help_national(p, t);
-	if (p->style.line_mode)
+	if (p->setup.line_mode)
 		help_section(p, L_HELP_COMMANDS, help_commands,
 		    COUNT_OF(help_commands));
 	else
 		help_section(p, L_HELP_KEYS, help_keys,
 		    COUNT_OF(help_keys));
-	if (p->style.ascii) { /* the marks and examples without a kanji */
+	if (p->setup.ascii) { /* the marks and examples without a kanji */
 		help_section(p, L_HELP_QUERY, help_query_ascii,
 		    COUNT_OF(help_query_ascii));
 		help_section(p, L_HELP_MARKS, help_notes_ascii,

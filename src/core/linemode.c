@@ -67,20 +67,20 @@ put_page(struct session *s, const struct page *p)
 	}
 }
 
-static struct page_style
-style_of(const struct session *s)
+static struct page_setup
+setup_of(const struct session *s)
 {
-	return (struct page_style){s->lang, s->ascii, LINE_WIDTH, NULL, true};
+	return (struct page_setup){s->lang, s->ascii, LINE_WIDTH, NULL, true};
 }
 
 static void
 show_detail(struct session *s, size_t desk)
 {
-	struct page_style style = style_of(s);
+	struct page_setup setup = setup_of(s);
 	char via[FILTER_PLACE_MAX] = "";
 	struct page p;
 
-	page_detail(&p, &s->table->desks[desk], &style,
+	page_detail(&p, &s->table->desks[desk], &setup,
 	    filter_place_read(&s->filter, &s->table->desks[desk],
 	    s->lang == LANG_EN, s->ascii, via, sizeof via) ?
 	    via : NULL);
@@ -134,10 +134,10 @@ query(struct session *s, const char *text)
 static void
 help(struct session *s)
 {
-	struct page_style style = style_of(s);
+	struct page_setup setup = setup_of(s);
 	struct page p;
 
-	page_help(&p, s->table, &style);
+	page_help(&p, s->table, &setup);
 	put_page(s, &p);
 	page_free(&p);
 }

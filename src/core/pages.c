@@ -104,13 +104,13 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 		return;
 	}
 	text_sanitize(safe, cap, text, len);
-	if (indent + 8 > p->style.width)
+	if (indent + 8 > p->setup.width)
 		indent = 0;
-	if (indent + hang + 12 > p->style.width)
+	if (indent + hang + 12 > p->setup.width)
 		hang = 0;
 	rest = safe;
 	do {
-		size_t used, n = text_fit(rest, p->style.width - indent, &used);
+		size_t used, n = text_fit(rest, p->setup.width - indent, &used);
 
 		if (n == 0) { /* a wide character in one column: drawn cut */
 			uint32_t cp;
@@ -154,7 +154,7 @@ static size_t
 height_of(const struct page *p, size_t indent, enum line_style style,
     const char *text)
 {
-	struct page scratch = {.style = p->style};
+	struct page scratch = {.setup = p->setup};
 	size_t lines;
 
 	add(&scratch, indent, style, text);
@@ -167,7 +167,7 @@ height_of(const struct page *p, size_t indent, enum line_style style,
 static size_t
 url_lines(const struct page *p)
 {
-	const struct table *t = p->style.urls;
+	const struct table *t = p->setup.urls;
 	size_t most = 0;
 
 	for (size_t i = 0; t && i < t->count; i++) {
@@ -189,7 +189,7 @@ url_lines(const struct page *p)
 static void
 pad_section(struct page *p, size_t start, size_t height)
 {
-	if (!p->style.urls) /* compact: no padding at all */
+	if (!p->setup.urls) /* compact: no padding at all */
 		return;
 	while (p->count - start < height && !p->failed)
 		page_blank(p);
@@ -231,7 +231,7 @@ page_add_label(struct page *p, size_t indent, enum line_style style,
 	va_list ap;
 
 	va_start(ap, id);
-	add_v(p, indent, style, label(p->style.lang, id), ap);
+	add_v(p, indent, style, label(p->setup.lang, id), ap);
 	va_end(ap);
 }
 #pragma GCC diagnostic pop
@@ -241,10 +241,10 @@ static void
 add_marked(struct page *p, enum line_style style, enum label id,
     const char *mark)
 {
-	if (p->style.ascii || strcmp(mark, TABLE_NONE) == 0)
-		add(p, 2, style, label(p->style.lang, id));
+	if (p->setup.ascii || strcmp(mark, TABLE_NONE) == 0)
+		add(p, 2, style, label(p->setup.lang, id));
 	else
-		page_addf(p, 2, style, "(%s) %s", mark, label(p->style.lang, id));
+		page_addf(p, 2, style, "(%s) %s", mark, label(p->setup.lang, id));
 }
 
 /* The code first, as in the list: "13 警視庁  東京都", "13 Tokyo". */
@@ -253,7 +253,7 @@ detail_title(struct page *p, const struct desk *k)
 {
 	char title[3 * TABLE_MAX_LINE];
 
-	if (p->style.ascii)
+	if (p->setup.ascii)
 		snprintf(title, sizeof title, "%s %s", desk_cell(k, FIELD_CODE),
 		    desk_cell(k, FIELD_ROMAJI));
 	else if (strcmp(desk_cell(k, FIELD_NAME),
@@ -303,12 +303,12 @@ bureau_line(char *out, size_t cap, enum lang lang, const char *bureau)
 static void
 detail_names(struct page *p, const struct desk *k)
 {
-	enum lang lang = p->style.lang;
+	enum lang lang = p->setup.lang;
 	const char *bureau = desk_cell(k, FIELD_BUREAU);
 	char line[2 * TABLE_MAX_LINE];
 	size_t start;
 
-	if (p->style.ascii) {
+	if (p->setup.ascii) {
 		page_add_label(p, 0, STYLE_TEXT, L_REGION_ASCII,
 		    desk_cell(k, FIELD_REGION_ROMAJI));
 		return;
@@ -322,7 +322,7 @@ detail_names(struct page *p, const struct desk *k)
 	add(p, 0, STYLE_TEXT, line);
 	/* As many lines as the longest bureau line takes, for every desk: the
 	 * labels below stay put. */
-	if (p->style.urls) {
+	if (p->setup.urls) {
 		size_t most = height_of(p, 0, STYLE_TEXT, line);
 
 		for (size_t i = 0; i <= COUNT_OF(bureau_names); i++) {
@@ -341,13 +341,13 @@ static void
 detail_phone(struct page *p, const struct desk *k)
 {
 	const char *kind = desk_cell(k, FIELD_PHONE_KIND);
-	const char *note = label(p->style.lang, L_PHONE_ALSO_GENERAL);
+	const char *note = label(p->setup.lang, L_PHONE_ALSO_GENERAL);
 	enum label kind_label = strcmp(kind, "総") == 0 ? L_PHONE_KIND_GENERAL :
 	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
 	    L_PHONE_KIND_CYBER;
 	size_t start = p->count;
 
-	add(p, 0, STYLE_LABEL, label(p->style.lang, L_PHONE));
+	add(p, 0, STYLE_LABEL, label(p->setup.lang, L_PHONE));
 	add(p, 2, STYLE_PHONE, desk_cell(k, FIELD_PHONE));
 	add_marked(p, STYLE_TEXT, kind_label, kind);
 	if (kind_label != L_PHONE_KIND_GENERAL)
@@ -358,7 +358,7 @@ detail_phone(struct page *p, const struct desk *k)
 static void
 detail_contact(struct page *p, const struct desk *k)
 {
-	enum lang lang = p->style.lang;
+	enum lang lang = p->setup.lang;
 	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
 
 	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
@@ -380,40 +380,40 @@ detail_contact(struct page *p, const struct desk *k)
 
 void
 page_detail(struct page *p, const struct desk *k,
-    const struct page_style *style, const char *found_via)
+    const struct page_setup *setup, const char *found_via)
 {
 	size_t start;
 
 	memset(p, 0, sizeof *p);
-	p->style = *style;
-	if (p->style.width == 0)
-		p->style.width = 1;
+	p->setup = *setup;
+	if (p->setup.width == 0)
+		p->setup.width = 1;
 	detail_title(p, k);
 	/* Compact (a phone's screen, the line mode): the phone right after
 	 * the name, the first thing a victim needs and the last to be cut. */
-	if (!p->style.urls) {
+	if (!p->setup.urls) {
 		detail_phone(p, k);
 		page_blank(p);
 	}
 	detail_names(p, k);
 	if (found_via && *found_via)
 		page_add_label(p, 0, STYLE_NOTE, L_FOUND_VIA, found_via);
-	else if (found_via && p->style.urls)
+	else if (found_via && p->setup.urls)
 		page_blank(p);
 	page_blank(p);
-	if (p->style.urls) {
+	if (p->setup.urls) {
 		detail_phone(p, k);
 		page_blank(p);
 	}
 	start = p->count;
-	add(p, 0, STYLE_LABEL, label(p->style.lang, L_CYBER_PAGE));
+	add(p, 0, STYLE_LABEL, label(p->setup.lang, L_CYBER_PAGE));
 	add(p, 2, STYLE_URL, desk_cell(k, FIELD_CYBER_URL));
 	pad_section(p, start, 1 + url_lines(p));
 	page_blank(p);
 	start = p->count;
 	detail_contact(p, k);
 	pad_section(p, start, 1 + url_lines(p) + 1 +
-	    height_of(p, 2, STYLE_NOTE, label(p->style.lang, L_NOTE_INFO_ONLY)));
+	    height_of(p, 2, STYLE_NOTE, label(p->setup.lang, L_NOTE_INFO_ONLY)));
 }
 
 void

@@ -26,7 +26,7 @@ struct page_line {
 
 /* How a page is written: the language, the width, and whether only ASCII
  * can be shown (no UTF-8 locale, or --ascii): then names are in romaji. */
-struct page_style {
+struct page_setup {
 	enum lang lang;
 	bool ascii;
 	size_t width;
@@ -41,7 +41,7 @@ struct page_style {
 struct page {
 	struct page_line *lines;
 	size_t count, capacity;
-	struct page_style style;
+	struct page_setup setup;
 	bool failed; /* out of memory: the page is cut short */
 };
 
@@ -50,12 +50,12 @@ struct page {
  * directly but other desks of the list through a place: the line stays,
  * blank, so that a move between them shifts nothing. NULL: no such line. */
 void page_detail(struct page *p, const struct desk *k,
-    const struct page_style *style, const char *found_via);
+    const struct page_setup *setup, const char *found_via);
 
 /* The help screen: national contacts, keys, query language, the source's
  * notes and marks, and where the data comes from. */
 void page_help(struct page *p, const struct table *t,
-    const struct page_style *style);
+    const struct page_setup *setup);
 
 void page_free(struct page *p);
 

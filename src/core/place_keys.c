@@ -190,19 +190,19 @@ is_county(const struct places *p, const struct place *pl)
 size_t
 place_upper_kana_len(const struct places *p, size_t i, size_t upper)
 {
-	const struct place *pl = &p->places[i];
+	const struct place *pl = &p->list[i];
 	const char *mark = is_county(p, pl) ? "ぐん" : "し";
 	const char *name = place_name(p, pl), *kana = place_kana(p, pl);
 	size_t common = strlen(kana), ml = strlen(mark);
 	bool shared = false;
 	size_t first = i;
 
-	while (first > 0 && p->places[first - 1].code / 1000 == pl->code / 1000)
+	while (first > 0 && p->list[first - 1].code / 1000 == pl->code / 1000)
 		first--;
 	/* Every place of the prefecture with the same county or city. */
 	for (size_t j = first; j < p->current &&
-	    p->places[j].code / 1000 == pl->code / 1000; j++) {
-		const struct place *o = &p->places[j];
+	    p->list[j].code / 1000 == pl->code / 1000; j++) {
+		const struct place *o = &p->list[j];
 		size_t n = 0;
 
 		if (j == i || o->upper_len != upper ||
@@ -224,7 +224,7 @@ place_upper_kana_len(const struct places *p, size_t i, size_t upper)
 static void
 add_place_keys(struct key_builder *b, size_t i)
 {
-	const struct place *pl = &b->p->places[i];
+	const struct place *pl = &b->p->list[i];
 	const char *name = place_name(b->p, pl), *kana = place_kana(b->p, pl);
 	struct part whole = {name, kana, strlen(name), strlen(kana), -1};
 	size_t upper = pl->upper_len;

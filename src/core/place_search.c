@@ -21,11 +21,11 @@ static void
 hit(const struct places *p, struct place_hits *hits, size_t place,
     enum place_rank rank, bool upper)
 {
-	const struct place *pl = &p->places[place];
+	const struct place *pl = &p->list[place];
 	size_t n = pl->nnow ? pl->nnow : 1;
 
 	for (size_t k = 0; k < n; k++) {
-		unsigned pref = (pl->nnow ? p->places[p->now[pl->first_now + k]].code
+		unsigned pref = (pl->nnow ? p->list[p->now[pl->first_now + k]].code
 		    : pl->code) / 1000;
 		bool had = hits->prefectures >> pref & 1;
 
@@ -76,14 +76,14 @@ key_is(const struct places *p, size_t k, const char *s, size_t len)
 static bool
 in_pref(const struct places *p, size_t k, unsigned pref)
 {
-	const struct place *pl = &p->places[p->keys[k].place];
+	const struct place *pl = &p->list[p->keys[k].place];
 
 	if (!pref)
 		return true;
 	if (!pl->nnow)
 		return pl->code / 1000 == pref;
 	for (size_t i = 0; i < pl->nnow; i++)
-		if (p->places[p->now[pl->first_now + i]].code / 1000 == pref)
+		if (p->list[p->now[pl->first_now + i]].code / 1000 == pref)
 			return true;
 	return false;
 }
@@ -182,7 +182,7 @@ find_in_prefecture(const struct places *p, size_t key, const char *s,
     bool romaji, struct place_hits *hits)
 {
 	size_t pref_place = p->keys[key].place, at;
-	unsigned pref = p->places[pref_place].code / 1000;
+	unsigned pref = p->list[pref_place].code / 1000;
 	size_t n = longest_key(p, s, pref, &at);
 
 	if (n > 0)
@@ -274,7 +274,7 @@ static void
 romaji_name(const struct places *p, size_t place, bool upper, char *out,
     size_t cap)
 {
-	const struct place *pl = &p->places[place];
+	const struct place *pl = &p->list[place];
 	char romaji[2 * PLACE_KEY_MAX + 1];
 	size_t len = upper && pl->upper_len ?
 	    place_upper_kana_len(p, place, pl->upper_len) : 0, n;
@@ -294,7 +294,7 @@ void
 place_display_name(const struct places *p, size_t place, bool upper,
     bool ascii, char *out, size_t cap)
 {
-	const struct place *pl = &p->places[place];
+	const struct place *pl = &p->list[place];
 	const char *name = place_name(p, pl);
 	size_t len = upper && pl->upper_len ? pl->upper_len : strlen(name);
 	int n;
@@ -308,7 +308,7 @@ place_display_name(const struct places *p, size_t place, bool upper,
 	n = ascii ? (out[0] = '\0', 0) :
 	    snprintf(out, cap, "%.*s", (int)len, name);
 	for (size_t i = 0; i < pl->nnow && n >= 0 && (size_t)n < cap; i++) {
-		const struct place *now = &p->places[p->now[pl->first_now + i]];
+		const struct place *now = &p->list[p->now[pl->first_now + i]];
 		char shown[256];
 		int more;
 

@@ -18,7 +18,7 @@ static const struct meta_key place_meta_keys[] = {
 /* The tables being built, writable until they are handed to p. */
 struct loader {
 	struct places *p;
-	struct place *places;
+	struct place *list;
 	unsigned short *now;
 	struct postal_range *postal;
 	unsigned short *postal_places;
@@ -32,7 +32,7 @@ static void
 place_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct loader *l = ctx;
-	struct place *pl = &l->places[l->p->count++];
+	struct place *pl = &l->list[l->p->count++];
 	unsigned long code = strtoul(cells[0], NULL, 10);
 
 	if (strlen(cells[0]) != 5 || !tsv_all_of(cells[0], TSV_DIGIT) ||
@@ -64,9 +64,9 @@ find_place(const struct places *p, unsigned code)
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (p->places[mid].code == code)
+		if (p->list[mid].code == code)
 			return (long)mid;
-		if (p->places[mid].code < code)
+		if (p->list[mid].code < code)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -98,7 +98,7 @@ former_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct loader *l = ctx;
 	struct places *p = l->p;
-	struct place *pl = &l->places[p->count];
+	struct place *pl = &l->list[p->count];
 	size_t n;
 
 	memset(pl, 0, sizeof *pl);
@@ -107,7 +107,7 @@ former_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    "than 80 bytes: '%s'", "name", cells[0]);
 		return;
 	}
-	pl->first_now = (unsigned short)(pl - l->places - (long)p->current) *
+	pl->first_now = (unsigned short)(pl - l->list - (long)p->current) *
 	    POSTAL_MAX_CITIES;
 	if (!parse_codes(p, cells[1], l->now + pl->first_now,
 	    POSTAL_MAX_CITIES, &n)) {
@@ -118,7 +118,7 @@ former_row(void *ctx, const struct tsv_cursor *c, char **cells)
 	pl->name = (uint32_t)(cells[0] - p->text);
 	pl->kana = l->empty;
 	pl->nnow = (unsigned char)n;
-	pl->code = p->places[p->now[pl->first_now]].code;
+	pl->code = p->list[p->now[pl->first_now]].code;
 	p->count++;
 }
 
@@ -245,8 +245,8 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 		free(p);
 		return TABLE_IO_ERROR;
 	}
-	p->places = l.places = p->storage;
-	p->now = l.now = (unsigned short *)(l.places + rows);
+	p->list = l.list = p->storage;
+	p->now = l.now = (unsigned short *)(l.list + rows);
 	meta = (struct meta *)(l.now + flines * POSTAL_MAX_CITIES);
 	p->text = text = (char *)(meta + (pm > fm ? pm : fm));
 	memcpy(text, places_tsv, places_len);
@@ -272,8 +272,8 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 		return TABLE_INVALID;
 	}
 	for (size_t i = 0; i < p->count; i++)
-		l.places[i].upper_len =
-		    (unsigned char)place_upper_end(place_name(p, &l.places[i]));
+		l.list[i].upper_len =
+		    (unsigned char)place_upper_end(place_name(p, &l.list[i]));
 	if (!place_keys_build(p)) {
 		places_free(p);
 		return TABLE_IO_ERROR;

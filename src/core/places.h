@@ -55,7 +55,7 @@ struct postal_range {
  * that runs it; no pointer inside an array, so no page of them is written
  * when the program starts. */
 struct places {
-	const struct place *places; /* by code, then the former names */
+	const struct place *list; /* by code, then the former names */
 	size_t count, current;  /* all of them; the current ones */
 	const char *text;       /* their names and readings */
 	const unsigned short *now; /* the places former names are part of */

@@ -74,17 +74,17 @@ pack_names(const struct places *p, struct place *out, size_t *len)
 	char *pool;
 
 	for (size_t i = 0; i < p->count; i++)
-		cap += strlen(place_name(p, &p->places[i])) +
-		    strlen(place_kana(p, &p->places[i])) + 2;
+		cap += strlen(place_name(p, &p->list[i])) +
+		    strlen(place_kana(p, &p->list[i])) + 2;
 	if (!(pool = malloc(cap)))
 		return NULL;
 	pool[0] = '\0';
 	*len = 1; /* offset 0: the empty reading of a former name */
 	for (size_t i = 0; i < p->count; i++) {
-		const char *name = place_name(p, &p->places[i]);
-		const char *kana = place_kana(p, &p->places[i]);
+		const char *name = place_name(p, &p->list[i]);
+		const char *kana = place_kana(p, &p->list[i]);
 
-		out[i] = p->places[i];
+		out[i] = p->list[i];
 		out[i].name = (uint32_t)*len;
 		memcpy(pool + *len, name, strlen(name) + 1);
 		*len += strlen(name) + 1;
@@ -148,7 +148,7 @@ put_tables(const struct places *p, const struct place *packed,
 	for (size_t i = 0; i < p->npostal_places; i++)
 		printf("%s%u,", i % 12 ? " " : "\n\t", p->postal_places[i]);
 	printf("\n};\n\nstruct places builtin_compiled_places = {\n"
-	    "\t.places = places, .count = %zu, .current = %zu,\n"
+	    "\t.list = places, .count = %zu, .current = %zu,\n"
 	    "\t.text = (const char *)text, .now = now, .keys = keys, "
 	    ".nkeys = %zu,\n\t.key_text = (const char *)key_text,\n"
 	    "\t.postal = postal, .npostal = %zu, .postal_places = postal_places,\n"

@@ -21,13 +21,13 @@ theme_init(struct theme *th, bool color)
 	 * of attribute costs bytes on every move. The phone, which a reader
 	 * needs first, is the one value in bold. */
 	memset(th, 0, sizeof *th);
-	th->match = (struct style){A_BOLD | A_UNDERLINE, 0};
-	th->selected = (struct style){A_REVERSE, 0};
-	th->selected_match = (struct style){A_REVERSE | A_BOLD | A_UNDERLINE, 0};
-	th->label = (struct style){A_BOLD, 0};
-	th->phone = (struct style){A_BOLD, 0};
-	th->hint = (struct style){A_REVERSE, 0};
-	th->escape = (struct style){A_REVERSE, 0};
+	th->match = (struct cell_style){A_BOLD | A_UNDERLINE, 0};
+	th->selected = (struct cell_style){A_REVERSE, 0};
+	th->selected_match = (struct cell_style){A_REVERSE | A_BOLD | A_UNDERLINE, 0};
+	th->label = (struct cell_style){A_BOLD, 0};
+	th->phone = (struct cell_style){A_BOLD, 0};
+	th->hint = (struct cell_style){A_REVERSE, 0};
+	th->escape = (struct cell_style){A_REVERSE, 0};
 	/* Colour only where it helps: what matched, and the notes a reader
 	 * must not miss. Every colour change costs bytes on each redraw. */
 	if (!color)
@@ -36,13 +36,13 @@ theme_init(struct theme *th, bool color)
 	 * a black one, where yellow on white does not. */
 	init_pair(PAIR_MATCH, COLOR_RED, -1);
 	init_pair(PAIR_NOTE, COLOR_MAGENTA, -1);
-	th->match = (struct style){A_NORMAL, PAIR_MATCH}; /* colour alone: cheapest */
-	th->selected_match = (struct style){A_REVERSE, PAIR_MATCH};
+	th->match = (struct cell_style){A_NORMAL, PAIR_MATCH}; /* colour alone: cheapest */
+	th->selected_match = (struct cell_style){A_REVERSE, PAIR_MATCH};
 	th->note.pair = PAIR_NOTE;
 }
 
 static void
-put_cell(WINDOW *w, wchar_t wc, struct style s)
+put_cell(WINDOW *w, wchar_t wc, struct cell_style s)
 {
 	wchar_t str[2] = {wc, L'\0'};
 	cchar_t cell;
@@ -91,7 +91,7 @@ shown_width(const struct frame *f, const char *text, size_t len)
 static int
 put_marked(WINDOW *w, const struct frame *f, int y, int x, int width,
     const char *text, const struct span *spans, size_t nspans,
-    struct style s, struct style hl)
+    struct cell_style s, struct cell_style hl)
 {
 	size_t len = strlen(text), i = 0, span = 0;
 	int used = 0;
@@ -119,13 +119,13 @@ put_marked(WINDOW *w, const struct frame *f, int y, int x, int width,
 
 static int
 put_plain(WINDOW *w, const struct frame *f, int y, int x, int width,
-    const char *text, struct style s)
+    const char *text, struct cell_style s)
 {
 	return put_marked(w, f, y, x, width, text, NULL, 0, s, s);
 }
 
 static void
-fill(WINDOW *w, int y, int x, int width, struct style s)
+fill(WINDOW *w, int y, int x, int width, struct cell_style s)
 {
 	wmove(w, y, x);
 	for (int i = 0; i < width; i++)
@@ -141,7 +141,7 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 	struct span spans[8];
 	size_t n = filter_spans(&f->view->filter, k, field, spans, 8);
 
-	struct style s = selected ? th->selected : th->text;
+	struct cell_style s = selected ? th->selected : th->text;
 	const char *text = desk_cell(k, field);
 
 	if (width <= 0)
@@ -242,8 +242,8 @@ draw_list(WINDOW *w, const struct frame *f)
 		draw_list_row(w, f, r->y + i, v->top + (size_t)i);
 }
 
-static struct style
-line_style(const struct theme *th, enum line_style s)
+static struct cell_style
+style_of_line(const struct theme *th, enum line_style s)
 {
 	switch (s) {
 	case STYLE_LABEL: return th->label;
@@ -306,7 +306,7 @@ draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 	for (int i = 0; p && i < r->h && f->view->scroll + (size_t)i < p->count;
 	    i++) {
 		const struct page_line *line = &p->lines[f->view->scroll + (size_t)i];
-		struct style s = line_style(f->theme, line->style);
+		struct cell_style s = style_of_line(f->theme, line->style);
 
 		put_plain(w, f, r->y + i, r->x, r->w, line->text, s);
 		if (line->link) {
@@ -445,8 +445,8 @@ draw_frame(WINDOW *w, const struct frame *given)
 	/* Where the detail has the focus, the list's selection is underlined,
 	 * not reversed: one look says which pane the keys go to. */
 	if (given->view->focus == FOCUS_DETAIL && l->mode == LAYOUT_WIDE) {
-		away.selected = (struct style){A_UNDERLINE, 0};
-		away.selected_match = (struct style){A_UNDERLINE | A_BOLD,
+		away.selected = (struct cell_style){A_UNDERLINE, 0};
+		away.selected_match = (struct cell_style){A_UNDERLINE | A_BOLD,
 			given->theme->match.pair};
 		copy.theme = &away;
 	}
@@ -481,14 +481,14 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 	 * moves, so a move sends only the values) in the wide layout; where
 	 * that does not fit, and one pane at a time (a phone's screen), the
 	 * detail is compact: the phone first, no filler lines. */
-	struct page_style style = {f->lang, f->ascii, (size_t)l->detail.w,
+	struct page_setup setup = {f->lang, f->ascii, (size_t)l->detail.w,
 		l->mode == LAYOUT_WIDE ? v->table : NULL, false};
 	size_t sel = view_selected(v);
 
 	memset(p, 0, sizeof *p);
 	if (v->help) {
-		style.width = (size_t)l->query.w;
-		page_help(p, v->table, &style);
+		setup.width = (size_t)l->query.w;
+		page_help(p, v->table, &setup);
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
 		const struct desk *k = &v->table->desks[sel];
 		char via[FILTER_PLACE_MAX] = "";
@@ -496,11 +496,11 @@ build_page(struct page *p, const struct view *v, const struct frame *f)
 		    f->lang == LANG_EN, f->ascii, via, sizeof via) ||
 		    some_found_via_place(v) ? via : NULL;
 
-		page_detail(p, k, &style, place);
-		if (style.urls && p->count > (size_t)l->detail.h) {
+		page_detail(p, k, &setup, place);
+		if (setup.urls && p->count > (size_t)l->detail.h) {
 			page_free(p);
-			style.urls = NULL;
-			page_detail(p, k, &style, place);
+			setup.urls = NULL;
+			page_detail(p, k, &setup, place);
 		}
 	}
 }

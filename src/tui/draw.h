@@ -11,13 +11,13 @@
 #include "pages.h"
 #include "view.h"
 
-struct style {
+struct cell_style {
 	attr_t attr;
 	short pair;
 };
 
 struct theme {
-	struct style text, match, selected, selected_match, label,
+	struct cell_style text, match, selected, selected_match, label,
 	    phone, note, hint, escape;
 };
 

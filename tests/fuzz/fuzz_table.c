@@ -31,7 +31,7 @@ exercise(const struct table *t, const char *query)
 	n = filter_run(&f, t, rows, NULL);
 	for (size_t i = 0; i < n && i < 64; i++) {
 		const struct desk *k = &t->desks[rows[i]];
-		struct page_style style = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
+		struct page_setup setup = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
 			1 + i % 40, t, false};
 		struct span spans[8];
 		struct page p;
@@ -41,7 +41,7 @@ exercise(const struct table *t, const char *query)
 		for (size_t c = 0; c < FIELD_COUNT; c++)
 			filter_spans(&f, k, (enum field)c, spans, 8);
 		filter_place(&f, k, i % 3 == 0, note, sizeof note);
-		page_detail(&p, k, &style, NULL);
+		page_detail(&p, k, &setup, NULL);
 		page_free(&p);
 	}
 	for (int fmt = FORMAT_PLAIN; fmt <= FORMAT_JSON; fmt++)

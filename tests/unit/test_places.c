@@ -108,13 +108,13 @@ postal_codes_load_apart(void **state)
 	assert_non_null(apart.places);
 	assert_false(apart.postal_tried);
 	assert_null(apart.places->postal);
-	assert_true(f.terms[0].places.prefectures >> 22 & 1);
+	assert_true(f.terms[0].hits.prefectures >> 22 & 1);
 	filter_compile(&f, "03-3431", &apart);
 	assert_false(apart.postal_tried);
 	filter_compile(&f, "〒100-0001", &apart);
 	assert_true(apart.postal_tried);
 	assert_non_null(apart.places->postal);
-	assert_true(f.terms[0].places.prefectures >> 13 & 1);
+	assert_true(f.terms[0].hits.prefectures >> 13 & 1);
 	place_source_free(&apart);
 }
 
@@ -375,7 +375,7 @@ each_desk_listed_once(void **state)
 static const char *
 upper_reading(size_t place)
 {
-	const char *kana = place_kana(places, &places->places[place]);
+	const char *kana = place_kana(places, &places->list[place]);
 
 	for (size_t k = 0; k < places->nkeys; k++) {
 		const char *t = places->key_text + places->keys[k].text;
@@ -398,7 +398,7 @@ cities_and_counties_read_alike(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < places->current; i++) {
-		const struct place *pl = &places->places[i];
+		const struct place *pl = &places->list[i];
 		const char *name = place_name(places, pl);
 		const char *r = upper_reading(i);
 
@@ -411,7 +411,7 @@ cities_and_counties_read_alike(void **state)
 		    strcmp(r + strlen(r) - 6, "ぐん") != 0)
 			fail_msg("%s: %s", name, r);
 		for (size_t j = 0; j < i; j++) {
-			const struct place *o = &places->places[j];
+			const struct place *o = &places->list[j];
 
 			if (o->code / 1000 == pl->code / 1000 &&
 			    o->upper_len == pl->upper_len &&
@@ -517,7 +517,7 @@ compiled_places_are_the_tables(void **state)
 	assert_int_equal(c->npostal_places, places->npostal_places);
 	assert_int_equal(c->postal_codes, places->postal_codes);
 	for (size_t i = 0; i < c->count; i++) {
-		const struct place *a = &c->places[i], *b = &places->places[i];
+		const struct place *a = &c->list[i], *b = &places->list[i];
 
 		assert_int_equal(a->code, b->code);
 		assert_string_equal(place_name(c, a), place_name(places, b));

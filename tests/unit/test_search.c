@@ -42,13 +42,13 @@ key(size_t k)
 static pref_mask
 key_prefectures(size_t k)
 {
-	const struct place *pl = &places->places[places->keys[k].place];
+	const struct place *pl = &places->list[places->keys[k].place];
 	pref_mask m = 0;
 
 	if (!pl->nnow)
 		return 1ULL << (pl->code / 1000);
 	for (size_t i = 0; i < pl->nnow; i++)
-		m |= 1ULL << (places->places[places->now[pl->first_now + i]].code /
+		m |= 1ULL << (places->list[places->now[pl->first_now + i]].code /
 		    1000);
 	return m;
 }
@@ -137,7 +137,7 @@ ref_find(const char *term, const char *romaji, struct reference *r)
 		return;
 	}
 	if (places->keys[at].kind & PLACE_KEY_PREF) {
-		unsigned pref = places->places[places->keys[at].place].code / 1000;
+		unsigned pref = places->list[places->keys[at].place].code / 1000;
 		size_t at2, n2 = ref_longest(s + n, pref, &at2);
 		bool rest_long = by_romaji ? strlen(s + n) >= 3 :
 		    text_chars(s + n) >= 2;
@@ -210,9 +210,9 @@ ref_term(const struct filter_term *t, const struct desk *k)
 
 	if (o < 5)
 		return o;
-	if (!(t->places.prefectures >> k->code & 1))
+	if (!(t->hits.prefectures >> k->code & 1))
 		return 5;
-	return 3 + t->places.rank[k->code];
+	return 3 + t->hits.rank[k->code];
 }
 
 static size_t checked;
@@ -248,21 +248,21 @@ check_query(const char *query)
 		if (i + 1 < f.count || i > 0) /* pairs are joined: not alone */
 			continue;
 		ref_find(t->text, t->romaji, &r);
-		if (r.prefectures != t->places.prefectures)
+		if (r.prefectures != t->hits.prefectures)
 			fail_msg("'%s': places %llx, the reference %llx", query,
-			    (unsigned long long)t->places.prefectures,
+			    (unsigned long long)t->hits.prefectures,
 			    (unsigned long long)r.prefectures);
 		for (unsigned p = 1; p <= 47; p++)
-			if (r.prefectures >> p & 1 && r.rank[p] != t->places.rank[p])
+			if (r.prefectures >> p & 1 && r.rank[p] != t->hits.rank[p])
 				fail_msg("'%s': prefecture %u ranked %u, the "
-				    "reference %u", query, p, t->places.rank[p],
+				    "reference %u", query, p, t->hits.rank[p],
 				    r.rank[p]);
 	}
 	for (size_t i = 0; i < f.count; i++) {
 		const struct filter_term *t = &f.terms[i];
 
 		used[i] = true;
-		if (f.address && !t->negate && !t->places.anchor) {
+		if (f.address && !t->negate && !t->hits.anchor) {
 			used[i] = false;
 			for (size_t d = 0; !t->number && d < desks->count; d++)
 				used[i] |= ref_term(t, &desks->desks[d]) < 5;
@@ -319,7 +319,7 @@ names_and_their_starts(void **state)
 	(void)state;
 	checked = 0;
 	for (size_t i = 0; i < places->current; i++) {
-		const struct place *pl = &places->places[i];
+		const struct place *pl = &places->list[i];
 		const char *name = place_name(places, pl);
 		const char *kana = place_kana(places, pl);
 		size_t nl = strlen(name), kl = strlen(kana);
@@ -508,7 +508,7 @@ addresses_in_kana_and_romaji(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < places->current; i += 5) {
-		const struct place *pl = &places->places[i];
+		const struct place *pl = &places->list[i];
 		const char *kana = place_kana(places, pl);
 		const struct desk *k = desk_of(pl->code / 1000);
 		size_t kl = strlen(kana);

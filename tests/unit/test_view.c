@@ -322,20 +322,20 @@ detail_says_what_the_source_means(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL);
 	assert_true(page_has(&p, "(総) general consultation line"));
 	assert_true(page_has(&p, "(情報・専) information only, cyber crime"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
-	page_detail(&p, desk("宮城"), &(struct page_style){LANG_JA, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("宮城"), &(struct page_setup){LANG_JA, false, 60, NULL, false}, NULL);
 	assert_true(page_has(&p, "上記ページから"));
 	assert_true(page_has(&p, "(専) サイバー犯罪相談専用"));
 	page_free(&p);
-	page_detail(&p, desk("栃木"), &(struct page_style){LANG_EN, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("栃木"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL);
 	assert_true(page_has(&p, "none listed"));
 	page_free(&p);
-	page_detail(&p, desk("警視庁"), &(struct page_style){LANG_EN, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("警視庁"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL);
 	assert_true(page_has(&p, "(専) dedicated cyber crime line"));
 	assert_true(page_has(&p, "Consultations are also taken on the general"));
 	assert_true(page_has(&p, "13 警視庁  東京都"));
@@ -369,7 +369,7 @@ labels_stay_in_place(void **state)
 	assert_true(view_init(&v, table, NULL, NULL, 0));
 	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
 		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
-			struct page_style style = {(enum lang)lang, false,
+			struct page_setup setup = {(enum lang)lang, false,
 				widths[w], v.table, false};
 			uint64_t first = 0;
 
@@ -377,7 +377,7 @@ labels_stay_in_place(void **state)
 				for (size_t f = 0; f < 2; f++) {
 					struct page p;
 
-					page_detail(&p, &table->desks[i], &style, via[f]);
+					page_detail(&p, &table->desks[i], &setup, via[f]);
 					if (i == 0 && f == 0)
 						first = label_lines(&p);
 					assert_int_not_equal(first, 0);
@@ -394,7 +394,7 @@ ascii_detail_has_only_ascii(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_style){LANG_EN, true, 60, NULL, false}, NULL);
+	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, true, 60, NULL, false}, NULL);
 	assert_true(page_has(&p, "14 Kanagawa"));
 	assert_true(page_has(&p, "Region: Kanto"));
 	assert_true(page_has(&p, "information only, cyber crime"));
@@ -414,7 +414,7 @@ long_urls_wrap_whole(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, k, &(struct page_style){LANG_EN, false, 30, NULL, false}, NULL);
+	page_detail(&p, k, &(struct page_setup){LANG_EN, false, 30, NULL, false}, NULL);
 	for (size_t i = 0; i < p.count; i++) {
 		assert_true(text_width(p.lines[i].text) <= 30);
 		if (p.lines[i].style == STYLE_URL)
@@ -430,7 +430,7 @@ help_has_keys_marks_contacts_and_source(void **state)
 	struct page p;
 
 	(void)state;
-	page_help(&p, table, &(struct page_style){LANG_EN, false, 70, NULL, false});
+	page_help(&p, table, &(struct page_setup){LANG_EN, false, 70, NULL, false});
 	assert_true(page_has(&p, "C-w"));
 	assert_true(page_has(&p, "#9110"));
 	assert_true(page_has(&p, "110"));
@@ -438,7 +438,7 @@ help_has_keys_marks_contacts_and_source(void **state)
 	assert_true(page_has(&p, "undated"));
 	assert_true(page_has(&p, "switchboard"));
 	page_free(&p);
-	page_help(&p, table, &(struct page_style){LANG_JA, false, 70, NULL, false});
+	page_help(&p, table, &(struct page_setup){LANG_JA, false, 70, NULL, false});
 	assert_true(page_has(&p, "全国共通の窓口"));
 	assert_true(page_has(&p, "2024年3月29日"));
 	page_free(&p);
