@@ -295,22 +295,22 @@ load(const char *path, struct table **t, bool checking)
 	const char *name = path ? (strcmp(path, "-") ? path : "(stdin)") :
 	    BUILTIN_NAME;
 	struct diags *d = malloc(sizeof *d);
-	enum table_status s;
+	enum tsv_status s;
 
 	if (!d) {
 		perror("madoguchi");
 		return EXIT_TROUBLE;
 	}
 	s = path ? table_load_file(path, t, d) : builtin_desks(t, d);
-	if (s == TABLE_IO_ERROR) {
+	if (s == TSV_IO_ERROR) {
 		fputs("madoguchi: ", stderr);
 		output_safe(stderr, name);
 		fprintf(stderr, ": %s\n", strerror(errno));
-	} else if (s == TABLE_INVALID) {
+	} else if (s == TSV_INVALID) {
 		print_diags(name, d);
 	}
 	free(d);
-	return s == TABLE_OK ? 0 : s == TABLE_INVALID && checking ? EXIT_NONE :
+	return s == TSV_OK ? 0 : s == TSV_INVALID && checking ? EXIT_NONE :
 	    EXIT_TROUBLE;
 }
 
@@ -319,9 +319,9 @@ load(const char *path, struct table **t, bool checking)
 static void
 report_places(const struct place_source *src)
 {
-	if (src->status == TABLE_INVALID)
+	if (src->status == TSV_INVALID)
 		print_diags(builtin_place_tables[src->which], src->diags);
-	else if (src->status == TABLE_IO_ERROR)
+	else if (src->status == TSV_IO_ERROR)
 		perror("madoguchi");
 }
 
@@ -380,7 +380,7 @@ print_version(void)
 	struct diags *d = malloc(sizeof *d);
 	const struct meta *title = NULL, *publisher = NULL, *provenance = NULL;
 
-	if (d && builtin_desks(&t, d) == TABLE_OK) {
+	if (d && builtin_desks(&t, d) == TSV_OK) {
 		title = table_meta(t, "title", NULL, 0);
 		publisher = table_meta(t, "publisher", NULL, 0);
 		provenance = table_meta(t, "provenance", "en", 0);
@@ -410,7 +410,7 @@ check(const struct table *t, const struct options *o)
 	const struct places *places = place_source_get(&src, true);
 	size_t prefectures = 0;
 
-	if (src.status != TABLE_OK) {
+	if (src.status != TSV_OK) {
 		report_places(&src);
 		place_source_free(&src);
 		return EXIT_NONE;

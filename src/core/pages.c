@@ -203,7 +203,7 @@ static void
 add_v(struct page *p, size_t indent, enum line_style style, const char *fmt,
     va_list ap)
 {
-	char buf[2 * TABLE_MAX_LINE + 256];
+	char buf[2 * TSV_MAX_LINE + 256];
 
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	add(p, indent, style, buf);
@@ -251,7 +251,7 @@ add_marked(struct page *p, enum line_style style, enum label id,
 static void
 detail_title(struct page *p, const struct desk *k)
 {
-	char title[3 * TABLE_MAX_LINE];
+	char title[3 * TSV_MAX_LINE];
 
 	if (p->setup.ascii)
 		snprintf(title, sizeof title, "%s %s", desk_cell(k, FIELD_CODE),
@@ -305,7 +305,7 @@ detail_names(struct page *p, const struct desk *k)
 {
 	enum lang lang = p->setup.lang;
 	const char *bureau = desk_cell(k, FIELD_BUREAU);
-	char line[2 * TABLE_MAX_LINE];
+	char line[2 * TSV_MAX_LINE];
 	size_t start;
 
 	if (p->setup.ascii) {

@@ -215,7 +215,7 @@ check_count(struct diags *d, const char *promised, unsigned long found,
 		    promised, what, found);
 }
 
-enum table_status
+enum tsv_status
 places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
     size_t former_len, struct places **out, struct diags *d, int *which)
 {
@@ -233,7 +233,7 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	*which = 0;
 	memset(d, 0, sizeof *d);
 	if (!p)
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	/* One block: the places, the places former names are part of, the
 	 * metadata lines, and the text of both tables (cells point into it;
 	 * the places keep offsets from its start). */
@@ -243,7 +243,7 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	    former_len + 2);
 	if (!p->storage) {
 		free(p);
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	}
 	p->list = l.list = p->storage;
 	p->now = l.now = (unsigned short *)(l.list + rows);
@@ -269,20 +269,20 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	}
 	if (d->count > 0) {
 		places_free(p);
-		return TABLE_INVALID;
+		return TSV_INVALID;
 	}
 	for (size_t i = 0; i < p->count; i++)
 		l.list[i].upper_len =
 		    (unsigned char)place_upper_end(place_name(p, &l.list[i]));
 	if (!place_keys_build(p)) {
 		places_free(p);
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	}
 	*out = p;
-	return TABLE_OK;
+	return TSV_OK;
 }
 
-enum table_status
+enum tsv_status
 places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
     struct diags *d)
 {
@@ -294,7 +294,7 @@ places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
 
 	memset(d, 0, sizeof *d);
 	if (!ranges)
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	free(p->postal_storage);
 	p->postal = p->postal_storage = ranges;
 	p->postal_places = l.postal_places;
@@ -307,10 +307,10 @@ places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
 		p->postal = p->postal_storage = NULL;
 		p->postal_places = NULL;
 		p->npostal = p->npostal_places = 0;
-		return TABLE_INVALID;
+		return TSV_INVALID;
 	}
 	p->postal_codes = l.counted;
-	return TABLE_OK;
+	return TSV_OK;
 }
 
 void
@@ -335,14 +335,14 @@ place_source_get(struct place_source *s, bool postal)
 		if (!s->diags)
 			s->diags = malloc(sizeof *s->diags);
 		s->status = s->diags ? s->load(&s->places, s->diags, &s->which)
-		    : TABLE_IO_ERROR;
+		    : TSV_IO_ERROR;
 	}
 	if (postal && s->places && !s->postal_tried) {
-		enum table_status st;
+		enum tsv_status st;
 
 		s->postal_tried = true;
 		st = s->load_postal(s->places, s->diags);
-		if (st != TABLE_OK) {
+		if (st != TSV_OK) {
 			s->status = st;
 			s->which = 2;
 		}

@@ -86,13 +86,13 @@ place_kana(const struct places *p, const struct place *pl)
 /* Reads the place table and the former names (doc/data-format.md) and
  * builds the search keys; problems are reported with their line and
  * column, *which saying in which table (0: places, 1: former names). */
-enum table_status places_load(const char *places_tsv, size_t places_len,
+enum tsv_status places_load(const char *places_tsv, size_t places_len,
     const char *former_tsv, size_t former_len, struct places **out,
     struct diags *d, int *which);
 
 /* Adds the postal table, in an allocation of its own: a session that never
  * asks for a postal code never reads it. On failure p has no postal codes. */
-enum table_status places_add_postal(struct places *p, const char *postal_tsv,
+enum tsv_status places_add_postal(struct places *p, const char *postal_tsv,
     size_t postal_len, struct diags *d);
 
 void places_free(struct places *p);
@@ -140,12 +140,12 @@ void place_display_name(const struct places *p, size_t place, bool upper,
  * names when a term could be one, the postal codes when a term has the
  * form of one. The filter asks; whoever holds the source never loads. */
 struct place_source {
-	enum table_status (*load)(struct places **out, struct diags *d,
+	enum tsv_status (*load)(struct places **out, struct diags *d,
 	    int *which);
-	enum table_status (*load_postal)(struct places *p, struct diags *d);
+	enum tsv_status (*load_postal)(struct places *p, struct diags *d);
 	struct places *places;
 	bool tried, postal_tried;
-	enum table_status status;  /* of the first load that failed */
+	enum tsv_status status;  /* of the first load that failed */
 	int which;                 /* 0, 1: as places_load; 2: postal */
 	struct diags *diags;       /* its problems, when it failed */
 };

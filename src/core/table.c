@@ -199,7 +199,7 @@ by_code_then_row(const void *a, const void *b)
 /* Duplicates by sorting the codes with their rows: memory in proportion to
  * the rows (not a bitmap of every possible code), reported in row order,
  * each with the line of the first row of its code. */
-static enum table_status
+static enum tsv_status
 check_duplicates(const struct table *t, struct diags *d)
 {
 	struct code_at *sorted = malloc((t->count + 1) * sizeof *sorted);
@@ -209,7 +209,7 @@ check_duplicates(const struct table *t, struct diags *d)
 	if (!sorted || !first) {
 		free(sorted);
 		free(first);
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	}
 	for (size_t i = 0; i < t->count; i++) {
 		sorted[i] = (struct code_at){t->desks[i].code, i};
@@ -231,7 +231,7 @@ check_duplicates(const struct table *t, struct diags *d)
 			    first[i]);
 	free(sorted);
 	free(first);
-	return TABLE_OK;
+	return TSV_OK;
 }
 
 /* Fills desk->folded_at from the fold area; returns its next byte. */
@@ -285,8 +285,8 @@ allocate(const char *text, size_t len, char **fold)
 	size_t head;
 	struct table *t;
 
-	if (rows > TABLE_MAX_ROWS)
-		rows = TABLE_MAX_ROWS;
+	if (rows > TSV_MAX_ROWS)
+		rows = TSV_MAX_ROWS;
 	head = sizeof(struct table) + rows * sizeof(struct desk) +
 	    metas * sizeof(struct meta);
 	if (!(t = malloc(head + 2 * (len + 1))))
@@ -300,7 +300,7 @@ allocate(const char *text, size_t len, char **fold)
 
 /* Parses text (len bytes, and room for one more) in place; the table owns
  * it from here on, whatever happens. */
-static enum table_status
+static enum tsv_status
 load_text(char *text, size_t len, struct table **out, struct diags *d)
 {
 	struct table *t;
@@ -310,26 +310,26 @@ load_text(char *text, size_t len, struct table **out, struct diags *d)
 	*out = NULL;
 	if (!(t = allocate(rows, len, &fold))) {
 		free(text);
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	}
 	t->text = text;
 	rows[len] = '\0';
 	tsv_parse(rows, len, &desk_schema, t, t->meta, &t->meta_count, d);
-	if (check_duplicates(t, d) != TABLE_OK) {
+	if (check_duplicates(t, d) != TSV_OK) {
 		table_free(t);
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	}
 	if (d->count > 0) {
 		table_free(t);
-		return TABLE_INVALID;
+		return TSV_INVALID;
 	}
 	for (size_t i = 0; i < t->count; i++)
 		fold = fold_desk(&t->desks[i], fold);
 	*out = t;
-	return TABLE_OK;
+	return TSV_OK;
 }
 
-enum table_status
+enum tsv_status
 table_load_buffer(const char *data, size_t len, struct table **out,
     struct diags *d)
 {
@@ -338,12 +338,12 @@ table_load_buffer(const char *data, size_t len, struct table **out,
 	*out = NULL;
 	memset(d, 0, sizeof *d);
 	if (!text)
-		return TABLE_IO_ERROR;
+		return TSV_IO_ERROR;
 	memcpy(text, data, len);
 	return load_text(text, len, out, d);
 }
 
-enum table_status
+enum tsv_status
 table_load_file(const char *path, struct table **out, struct diags *d)
 {
 	bool too_large;
@@ -354,10 +354,10 @@ table_load_file(const char *path, struct table **out, struct diags *d)
 	memset(d, 0, sizeof *d);
 	if (!(data = tsv_read_file(path, &len, &too_large))) {
 		if (!too_large)
-			return TABLE_IO_ERROR;
+			return TSV_IO_ERROR;
 		tsv_report(d, 1, 1, "file is larger than %lu MiB, the limit",
-		    TABLE_MAX_BYTES >> 20);
-		return TABLE_INVALID;
+		    TSV_MAX_BYTES >> 20);
+		return TSV_INVALID;
 	}
 	/* Read once and parsed where it lies: no copy. */
 	return load_text(data, len, out, d);

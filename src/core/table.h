@@ -37,7 +37,7 @@ enum contact_type { CONTACT_NONE, CONTACT_URL, CONTACT_SAME_PAGE };
 
 /* A row, 80 bytes whatever its length: its cells lie one after another
  * in text, and its folded cells in fold, so two-byte offsets reach them (a
- * line is at most TABLE_MAX_LINE bytes, its folded cells at most twice
+ * line is at most TSV_MAX_LINE bytes, its folded cells at most twice
  * that). A million rows: 80 MB of rows, not 232. */
 struct desk {
 	const char *text, *fold;
@@ -90,13 +90,13 @@ struct table {
  * 上記ページから, or NULL when none is listed. */
 const char *desk_contact_url(const struct desk *k);
 
-/* Reads len bytes of data. On TABLE_OK *out owns a new table; otherwise
+/* Reads len bytes of data. On TSV_OK *out owns a new table; otherwise
  * *out is NULL and d says why (d->count > 0, or errno for I/O). */
-enum table_status table_load_buffer(const char *data, size_t len,
+enum tsv_status table_load_buffer(const char *data, size_t len,
     struct table **out, struct diags *d);
 
-/* Reads a file, or standard input for "-". TABLE_IO_ERROR leaves errno. */
-enum table_status table_load_file(const char *path, struct table **out,
+/* Reads a file, or standard input for "-". TSV_IO_ERROR leaves errno. */
+enum tsv_status table_load_file(const char *path, struct table **out,
     struct diags *d);
 
 void table_free(struct table *t);

@@ -18,7 +18,7 @@ static void
 report_v(struct diags *d, unsigned long line, unsigned long col,
     const char *fmt, va_list ap)
 {
-	if (d->count == TABLE_MAX_DIAGS) {
+	if (d->count == TSV_MAX_DIAGS) {
 		d->dropped++;
 		return;
 	}
@@ -98,7 +98,7 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 
 	if (len > 64)
 		len = text_boundary(value, 64);
-	if (c->d->count == TABLE_MAX_DIAGS) { /* past the reported: a count */
+	if (c->d->count == TSV_MAX_DIAGS) { /* past the reported: a count */
 		c->d->dropped++;
 		return;
 	}
@@ -314,9 +314,9 @@ parse_row(struct reader *r, char *line)
 		    "%zu", n, r->schema->ncolumns);
 		return;
 	}
-	if (r->rows == TABLE_MAX_ROWS) {
+	if (r->rows == TSV_MAX_ROWS) {
 		tsv_report(r->c.d, r->c.line, 1, "more than %lu rows, the limit",
-		    TABLE_MAX_ROWS);
+		    TSV_MAX_ROWS);
 		return;
 	}
 	cells[0] = line;
@@ -331,9 +331,9 @@ parse_row(struct reader *r, char *line)
 static void
 parse_line(struct reader *r, char *line, size_t len)
 {
-	if (len > TABLE_MAX_LINE) {
-		tsv_report(r->c.d, r->c.line, TABLE_MAX_LINE + 1, "line is "
-		    "longer than %d bytes, the limit", TABLE_MAX_LINE);
+	if (len > TSV_MAX_LINE) {
+		tsv_report(r->c.d, r->c.line, TSV_MAX_LINE + 1, "line is "
+		    "longer than %d bytes, the limit", TSV_MAX_LINE);
 		return;
 	}
 	if (!check_characters(r, line, len))
@@ -398,7 +398,7 @@ tsv_parse_stream(const char *data, size_t len, const struct tsv_schema *schema,
 	size_t nmeta = 0;
 	struct reader r = {.c = {.d = d}, .schema = schema, .ctx = ctx,
 		.meta = &scratch, .meta_count = &nmeta};
-	char line[TABLE_MAX_LINE + 1];
+	char line[TSV_MAX_LINE + 1];
 	const char *next;
 
 	for (const char *p = data; p < data + len; p = next) {
@@ -407,8 +407,8 @@ tsv_parse_stream(const char *data, size_t len, const struct tsv_schema *schema,
 		r.c.line++;
 		nmeta = 0;
 		/* A line over the limit is reported without being read. */
-		r.c.start = n > TABLE_MAX_LINE ? p : line;
-		if (n <= TABLE_MAX_LINE)
+		r.c.start = n > TSV_MAX_LINE ? p : line;
+		if (n <= TSV_MAX_LINE)
 			memcpy(line, p, n);
 		parse_line(&r, line, n);
 	}
@@ -440,7 +440,7 @@ tsv_skip_bom(const char *data, size_t *len)
 	return data;
 }
 
-/* Reads all of f, up to TABLE_MAX_BYTES + 1 bytes; a regular file in one
+/* Reads all of f, up to TSV_MAX_BYTES + 1 bytes; a regular file in one
  * allocation of its size (and one larger than the limit not at all), a
  * pipe in doubling steps that stop at the limit. */
 static char *
@@ -451,7 +451,7 @@ read_all(FILE *f, size_t *len, bool *too_large)
 	char *buf, *grown;
 
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > TABLE_MAX_BYTES) {
+	    (unsigned long long)st.st_size > TSV_MAX_BYTES) {
 		*too_large = true;
 		return NULL;
 	}
@@ -460,9 +460,9 @@ read_all(FILE *f, size_t *len, bool *too_large)
 	buf = malloc(cap);
 	while (buf) {
 		n += fread(buf + n, 1, cap - n, f);
-		if (ferror(f) || feof(f) || n > TABLE_MAX_BYTES)
+		if (ferror(f) || feof(f) || n > TSV_MAX_BYTES)
 			break;
-		cap = cap > TABLE_MAX_BYTES / 2 ? TABLE_MAX_BYTES + 1 : cap * 2;
+		cap = cap > TSV_MAX_BYTES / 2 ? TSV_MAX_BYTES + 1 : cap * 2;
 		if (!(grown = realloc(buf, cap)))
 			free(buf);
 		buf = grown;
@@ -495,7 +495,7 @@ tsv_read_file(const char *path, size_t *len, bool *too_large)
 		fclose(f);
 		errno = saved;
 	}
-	if (data && *len > TABLE_MAX_BYTES) {
+	if (data && *len > TSV_MAX_BYTES) {
 		free(data);
 		*too_large = true;
 		return NULL;

@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TABLE_MAX_BYTES (512UL << 20)
-#define TABLE_MAX_LINE 4096
-#define TABLE_MAX_ROWS 2000000UL
-#define TABLE_MAX_DIAGS 100
+#define TSV_MAX_BYTES (512UL << 20)
+#define TSV_MAX_LINE 4096
+#define TSV_MAX_ROWS 2000000UL
+#define TSV_MAX_DIAGS 100
 
 struct diag {
 	unsigned long line, col;
@@ -20,12 +20,12 @@ struct diag {
 };
 
 struct diags {
-	struct diag items[TABLE_MAX_DIAGS];
+	struct diag items[TSV_MAX_DIAGS];
 	size_t count;
-	size_t dropped; /* problems past TABLE_MAX_DIAGS, counted only */
+	size_t dropped; /* problems past TSV_MAX_DIAGS, counted only */
 };
 
-enum table_status { TABLE_OK, TABLE_INVALID, TABLE_IO_ERROR };
+enum tsv_status { TSV_OK, TSV_INVALID, TSV_IO_ERROR };
 
 /* A metadata line: @key [lang] value [extra]. */
 struct meta {
@@ -77,7 +77,7 @@ size_t tsv_parse(char *text, size_t len, const struct tsv_schema *schema,
 size_t tsv_parse_stream(const char *data, size_t len,
     const struct tsv_schema *schema, void *ctx, struct diags *d);
 
-/* Reads a file ("-": standard input) up to TABLE_MAX_BYTES, into a buffer
+/* Reads a file ("-": standard input) up to TSV_MAX_BYTES, into a buffer
  * with room for one byte more (a NUL, to parse it in place). NULL on an
  * I/O error (errno set) or when too large (*too_large set). */
 char *tsv_read_file(const char *path, size_t *len, bool *too_large);

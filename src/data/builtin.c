@@ -10,7 +10,7 @@ const char *const builtin_place_tables[3] = {
 	BUILTIN_NAME " postal.tsv",
 };
 
-enum table_status
+enum tsv_status
 builtin_desks(struct table **out, struct diags *d)
 {
 	return table_load_buffer((const char *)builtin_table, builtin_table_len,

@@ -14,18 +14,18 @@
 /* The names of the place tables, by place_source's which. */
 extern const char *const builtin_place_tables[3];
 
-enum table_status builtin_desks(struct table **out, struct diags *d);
+enum tsv_status builtin_desks(struct table **out, struct diags *d);
 
 /* The places and former names; which: 0 when the problem is in
  * places.tsv, 1 in former.tsv. From builtin_places.c (compiled in, ready:
  * nothing can fail) or, in the static binary, builtin_places_tsv.c (the
  * tables as text, loaded). */
-enum table_status builtin_places(struct places **out, struct diags *d,
+enum tsv_status builtin_places(struct places **out, struct diags *d,
     int *which);
 
 /* Adds the postal codes to places loaded without them (the compiled
  * places have them already). */
-enum table_status builtin_postal(struct places *p, struct diags *d);
+enum tsv_status builtin_postal(struct places *p, struct diags *d);
 
 /* A source that loads the built-in places when a query first needs them. */
 struct place_source builtin_place_source(void);

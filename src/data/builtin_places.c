@@ -5,18 +5,18 @@
 extern struct places builtin_compiled_places;
 
 /* Compiled in with their postal codes: there is nothing to add. */
-enum table_status
+enum tsv_status
 builtin_postal(struct places *p, struct diags *d)
 {
 	(void)p, (void)d;
-	return TABLE_OK;
+	return TSV_OK;
 }
 
-enum table_status
+enum tsv_status
 builtin_places(struct places **out, struct diags *d, int *which)
 {
 	(void)d;
 	*which = 0;
 	*out = &builtin_compiled_places;
-	return TABLE_OK;
+	return TSV_OK;
 }

@@ -9,14 +9,14 @@ extern const unsigned char builtin_places_tsv[], builtin_former_tsv[],
 extern const unsigned long builtin_places_tsv_len, builtin_former_tsv_len,
     builtin_postal_tsv_len;
 
-enum table_status
+enum tsv_status
 builtin_postal(struct places *p, struct diags *d)
 {
 	return places_add_postal(p, (const char *)builtin_postal_tsv,
 	    builtin_postal_tsv_len, d);
 }
 
-enum table_status
+enum tsv_status
 builtin_places(struct places **out, struct diags *d, int *which)
 {
 	return places_load((const char *)builtin_places_tsv,

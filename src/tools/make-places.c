@@ -184,9 +184,9 @@ main(int argc, char **argv)
 	if (!d)
 		perror("make-places");
 	else if (places_load(f[0].text, f[0].len, f[1].text, f[1].len, &p, d,
-	    &which) != TABLE_OK)
+	    &which) != TSV_OK)
 		report(f[which].path, d);
-	else if (places_add_postal(p, f[2].text, f[2].len, d) != TABLE_OK)
+	else if (places_add_postal(p, f[2].text, f[2].len, d) != TSV_OK)
 		report(f[2].path, d);
 	else if (!(packed = malloc(p->count * sizeof *packed)) ||
 	    !(pool = pack_names(p, packed, &pool_len)))

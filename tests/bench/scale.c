@@ -130,7 +130,7 @@ places_report(const struct table *base, struct diags *d)
 	}
 	postal = now_ms() - start - names;
 	places = &source;
-	if (table_load_buffer(text, len, &big, d) != TABLE_OK)
+	if (table_load_buffer(text, len, &big, d) != TSV_OK)
 		return;
 	/* Compiled in: nothing to load (the static binary loads its text). */
 	printf("\nplaces: ready at the first query (compiled in): %zu "
@@ -158,7 +158,7 @@ main(int argc, char **argv)
 	struct table *base;
 	struct diags *d = malloc(sizeof *d);
 
-	if (builtin_desks(&base, d) != TABLE_OK)
+	if (builtin_desks(&base, d) != TSV_OK)
 		return 1;
 	if (argc == 4 && strcmp(argv[1], "--write") == 0) {
 		size_t len;
@@ -180,7 +180,7 @@ main(int argc, char **argv)
 		struct table *t;
 		double start = now_ms(), load, key = 0;
 
-		if (table_load_buffer(text, len, &t, d) != TABLE_OK) {
+		if (table_load_buffer(text, len, &t, d) != TSV_OK) {
 			fprintf(stderr, "generated table invalid: %lu:%lu: %s\n",
 			    d->items[0].line, d->items[0].col, d->items[0].message);
 			return 1;

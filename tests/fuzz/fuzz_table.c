@@ -65,13 +65,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		places = builtin_place_source();
 	}
 	if (places_load((const char *)data, size, (const char *)data, size,
-	    &fuzzed, d, &which) == TABLE_OK) {
+	    &fuzzed, d, &which) == TSV_OK) {
 		places_add_postal(fuzzed, (const char *)data, size, d);
 		places_free(fuzzed);
 	}
 	memcpy(query, data, size);
 	query[size] = '\0';
-	if (table_load_buffer((const char *)data, size, &t, d) == TABLE_OK) {
+	if (table_load_buffer((const char *)data, size, &t, d) == TSV_OK) {
 		exercise(t, "");
 		exercise(t, desk_cell(&t->desks[0], FIELD_NAME));
 		table_free(t);

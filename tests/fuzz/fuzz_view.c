@@ -31,7 +31,7 @@ start(void)
 	FILE *out, *in;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	if (builtin_desks(&desks, &d) != TABLE_OK)
+	if (builtin_desks(&desks, &d) != TSV_OK)
 		abort();
 	places = builtin_place_source();
 	out = fopen("/dev/null", "w");

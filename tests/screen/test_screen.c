@@ -30,7 +30,7 @@ setup(void **state)
 	(void)state;
 	if (!setlocale(LC_ALL, "C.UTF-8"))
 		return -1;
-	if (table_load_file("data/desks.tsv", &table, &d) != TABLE_OK)
+	if (table_load_file("data/desks.tsv", &table, &d) != TSV_OK)
 		return -1;
 	out = tmpfile(); /* what curses sends, for the byte-level test */
 	in = fopen("/dev/null", "r");
@@ -369,7 +369,7 @@ long_names_leave_the_phones(void **state)
 	memcpy(copy, table->desks, table->count * sizeof *copy);
 	for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
 		struct view v;
-		char *shown, text[TABLE_MAX_LINE];
+		char *shown, text[TSV_MAX_LINE];
 		const char *cells[FIELD_COUNT];
 
 		for (size_t f = 0; f < FIELD_COUNT; f++)

@@ -13,7 +13,7 @@ load(void **state)
 	struct diags d;
 
 	(void)state;
-	return table_load_file("data/desks.tsv", &table, &d) == TABLE_OK ? 0 : -1;
+	return table_load_file("data/desks.tsv", &table, &d) == TSV_OK ? 0 : -1;
 }
 
 static int

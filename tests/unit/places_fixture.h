@@ -26,14 +26,14 @@ slurp(const char *path, size_t *len)
 }
 
 /* The shipped tables, read from data/ as the build embeds them. */
-static enum table_status
+static enum tsv_status
 load_names(struct places **out, struct diags *d, int *which)
 {
 	return places_load(shipped_places, place_len, shipped_former,
 	    former_len, out, d, which);
 }
 
-static enum table_status
+static enum tsv_status
 load_postal(struct places *p, struct diags *d)
 {
 	return places_add_postal(p, shipped_postal, postal_len, d);
@@ -50,7 +50,7 @@ load(void **state)
 	shipped_places = slurp("data/places.tsv", &place_len);
 	shipped_former = slurp("data/former.tsv", &former_len);
 	shipped_postal = slurp("data/postal.tsv", &postal_len);
-	if (table_load_file("data/desks.tsv", &desks, &diags) != TABLE_OK ||
+	if (table_load_file("data/desks.tsv", &desks, &diags) != TSV_OK ||
 	    !(places = place_source_get(&source, true)) || !places->postal)
 		return -1;
 	return 0;

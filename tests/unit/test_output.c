@@ -36,7 +36,7 @@ plain_aligns_by_display_width(void **state)
 	size_t first = 0;
 
 	(void)state;
-	assert_int_equal(table_load_file("data/desks.tsv", &t, &d), TABLE_OK);
+	assert_int_equal(table_load_file("data/desks.tsv", &t, &d), TSV_OK);
 	out = print(t, FORMAT_PLAIN);
 	for (line = strtok_r(out, "\n", &save); line;
 	    line = strtok_r(NULL, "\n", &save)) {

@@ -441,14 +441,14 @@ prefecture_and_nothing(void **state)
 }
 
 /* Loads a place and a postal table given as text; returns the status. */
-static enum table_status
+static enum tsv_status
 load_text(const char *place_text, const char *postal_text, int *which)
 {
 	struct places *p;
-	enum table_status s = places_load(place_text, strlen(place_text),
+	enum tsv_status s = places_load(place_text, strlen(place_text),
 	    FORMER, strlen(FORMER), &p, &diags, which);
 
-	if (s != TABLE_OK)
+	if (s != TSV_OK)
 		return s;
 	*which = 2;
 	s = places_add_postal(p, postal_text, strlen(postal_text), &diags);
@@ -466,7 +466,7 @@ expect_error(const char *place_text, const char *postal_text, int table,
 	int which;
 
 	assert_int_equal(load_text(place_text, postal_text, &which),
-	    TABLE_INVALID);
+	    TSV_INVALID);
 	assert_int_equal(which, table);
 	if (!strstr(diags.items[0].message, words))
 		fail_msg("'%s' lacks '%s'", diags.items[0].message, words);
@@ -480,7 +480,7 @@ malformed_tables_are_caught(void **state)
 	int which;
 
 	(void)state;
-	assert_int_equal(load_text(PLACES, POSTAL, &which), TABLE_OK);
+	assert_int_equal(load_text(PLACES, POSTAL, &which), TSV_OK);
 	expect_error(PLACES "99101\tどこか\tどこか\n", POSTAL, 0, 3, 1,
 	    "municipality code");
 	expect_error(PLACES "13102\t中央区\tチュウオウク\n", POSTAL, 0, 3, 11,

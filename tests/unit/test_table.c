@@ -28,7 +28,7 @@ load_ok(const char *text)
 	struct table *t;
 
 	assert_int_equal(table_load_buffer(text, strlen(text), &t, &diags),
-	    TABLE_OK);
+	    TSV_OK);
 	assert_int_equal(diags.count, 0);
 	return t;
 }
@@ -41,7 +41,7 @@ expect_error(const char *text, size_t len, unsigned long line,
 	struct table *t = (struct table *)1;
 
 	assert_int_equal(table_load_buffer(text, len, &t, &diags),
-	    TABLE_INVALID);
+	    TSV_INVALID);
 	assert_null(t);
 	assert_true(diags.count > 0);
 	if (!strstr(diags.items[0].message, words))
@@ -102,7 +102,7 @@ loads_the_shipped_table(void **state)
 
 	(void)state;
 	assert_int_equal(table_load_file("data/desks.tsv", &t, &diags),
-	    TABLE_OK);
+	    TSV_OK);
 	assert_int_equal(t->count, 47);
 	assert_string_equal(desk_cell(&t->desks[7], FIELD_NAME), "警視庁");
 	assert_non_null(table_meta(t, "note", "ja", 2));
@@ -188,8 +188,8 @@ encoding_and_control_errors(void **state)
 	expect_row_error("14\t警\rx\n", 5, "U+000D");
 	expect_row_error("14\t\xC2\x85\n", 4, "U+0085");
 	/* An overlong line is reported once, at the limit. */
-	snprintf(text, sizeof text, HEADER "%0*d\n", TABLE_MAX_LINE + 1, 0);
-	expect_error(text, strlen(text), 2, TABLE_MAX_LINE + 1, "longer than");
+	snprintf(text, sizeof text, HEADER "%0*d\n", TSV_MAX_LINE + 1, 0);
+	expect_error(text, strlen(text), 2, TSV_MAX_LINE + 1, "longer than");
 	/* A NUL byte inside the data. */
 	expect_error(HEADER "1\0", strlen(HEADER) + 2, 2, 2, "U+0000");
 }
@@ -218,8 +218,8 @@ caps_the_number_of_reports(void **state)
 		memcpy(text + len + i * 3, "x\t\n", 3);
 	text[len + n * 3] = '\0';
 	expect_error(text, strlen(text), 2, 1, "row has 2 fields");
-	assert_int_equal(diags.count, TABLE_MAX_DIAGS);
-	assert_int_equal(diags.dropped, n - TABLE_MAX_DIAGS);
+	assert_int_equal(diags.count, TSV_MAX_DIAGS);
+	assert_int_equal(diags.dropped, n - TSV_MAX_DIAGS);
 	free(text);
 }
 
@@ -245,9 +245,9 @@ missing_file_is_an_io_error(void **state)
 
 	(void)state;
 	assert_int_equal(table_load_file("tests/no/such/file", &t, &diags),
-	    TABLE_IO_ERROR);
+	    TSV_IO_ERROR);
 	assert_null(t);
-	assert_int_equal(table_load_file("tests", &t, &diags), TABLE_IO_ERROR);
+	assert_int_equal(table_load_file("tests", &t, &diags), TSV_IO_ERROR);
 }
 
 int
