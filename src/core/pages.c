@@ -424,3 +424,34 @@ page_free(struct page *p)
 	free(p->lines);
 	memset(p, 0, sizeof *p);
 }
+
+void
+page_for_view(struct page *p, const struct view *v, const struct layout *l,
+    enum lang lang, bool ascii)
+{
+	struct page_setup setup = {lang, ascii, (size_t)l->detail.w,
+		l->mode == LAYOUT_WIDE ? v->table : NULL, false};
+	size_t sel = view_selected(v);
+
+	memset(p, 0, sizeof *p);
+	if (v->help) {
+		setup.width = (size_t)l->query.w;
+		page_help(p, v->table, &setup);
+	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
+		const struct desk *k = &v->table->desks[sel];
+		char via[FILTER_PLACE_MAX] = "";
+		/* "" (a blank line) when this desk matched on its own but
+		 * others were found through a place: moving between them
+		 * shifts nothing. */
+		const char *place = filter_place_read(&v->filter, k,
+		    lang == LANG_EN, ascii, via, sizeof via) ||
+		    v->direct < v->nrows ? via : NULL;
+
+		page_detail(p, k, &setup, place);
+		if (setup.urls && p->count > (size_t)l->detail.h) {
+			page_free(p);
+			setup.urls = NULL;
+			page_detail(p, k, &setup, place);
+		}
+	}
+}

@@ -8,7 +8,9 @@
 #include <stddef.h>
 
 #include "labels.h"
+#include "layout.h"
 #include "table.h"
+#include "view.h"
 
 enum line_style {
 	STYLE_TEXT, STYLE_LABEL, STYLE_URL, STYLE_PHONE,
@@ -58,6 +60,15 @@ void page_help(struct page *p, const struct table *t,
     const struct page_setup *setup);
 
 void page_free(struct page *p);
+
+/* The page a frame shows for v in layout l: the help, or the selected
+ * desk's detail with the place it was found through. Its sections keep a
+ * fixed height (labels that stay put as the selection moves, so that a
+ * move sends only the values) in the wide layout; where that does not fit,
+ * and one pane at a time (a phone's screen), the detail is compact: the
+ * phone first, no filler lines. Empty when nothing is selected. */
+void page_for_view(struct page *p, const struct view *v,
+    const struct layout *l, enum lang lang, bool ascii);
 
 /* For the page builders (pages.c, help.c): adds text wrapped to the page
  * width after indent columns, the lines after the first hang columns more

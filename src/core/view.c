@@ -19,7 +19,7 @@ refilter(struct view *v)
 	size_t was = view_selected(v);
 
 	filter_compile(&v->filter, v->query, v->places);
-	v->nrows = filter_run(&v->filter, v->table, v->rows, NULL);
+	v->nrows = filter_run(&v->filter, v->table, v->rows, &v->direct);
 	v->sel = 0;
 	for (size_t i = 0; i < v->nrows; i++)
 		if (v->rows[i] == was) {

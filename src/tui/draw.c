@@ -463,54 +463,12 @@ draw_frame(WINDOW *w, const struct frame *given)
 	draw_query(w, f); /* last: it leaves the cursor in the query */
 }
 
-/* Whether a row of the list was found through a place: those come last. */
-static bool
-some_found_via_place(const struct view *v)
-{
-	char via[FILTER_PLACE_MAX];
-
-	return v->nrows && filter_place(&v->filter,
-	    &v->table->desks[v->rows[v->nrows - 1]], false, via, sizeof via);
-}
-
-static void
-build_page(struct page *p, const struct view *v, const struct frame *f)
-{
-	const struct layout *l = f->layout;
-	/* Sections of a fixed height (labels that stay put as the selection
-	 * moves, so a move sends only the values) in the wide layout; where
-	 * that does not fit, and one pane at a time (a phone's screen), the
-	 * detail is compact: the phone first, no filler lines. */
-	struct page_setup setup = {f->lang, f->ascii, (size_t)l->detail.w,
-		l->mode == LAYOUT_WIDE ? v->table : NULL, false};
-	size_t sel = view_selected(v);
-
-	memset(p, 0, sizeof *p);
-	if (v->help) {
-		setup.width = (size_t)l->query.w;
-		page_help(p, v->table, &setup);
-	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
-		const struct desk *k = &v->table->desks[sel];
-		char via[FILTER_PLACE_MAX] = "";
-		const char *place = filter_place_read(&v->filter, k,
-		    f->lang == LANG_EN, f->ascii, via, sizeof via) ||
-		    some_found_via_place(v) ? via : NULL;
-
-		page_detail(p, k, &setup, place);
-		if (setup.urls && p->count > (size_t)l->detail.h) {
-			page_free(p);
-			setup.urls = NULL;
-			page_detail(p, k, &setup, place);
-		}
-	}
-}
-
 void
 draw_view(WINDOW *w, struct view *v, struct frame *f, struct page *p)
 {
 	const struct layout *l = f->layout;
 
-	build_page(p, v, f);
+	page_for_view(p, v, l, f->lang, f->ascii);
 	f->page = p;
 	view_fit(v, (size_t)(l->list.h > 0 ? l->list.h : 1), page_content(p),
 	    (size_t)(l->detail.h > 0 ? l->detail.h : 1));

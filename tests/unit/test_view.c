@@ -230,6 +230,7 @@ clicks_and_the_status_line(void **state)
 
 	(void)state;
 	assert_true(view_init(&v, table, NULL, NULL, 0));
+	assert_int_equal(v.direct, v.nrows); /* no places: all on their own */
 	v.top = 10;
 	view_click(&v, VIEW_PANE_DETAIL, 0);
 	assert_int_equal(v.focus, FOCUS_DETAIL);
