@@ -21,20 +21,25 @@ static const char *
 found(const char *query)
 {
 	static char out[4096];
-	size_t rows[64], n;
+	size_t rows[64], n, direct;
 	static struct filter f;
 
 	filter_compile(&f, query, &source);
-	n = filter_run(&f, desks, rows, NULL);
+	n = filter_run(&f, desks, rows, &direct);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		const struct desk *k = &desks->desks[rows[i]];
 		char note[256];
+		bool via = filter_place(&f, k, false, note, sizeof note);
 
+		/* The rows found through a place are the last ones. */
+		if (via != (i >= direct))
+			fail_msg("%s: row %zu of %zu, %zu direct, %s", query, i, n,
+			    direct, via ? "through a place" : "on its own");
 		if (i)
 			strcat(out, " ");
 		strcat(out, desk_cell(k, FIELD_NAME));
-		if (filter_place(&f, k, false, note, sizeof note)) {
+		if (via) {
 			strcat(out, "(");
 			strcat(out, note);
 			strcat(out, ")");
