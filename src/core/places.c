@@ -225,6 +225,8 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	struct places *p = calloc(1, sizeof *p);
 	struct loader l = {.p = p};
 	struct meta *meta;
+	size_t sizes[4];
+	void *parts[4];
 	size_t nmeta = 0;
 	const struct meta *m;
 	char *text;
@@ -237,18 +239,18 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	/* One block: the places, the places former names are part of, the
 	 * metadata lines, and the text of both tables (cells point into it;
 	 * the places keep offsets from its start). */
-	p->storage = malloc(rows * sizeof(struct place) +
-	    flines * POSTAL_MAX_CITIES * sizeof(unsigned short) +
-	    (pm > fm ? pm : fm) * sizeof(struct meta) + places_len +
-	    former_len + 2);
-	if (!p->storage) {
+	sizes[0] = rows * sizeof(struct place);
+	sizes[1] = flines * POSTAL_MAX_CITIES * sizeof(unsigned short);
+	sizes[2] = (pm > fm ? pm : fm) * sizeof(struct meta);
+	sizes[3] = places_len + former_len + 2;
+	if (!(p->storage = tsv_alloc_parts(4, sizes, parts))) {
 		free(p);
 		return TSV_IO_ERROR;
 	}
-	p->list = l.list = p->storage;
-	p->now = l.now = (unsigned short *)(l.list + rows);
-	meta = (struct meta *)(l.now + flines * POSTAL_MAX_CITIES);
-	p->text = text = (char *)(meta + (pm > fm ? pm : fm));
+	p->list = l.list = parts[0];
+	p->now = l.now = parts[1];
+	meta = parts[2];
+	p->text = text = parts[3];
 	memcpy(text, places_tsv, places_len);
 	text[places_len] = '\0';
 	l.empty = (uint32_t)places_len;

@@ -282,19 +282,22 @@ allocate(const char *text, size_t len, char **fold)
 	 * lines once asked for a row each). */
 	size_t rows = lines < (len + 1) / FIELD_COUNT + 1 ? lines :
 	    (len + 1) / FIELD_COUNT + 1;
-	size_t head;
+	size_t sizes[4];
+	void *parts[4];
 	struct table *t;
 
 	if (rows > TSV_MAX_ROWS)
 		rows = TSV_MAX_ROWS;
-	head = sizeof(struct table) + rows * sizeof(struct desk) +
-	    metas * sizeof(struct meta);
-	if (!(t = malloc(head + 2 * (len + 1))))
+	sizes[0] = sizeof *t;
+	sizes[1] = rows * sizeof(struct desk);
+	sizes[2] = metas * sizeof(struct meta);
+	sizes[3] = 2 * (len + 1);
+	if (!(t = tsv_alloc_parts(4, sizes, parts)))
 		return NULL;
 	memset(t, 0, sizeof *t);
-	t->desks = (struct desk *)(t + 1);
-	t->meta = (struct meta *)(t->desks + rows);
-	*fold = (char *)(t->meta + metas);
+	t->desks = parts[1];
+	t->meta = parts[2];
+	*fold = parts[3];
 	return t;
 }
 

@@ -440,6 +440,24 @@ tsv_skip_bom(const char *data, size_t *len)
 	return data;
 }
 
+void *
+tsv_alloc_parts(size_t n, const size_t sizes[], void *parts[])
+{
+	const size_t align = _Alignof(max_align_t);
+	size_t total = 0;
+	char *block;
+
+	for (size_t i = 0; i < n; i++)
+		total += (sizes[i] + align - 1) / align * align;
+	if (!(block = malloc(total ? total : 1)))
+		return NULL;
+	for (size_t i = 0, at = 0; i < n; i++) {
+		parts[i] = block + at;
+		at += (sizes[i] + align - 1) / align * align;
+	}
+	return block;
+}
+
 /* Reads all of f, up to TSV_MAX_BYTES + 1 bytes; a regular file in one
  * allocation of its size (and one larger than the limit not at all), a
  * pipe in doubling steps that stop at the limit. */

@@ -77,6 +77,11 @@ size_t tsv_parse(char *text, size_t len, const struct tsv_schema *schema,
 size_t tsv_parse_stream(const char *data, size_t len,
     const struct tsv_schema *schema, void *ctx, struct diags *d);
 
+/* A table in one allocation: n parts of sizes[i] bytes, each aligned for
+ * any type, their starts written to parts[]. Returns the block (free it
+ * alone), or NULL when out of memory. */
+void *tsv_alloc_parts(size_t n, const size_t sizes[], void *parts[]);
+
 /* Reads a file ("-": standard input) up to TSV_MAX_BYTES, into a buffer
  * with room for one byte more (a NUL, to parse it in place). NULL on an
  * I/O error (errno set) or when too large (*too_large set). */
