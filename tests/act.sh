@@ -15,7 +15,7 @@ equals() { [ "$1" -eq "$2" ] || { echo "  $1, wanted $2" >&2; false; }; }
 # and passes it on to the outer terminal under its default options, where
 # an application's own OSC 52 is dropped.
 RECORD=1 start copy -- -q kanagawa
-check "nothing is copied before the key" sh -c "[ \$(grep -c -a ']52;' '$tmp/copy.out') -eq 0 ]"
+check "nothing is copied before the key" count_is 0 "$tmp/copy.out" ']52;'
 tm send-keys -t s F2
 check "F2 in tmux says tmux has it" wait_for "045-664-9110: copied to tmux's buffer"
 check "and tmux's buffer holds the phone" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 045-664-9110 ]"
@@ -55,7 +55,7 @@ keys_before=$(grep -c -a ']52;' "$tmp/bare.out")
 tm send-keys -t s Down Up
 tm send-keys -t s -l x
 wait_for "0/47" >/dev/null
-check "other keys copy nothing" sh -c "[ \$(grep -c -a ']52;' '$tmp/bare.out') -eq $keys_before ]"
+check "other keys copy nothing" count_is "$keys_before" "$tmp/bare.out" ']52;'
 # tmux older than 3.2 (no load-buffer -w), here a tmux that fails: the
 # sequence wrapped for passthrough, then bare.
 mkdir -p "$tmp/oldtmux"

@@ -40,9 +40,10 @@ long=$(printf '%010000d' 7)
 } >"$tmp/pty.in"
 status=$(env -u TMUX TERM=dumb LANG=C.UTF-8 python3 tests/pty_lines.py "$tmp/pty.in" "$tmp/pty.out" "$BIN")
 check "TERM=dumb on a terminal: the line mode, by default" grep -q -a 'line mode: type a prefecture' "$tmp/pty.out"
-check "says why, in one line" sh -c "[ \$(grep -a -c 'TERM=dumb: this terminal cannot address the cursor; the line mode instead' '$tmp/pty.out') -eq 1 ]"
+check "says why, in one line" count_is 1 "$tmp/pty.out" \
+    'TERM=dumb: this terminal cannot address the cursor; the line mode instead'
 check "a query works" grep -q -a '054-254-9110' "$tmp/pty.out"
-check "invalid UTF-8 is no trouble: no match, and on" sh -c "[ \$(grep -a -c 'No desk matches' '$tmp/pty.out') -ge 1 ]"
+check "invalid UTF-8 is no trouble: no match, and on" file_has "$tmp/pty.out" 'No desk matches'
 check "a 10,000-byte line (4,095 in a tty's line) is cut to the query's room, and said so" grep -q -a 'The line was cut to 1024 bytes' "$tmp/pty.out"
 check "and a code after it works" grep -q -a '019-654-9110' "$tmp/pty.out"
 check "help" grep -q -a 'Commands' "$tmp/pty.out"
