@@ -574,14 +574,16 @@ text_fold_romaji(char *s, size_t len, size_t *map)
 	for (size_t i = 0; i < len; i++) {
 		char prev = o > 0 ? s[o - 1] : '\0';
 
-		char next = i + 1 < len ? s[i + 1] : '\0';
+		/* Only after an o or a u is a letter ever dropped. */
+		if (prev == 'o' || prev == 'u') {
+			char next = i + 1 < len ? s[i + 1] : '\0';
 
-		if ((prev == 'o' && (s[i] == 'o' || s[i] == 'u')) ||
-		    (prev == 'u' && s[i] == 'u'))
-			continue;
-		/* Ohta, Kohchi: Hepburn has no h before a consonant. */
-		if (prev == 'o' && s[i] == 'h' && !strchr("aeiouy", next))
-			continue;
+			if (s[i] == 'u' || (prev == 'o' && s[i] == 'o'))
+				continue;
+			/* Ohta, Kohchi: Hepburn has no h before a consonant. */
+			if (prev == 'o' && s[i] == 'h' && !strchr("aeiouy", next))
+				continue;
+		}
 		s[o] = s[i];
 		if (map)
 			map[o] = map[i];
@@ -638,7 +640,8 @@ text_kana_romaji(const char *s, size_t len, char *out)
 			continue;
 		}
 		rl = r[1] ? r[2] ? 3 : 2 : 1; /* a reading is 1 to 3 letters */
-		if (i < len)
+		/* Only a reading in -i takes a small ya, yu or yo after it. */
+		if (i < len && rl >= 2 && r[rl - 1] == 'i')
 			n = text_decode(s + i, len - i, &next);
 		if (double_next) {
 			out[o++] = r[0] == 'c' ? 't' : r[0];

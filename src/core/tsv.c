@@ -121,6 +121,19 @@ struct reader {
 	size_t tabs;               /* all of them, kept or not */
 };
 
+/* Three bytes from U+3000 to U+9FFF (kana, kanji, CJK punctuation), all
+ * of them safe but the Hangul filler U+3164 (E3 85 A4): most of what is
+ * not ASCII in a table, told without decoding it. */
+static bool
+common_cjk(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return len >= 3 && u[0] >= 0xE3 && u[0] <= 0xE9 &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+	    !(u[0] == 0xE3 && u[1] == 0x85 && u[2] == 0xA4);
+}
+
 /* Checks encoding and control characters; true when the line is clean.
  * The column is counted along, not found again for each problem: a line
  * of bad bytes costs its length, not its length squared. */
@@ -148,6 +161,10 @@ check_characters(struct reader *r, const char *line, size_t len)
 
 			i += run;
 			col += run - 1;
+			continue;
+		}
+		if (common_cjk(line + i, len - i)) {
+			i += 3;
 			continue;
 		}
 		n = text_decode(line + i, len - i, &cp);
