@@ -185,6 +185,8 @@ encoding_and_control_errors(void **state)
 	expect_row_error("14\t警\xFF視\n", 5, "invalid UTF-8");
 	expect_row_error("14\t警\x1b[31m\n", 5, "U+001B");
 	expect_row_error("14\t警\xE2\x80\xAE\n", 5, "U+202E");
+	/* Among kanji, which are checked without decoding: still seen. */
+	expect_row_error("14\t警視\xE3\x85\xA4庁\n", 6, "U+3164");
 	expect_row_error("14\t警\rx\n", 5, "U+000D");
 	expect_row_error("14\t\xC2\x85\n", 4, "U+0085");
 	/* An overlong line is reported once, at the limit. */
