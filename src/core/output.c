@@ -161,6 +161,24 @@ ascii_mark(const char *mark, bool phone)
 /* A plain cell made safe takes at most this many bytes. */
 #define PLAIN_CELL_MAX 1024
 
+/* "value(mark)", or value alone when mark is NULL, into out (512 bytes,
+ * cut there); returns the length. */
+static size_t
+with_mark(char out[512], const char *value, const char *mark)
+{
+	size_t n = strnlen(value, 511), m = mark ? strnlen(mark, 508 - n) : 0;
+
+	memcpy(out, value, n);
+	if (mark && n + m + 2 < 512) {
+		out[n++] = '(';
+		memcpy(out + n, mark, m);
+		n += m;
+		out[n++] = ')';
+	}
+	out[n] = '\0';
+	return n;
+}
+
 /* The cells as shown, before they are made safe (each at most 511 bytes),
  * the phone and address put together in the caller's buffers. With ascii,
  * only ASCII (as --ascii has the browser): the romaji for the name, the
@@ -171,24 +189,23 @@ plain_cells(const struct desk *k, bool ascii, const char *raw[PLAIN_COLUMNS],
 {
 	const char *contact = desk_cell(k, FIELD_CONTACT);
 	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
+	const char *phone_kind = desk_cell(k, FIELD_PHONE_KIND);
+
+	if (ascii && k->contact == CONTACT_SAME_PAGE)
+		contact = "from the page above";
 	raw[0] = desk_cell(k, FIELD_CODE);
 	raw[1] = desk_cell(k, ascii ? FIELD_ROMAJI : FIELD_NAME);
 	raw[2] = desk_cell(k, ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE);
 	raw[3] = phone;
 	raw[4] = desk_cell(k, FIELD_CYBER_URL);
 	raw[5] = address;
-	snprintf(phone, 512, "%s(%s)", desk_cell(k, FIELD_PHONE),
-	    ascii ? ascii_mark(desk_cell(k, FIELD_PHONE_KIND), true) :
-	    desk_cell(k, FIELD_PHONE_KIND));
-	if (ascii && k->contact == CONTACT_SAME_PAGE)
-		contact = "from the page above";
-	if (strcmp(kind, TABLE_NONE) == 0)
-		snprintf(address, 512, "%s", contact);
-	else
-		snprintf(address, 512, "%s(%s)", contact,
-		    ascii ? ascii_mark(kind, false) : kind);
 	for (size_t c = 0; c < PLAIN_COLUMNS; c++)
-		len[c] = strnlen(raw[c], 511);
+		if (c != 3 && c != 5)
+			len[c] = strnlen(raw[c], 511);
+	len[3] = with_mark(phone, desk_cell(k, FIELD_PHONE),
+	    ascii ? ascii_mark(phone_kind, true) : phone_kind);
+	len[5] = with_mark(address, contact, strcmp(kind, TABLE_NONE) == 0 ?
+	    NULL : ascii ? ascii_mark(kind, false) : kind);
 }
 
 static void
@@ -234,8 +251,13 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 			    widths[r][c] : text_sanitized_width(raw[c], len[c],
 			    PLAIN_CELL_MAX);
 
-			text_sanitize(cell, sizeof cell, raw[c], len[c]);
-			fputs(cell, out);
+			/* A cell of printable ASCII is shown as it is. */
+			if (text_ascii_run(raw[c], len[c]) == len[c]) {
+				fwrite(raw[c], 1, len[c], out);
+			} else {
+				text_sanitize(cell, sizeof cell, raw[c], len[c]);
+				fputs(cell, out);
+			}
 			if (c + 1 < PLAIN_COLUMNS)
 				pad(out, width[c] - w + 2);
 		}
