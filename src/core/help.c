@@ -186,6 +186,9 @@ help_national(struct page *p, const struct table *t)
 		    STYLE_URL, m->value);
 		page_add(p, 4, 0, STYLE_TEXT, m->extra);
 	}
+	page_add(p, 2, 0, STYLE_TEXT, label(lang, L_HELP_ABROAD));
+	for (int id = L_HELP_ABROAD_NUMBER; id <= L_HELP_ABROAD_LINES; id++)
+		page_add(p, 4, 0, STYLE_TEXT, label(lang, (enum label)id));
 }
 
 static void

@@ -62,6 +62,20 @@ static const char *const text[L_COUNT][2] = {
 	[L_HELP_KEYS] = {"Keys", "キー"},
 	[L_HELP_MARKS] = {"Marks and notes", "印の意味と注意"},
 	[L_HELP_NATIONAL] = {"National contacts", "全国共通の窓口"},
+	/* Only what the public sources say (doc/sources.md): the form of a
+	 * number dialled from abroad, and where #9110 reaches. A sentence a
+	 * line: Japanese wraps only at its spaces. */
+	[L_HELP_ABROAD] = {"From outside Japan", "海外から"},
+	[L_HELP_ABROAD_NUMBER] = {"Call a desk's number with +81 in place of its "
+		"first 0:", "窓口の番号の最初の 0 を +81 に替えてかけます。"},
+	[L_HELP_ABROAD_EXAMPLE] = {"03-3431-8109 is +81 3-3431-8109.",
+		"03-3431-8109 は +81 3-3431-8109 です。"},
+	[L_HELP_ABROAD_9110] = {"From anywhere in Japan, #9110 reaches the "
+		"police of the area it is called from.",
+		"#9110 は全国どこからでも、かけた地域の警察本部などにつながります。"},
+	[L_HELP_ABROAD_LINES] = {"It cannot be used from dial lines or some IP "
+		"phones: then call the desk's number.",
+		"ダイヤル回線や一部の IP 電話からは使えません。そのときは窓口の番号へ。"},
 	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},
 	[L_HELP_QUERY] = {"Filter", "絞り込み"},
 	[L_COPIED_TMUX] = {"%s: copied to tmux's buffer, which tmux also "

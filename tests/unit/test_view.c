@@ -445,6 +445,31 @@ help_has_keys_marks_contacts_and_source(void **state)
 	page_free(&p);
 }
 
+/* A caller from abroad: the international form of a desk's number, and
+ * what the public sources say of #9110 (doc/sources.md), in both
+ * languages and in ASCII; the help has it after the national contacts. */
+static void
+help_has_a_word_for_callers_from_abroad(void **state)
+{
+	struct page p;
+
+	(void)state;
+	for (int ascii = 0; ascii <= 1; ascii++) {
+		page_help(&p, table, &(struct page_setup){LANG_EN, ascii, 70,
+		    NULL, false});
+		assert_true(page_has(&p, "From outside Japan"));
+		assert_true(page_has(&p, "+81 in place of its first 0"));
+		assert_true(page_has(&p, "03-3431-8109 is +81 3-3431-8109."));
+		assert_true(page_has(&p, "dial lines or some IP"));
+		page_free(&p);
+	}
+	page_help(&p, table, &(struct page_setup){LANG_JA, false, 70, NULL, false});
+	assert_true(page_has(&p, "海外から"));
+	assert_true(page_has(&p, "03-3431-8109 は +81 3-3431-8109 です。"));
+	assert_true(page_has(&p, "全国どこからでも"));
+	page_free(&p);
+}
+
 int
 main(void)
 {
@@ -464,6 +489,7 @@ main(void)
 		cmocka_unit_test(ascii_detail_has_only_ascii),
 		cmocka_unit_test(long_urls_wrap_whole),
 		cmocka_unit_test(help_has_keys_marks_contacts_and_source),
+		cmocka_unit_test(help_has_a_word_for_callers_from_abroad),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, load, unload);
