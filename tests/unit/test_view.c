@@ -161,6 +161,17 @@ navigation_stays_in_range(void **state)
 	view_free(&v);
 }
 
+/* Presses a key n times in a list 10 rows high, fitting the view after
+ * each as a frame does. */
+static void
+press(struct view *v, enum action a, int n)
+{
+	for (int i = 0; i < n; i++) {
+		view_apply(v, a, 10);
+		view_fit(v, 10, 0, 10);
+	}
+}
+
 /* Each move off the list's edge would repaint every row for one row of
  * progress: the list jumps by half a page instead (as in less and tig),
  * and a page move keeps the selection on its screen row. */
@@ -168,54 +179,36 @@ static void
 leaving_the_list_scrolls_half_a_page(void **state)
 {
 	struct view v;
-	int i;
 
 	(void)state;
 	assert_true(view_init(&v, table, NULL, NULL, 0));
-	for (i = 0; i < 9; i++) {
-		view_apply(&v, ACT_DOWN, 10);
-		view_fit(&v, 10, 0, 10);
-	}
+	press(&v, ACT_DOWN, 9);
 	assert_int_equal(v.sel, 9);
 	assert_int_equal(v.top, 0);
-	view_apply(&v, ACT_DOWN, 10);
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_DOWN, 1);
 	assert_int_equal(v.sel, 10);
 	assert_int_equal(v.top, 6); /* the selection on row 4 of 10 */
-	for (i = 0; i < 5; i++) {
-		view_apply(&v, ACT_DOWN, 10);
-		view_fit(&v, 10, 0, 10);
-	}
+	press(&v, ACT_DOWN, 5);
 	assert_int_equal(v.top, 6);
-	view_apply(&v, ACT_DOWN, 10);
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_DOWN, 1);
 	assert_int_equal(v.top, 12);
-	view_apply(&v, ACT_UP, 10); /* 15: still shown */
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_UP, 1); /* 15: still shown */
 	assert_int_equal(v.top, 12);
-	for (i = 0; i < 4; i++) {
-		view_apply(&v, ACT_UP, 10);
-		view_fit(&v, 10, 0, 10);
-	}
+	press(&v, ACT_UP, 4);
 	assert_int_equal(v.sel, 11);
 	assert_int_equal(v.top, 7);
 
-	view_apply(&v, ACT_FIRST, 10);
-	view_fit(&v, 10, 0, 10);
-	view_apply(&v, ACT_PAGE_DOWN, 10);
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_FIRST, 1);
+	press(&v, ACT_PAGE_DOWN, 1);
 	assert_int_equal(v.sel, 9);
 	assert_int_equal(v.top, 0);
-	view_apply(&v, ACT_PAGE_DOWN, 10);
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_PAGE_DOWN, 1);
 	assert_int_equal(v.sel, 18);
 	assert_int_equal(v.top, 9); /* still on the last row */
-	view_apply(&v, ACT_PAGE_UP, 10);
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_PAGE_UP, 1);
 	assert_int_equal(v.sel, 9);
 	assert_int_equal(v.top, 9);
-	view_apply(&v, ACT_PAGE_UP, 10);
-	view_fit(&v, 10, 0, 10);
+	press(&v, ACT_PAGE_UP, 1);
 	assert_int_equal(v.sel, 0);
 	assert_int_equal(v.top, 0);
 	view_free(&v);
