@@ -286,11 +286,12 @@ text_fit(const char *s, size_t cols, size_t *used)
 		    text_ascii_run(s + i, len - i) : 0, n, cw;
 
 		if (run > 0) { /* a column each */
-			run = run < cols - w ? run : cols - w;
-			w += run, i += run;
-			if (w == cols)
+			size_t take = run < cols - w ? run : cols - w;
+
+			w += take, i += take;
+			if (take < run) /* the next one, ASCII, does not fit */
 				break;
-			continue;
+			continue; /* a zero-width mark after the run may */
 		}
 		n = text_decode(s + i, len - i, &cp);
 		cw = (size_t)text_cp_width(cp);

@@ -274,6 +274,167 @@ invisible_characters_are_unsafe(void **state)
 			assert_false(text_cp_unsafe(cp));
 }
 
+/* UTF-8 as the Unicode Standard's table of well-formed byte sequences
+ * (Table 3-7) has it, written from the table: the reference the decoder's
+ * fast paths are held to. Returns the length, 0 when ill-formed. */
+static size_t
+well_formed(const unsigned char *u, size_t len)
+{
+	static const struct {
+		unsigned char lo, hi, lo2, hi2;
+		size_t n;
+	} rows[] = {
+		{0x00, 0x7F, 0, 0, 1}, {0xC2, 0xDF, 0x80, 0xBF, 2},
+		{0xE0, 0xE0, 0xA0, 0xBF, 3}, {0xE1, 0xEC, 0x80, 0xBF, 3},
+		{0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3},
+		{0xF0, 0xF0, 0x90, 0xBF, 4}, {0xF1, 0xF3, 0x80, 0xBF, 4},
+		{0xF4, 0xF4, 0x80, 0x8F, 4},
+	};
+
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		if (u[0] < rows[r].lo || u[0] > rows[r].hi)
+			continue;
+		if (rows[r].n > len)
+			return 0;
+		if (rows[r].n > 1 && (u[1] < rows[r].lo2 || u[1] > rows[r].hi2))
+			return 0;
+		for (size_t i = 2; i < rows[r].n; i++)
+			if (u[i] < 0x80 || u[i] > 0xBF)
+				return 0;
+		return rows[r].n;
+	}
+	return 0;
+}
+
+/* Every lead, second and third byte (and a fourth of each kind): the
+ * decoder, its inline fast paths included, takes what the table takes and
+ * refuses the rest, one byte at a time. */
+static void
+decode_agrees_with_the_unicode_table(void **state)
+{
+	static const unsigned char fourth[] = {0x41, 0x80, 0xBF, 0xC0};
+
+	(void)state;
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++)
+			for (unsigned c = 0; c < 256; c++)
+				for (size_t f = 0; f < sizeof fourth; f++) {
+					unsigned char u[4] = {(unsigned char)a,
+						(unsigned char)b, (unsigned char)c,
+						fourth[f]};
+					uint32_t cp;
+					size_t want = well_formed(u, 4);
+					size_t got = text_decode((const char *)u, 4, &cp);
+
+					if (want ? got != want || cp == TEXT_INVALID :
+					    got != 1 || cp != TEXT_INVALID)
+						fail_msg("%02X %02X %02X %02X: %zu, wanted "
+						    "%zu", a, b, c, fourth[f], got, want);
+					if (a >= 0x80 && b >= 0x80)
+						break; /* one fourth byte is enough */
+				}
+}
+
+/* The inline answers for the common code points are the tables' answers,
+ * for every code point. */
+static void
+fast_paths_agree_with_the_tables(void **state)
+{
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		if (text_cp_unsafe(cp) != text_cp_unsafe_rare(cp))
+			fail_msg("U+%04X: unsafe %d, the table says %d", cp,
+			    text_cp_unsafe(cp), text_cp_unsafe_rare(cp));
+		if (!text_cp_unsafe(cp) && text_cp_width(cp) != text_cp_width_any(cp))
+			fail_msg("U+%04X: width %d, the table says %d", cp,
+			    text_cp_width(cp), text_cp_width_any(cp));
+	}
+}
+
+/* Random text of every kind a table or a paste may hold. */
+static size_t
+random_text(unsigned *seed, char *out, size_t cap)
+{
+	static const char *const pieces[] = {"a", "Z", " ", "-", "~", "\t",
+		"\x1b", "\x7f", "\xff", "\xe3\x81", "東", "ー", "ｶ", "\xcc\x81",
+		"\xe2\x80\xae", "\xef\xbb\xbf", "\xe3\x85\xa4", "😀", "abcdefgh",
+		"http://www.police.pref.example.jp/a?b=c", "\n", "\xc2\x9b"};
+	size_t n = 0;
+
+	for (unsigned k = (*seed = *seed * 1103515245u + 12345u) >> 16 & 31;
+	    k > 0; k--) {
+		const char *p;
+
+		*seed = *seed * 1103515245u + 12345u;
+		p = pieces[(*seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+		if (n + strlen(p) >= cap)
+			break;
+		memcpy(out + n, p, strlen(p));
+		n += strlen(p);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* text_ascii_run, text_fit's ASCII runs and text_sanitized_width, each
+ * against the plain thing done character by character, over 20,000
+ * random texts and every cut. */
+static void
+shortcuts_agree_with_the_plain_way(void **state)
+{
+	unsigned seed = 1;
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		char s[512], shown[64];
+		size_t len = random_text(&seed, s, sizeof s), run = 0, w = 0;
+		size_t used;
+
+		while (run < len && s[run] >= 0x20 && s[run] < 0x7F)
+			run++;
+		assert_int_equal(text_ascii_run(s, len), run);
+		for (size_t cols = 0; cols < 40; cols += 7) {
+			size_t i = 0, want = 0;
+
+			while (i < len) { /* text_fit, one character at a time */
+				uint32_t cp;
+				size_t n = text_decode_any(s + i, len - i, &cp);
+				size_t cw = (size_t)text_cp_width_any(cp);
+
+				if (want + cw > cols)
+					break;
+				want += cw;
+				i += n;
+			}
+			assert_int_equal(text_fit(s, cols, &used), i);
+			assert_int_equal(used, want);
+		}
+		for (size_t cap = 1; cap <= sizeof shown; cap += 9) {
+			char want[64];
+			size_t at = 0, i = 0;
+
+			/* A glyph at a time, each whole or not at all. */
+			while (i < len) {
+				struct glyph g;
+
+				text_glyph(s + i, len - i, false, &g);
+				if (at + g.len >= cap)
+					break;
+				memcpy(want + at, g.bytes, g.len);
+				at += g.len;
+				i += g.consumed;
+			}
+			want[at] = '\0';
+			text_sanitize(shown, cap, s, len);
+			assert_string_equal(shown, want);
+			w = text_width(shown);
+			if (text_sanitized_width(s, len, cap) != w)
+				fail_msg("round %d, cap %zu: %zu, shown %zu", round, cap,
+				    text_sanitized_width(s, len, cap), w);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -290,6 +451,9 @@ main(void)
 		cmocka_unit_test(sanitize_escapes_everything_unsafe),
 		cmocka_unit_test(sanitize_truncates_safely),
 		cmocka_unit_test(unsafe_set),
+		cmocka_unit_test(decode_agrees_with_the_unicode_table),
+		cmocka_unit_test(fast_paths_agree_with_the_tables),
+		cmocka_unit_test(shortcuts_agree_with_the_plain_way),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
