@@ -66,26 +66,12 @@ tsv_report_at(const struct tsv_cursor *c, const char *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* tsv_report_at for tsv_report_cell, whose callers' formats were checked
- * where they are written (two strings): here it is a parameter. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-static void
-report_quoted(const struct tsv_cursor *c, const char *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	report_v(c->d, c->line, column(c, p), fmt, ap);
-	va_end(ap);
-}
-#pragma GCC diagnostic pop
-
 void
 tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
     ...)
 {
 	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
+	char message[sizeof c->d->items[0].message];
 	const char *name, *value;
 	size_t len;
 	va_list ap;
@@ -95,15 +81,16 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 	value = va_arg(ap, const char *);
 	va_end(ap);
 	len = strlen(value);
-
 	if (len > 64)
 		len = text_boundary(value, 64);
-	if (c->d->count == TSV_MAX_DIAGS) { /* past the reported: a count */
-		c->d->dropped++;
-		return;
-	}
 	text_sanitize(shown, sizeof shown, value, len);
-	report_quoted(c, p, fmt, name, shown);
+	/* fmt was checked where tsv_report_cell is called (its attribute:
+	 * the two strings); here it is a parameter. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(message, sizeof message, fmt, name, shown);
+#pragma GCC diagnostic pop
+	tsv_report_at(c, p, "%s", message);
 }
 
 /* The tabs of the line being read, found while its characters are
