@@ -92,7 +92,7 @@ $(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
 objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 
 # Unit tests link the core only: no curses.
-$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/places_fixture.h $(CORE_OBJ)
+$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/places_fixture.h tests/unit/desk_fixture.h $(CORE_OBJ)
 	$(COMPILE) $(CORE_INCLUDES) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(CORE_OBJ) $(filter %/places_compiled.o,$^) \
 		$$($(PKG_CONFIG) --libs cmocka)
@@ -101,7 +101,7 @@ $(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/u
 $(BUILD)/test_places: $(BUILD)/places_compiled.o
 
 # Screen tests link the drawing code and curses, writing to /dev/null.
-$(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
+$(BUILD)/test_screen: tests/screen/test_screen.c tests/unit/desk_fixture.h $(CORE_OBJ) $(UI_OBJ)
 	$(COMPILE) $(TUI_INCLUDES) $(CURSES_CFLAGS) \
 		$$($(PKG_CONFIG) --cflags cmocka) \
 		$(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/draw.o \

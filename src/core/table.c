@@ -366,25 +366,6 @@ table_load_file(const char *path, struct table **out, struct diags *d)
 	return load_text(data, len, out, d);
 }
 
-bool
-desk_set_cells(struct desk *k, char *buf, size_t cap,
-    const char *const cells[FIELD_COUNT])
-{
-	size_t at = 0;
-
-	for (size_t i = 0; i < FIELD_COUNT; i++) {
-		size_t n = strlen(cells[i]) + 1;
-
-		if (at + n > cap || at > UINT16_MAX)
-			return false;
-		memcpy(buf + at, cells[i], n);
-		k->cell_at[i] = (uint16_t)at;
-		at += n;
-	}
-	k->text = buf;
-	return true;
-}
-
 const char *
 desk_contact_url(const struct desk *k)
 {

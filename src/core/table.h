@@ -73,11 +73,6 @@ desk_kana_romaji(const struct desk *k)
 	return k->fold + k->kana_romaji_at;
 }
 
-/* Points k at cells, copied one after another into buf (cap bytes): for a
- * desk made by hand (the tests'). False when they do not fit. */
-bool desk_set_cells(struct desk *k, char *buf, size_t cap,
-    const char *const cells[FIELD_COUNT]);
-
 struct table {
 	struct desk *desks;
 	size_t count;

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "../unit/desk_fixture.h"
 #include "draw.h"
 #include "text.h"
 

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "desk_fixture.h"
 #include "output.h"
 #include "text.h"
 
