@@ -63,8 +63,9 @@ desk_cell(const struct desk *k, enum field f)
 static inline const char *
 desk_folded(const struct desk *k, enum field f)
 {
-	return k->folded_at[f] == DESK_UNFOLDED ? NULL
-	    : k->fold + k->folded_at[f];
+	if (k->folded_at[f] == DESK_UNFOLDED)
+		return NULL;
+	return k->fold + k->folded_at[f];
 }
 
 static inline const char *
