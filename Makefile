@@ -166,8 +166,8 @@ $(BUILD)/desks_data.c: data/desks.tsv src/tools/embed.sh | $(BUILD)
 
 # The places, read and validated once, at build time, by the program's own
 # reader, and compiled in ready to search (src/tools/make-places.c).
-PLACES_TOOL_OBJ = $(BUILD)/tsv.o $(BUILD)/text.o $(BUILD)/places.o \
-	$(BUILD)/place_keys.o
+PLACES_TOOL_OBJ = $(BUILD)/tsv.o $(BUILD)/text.o $(BUILD)/text_fold.o \
+	$(BUILD)/places.o $(BUILD)/place_keys.o
 $(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ) $(HEADERS)
 	$(COMPILE) $(CORE_INCLUDES) $(LDFLAGS) -o $@ src/tools/make-places.c \
 		$(PLACES_TOOL_OBJ)
