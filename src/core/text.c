@@ -112,18 +112,6 @@ text_cp_width_any(uint32_t cp)
 	return 1;
 }
 
-/* Appends n bytes to dst while everything so far has fit (done == *pos),
- * so that a cut result is a prefix, never one with a gap; counts them. */
-static void
-emit(char *dst, size_t cap, size_t *pos, size_t *done, const char *bytes,
-    size_t n)
-{
-	if (*done == *pos && *pos + n < cap) {
-		memcpy(dst + *pos, bytes, n);
-		*done += n;
-	}
-	*pos += n;
-}
 
 void
 text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
@@ -175,61 +163,55 @@ text_ascii_run(const char *s, size_t len)
 	return n;
 }
 
-size_t
-text_sanitize(char *dst, size_t cap, const char *src, size_t len)
+/* Made safe as text_glyph shows it, into dst (cap bytes; NULL: only
+ * measured): a character that no longer fits ends the text, whole or not
+ * at all (printable ASCII is cut anywhere, as it is a byte a character).
+ * *width gets the columns written; returns the bytes it all takes. */
+static size_t
+sanitize(char *dst, size_t cap, const char *src, size_t len, size_t *width)
 {
-	size_t pos = 0, done = 0, i = 0;
+	size_t pos = 0, done = 0, w = 0, i = 0;
 
 	while (i < len) {
 		struct glyph g;
 		size_t run = (unsigned char)src[i] < 0x80 ?
 		    text_ascii_run(src + i, len - i) : 0;
+		const char *bytes = src + i;
+		size_t n = run, cols = run, fit;
 
-		if (run > 0) { /* shown as it is; cut anywhere, as byte by byte */
-			size_t room = done == pos && pos + 1 < cap ?
-			    cap - pos - 1 : 0, fit = run < room ? run : room;
-
-			emit(dst, cap, &pos, &done, src + i, fit);
-			pos += run - fit;
-			i += run;
-			continue;
+		if (run == 0) {
+			text_glyph(src + i, len - i, false, &g);
+			bytes = g.bytes, n = g.len;
+			cols = g.cp ? (size_t)text_cp_width(g.cp) : g.len;
 		}
-		text_glyph(src + i, len - i, false, &g);
-		emit(dst, cap, &pos, &done, g.bytes, g.len);
-		i += g.consumed;
+		fit = done == pos && pos + n < cap ? n : 0;
+		if (run > 0 && done == pos && fit == 0 && pos + 1 < cap)
+			fit = cap - pos - 1; /* the ASCII that fits */
+		if (dst)
+			memcpy(dst + done, bytes, fit);
+		done += fit, pos += n;
+		w += fit == n ? cols : fit;
+		i += run > 0 ? run : g.consumed;
 	}
-	if (cap > 0)
+	if (dst && cap > 0)
 		dst[done] = '\0';
+	if (width)
+		*width = w;
 	return pos;
+}
+
+size_t
+text_sanitize(char *dst, size_t cap, const char *src, size_t len)
+{
+	return sanitize(dst, cap, src, len, NULL);
 }
 
 size_t
 text_sanitized_width(const char *s, size_t len, size_t cap)
 {
-	size_t bytes = 0, width = 0, i = 0;
+	size_t width;
 
-	/* As text_sanitize: what no longer fits ends it, and fits then never. */
-	while (i < len && cap > 0) {
-		struct glyph g;
-		size_t run = (unsigned char)s[i] < 0x80 ?
-		    text_ascii_run(s + i, len - i) : 0;
-
-		if (run > 0) {
-			size_t fit = bytes + run < cap ? run : cap - 1 - bytes;
-
-			width += fit, bytes += fit;
-			if (fit < run)
-				break;
-			i += run;
-			continue;
-		}
-		text_glyph(s + i, len - i, false, &g);
-		if (bytes + g.len >= cap)
-			break;
-		width += g.cp ? (size_t)text_cp_width(g.cp) : g.len;
-		bytes += g.len;
-		i += g.consumed;
-	}
+	sanitize(NULL, cap, s, len, &width);
 	return width;
 }
 
