@@ -272,20 +272,6 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 	return 0;
 }
 
-static void
-print_diags(const char *name, const struct diags *d)
-{
-	for (size_t i = 0; i < d->count; i++) {
-		output_safe(stderr, name);
-		fprintf(stderr, ":%lu:%lu: %s\n", d->items[i].line,
-		    d->items[i].col, d->items[i].message);
-	}
-	if (d->dropped) {
-		output_safe(stderr, name);
-		fprintf(stderr, ": %zu more problems not shown\n", d->dropped);
-	}
-}
-
 /* Loads the table; on failure prints why and returns the exit status:
  * for --check an invalid table is its answer (1), for anything else it is
  * trouble (2), as grep and fzf have it. */
@@ -304,10 +290,10 @@ load(const char *path, struct table **t, bool checking)
 	s = path ? table_load_file(path, t, d) : builtin_desks(t, d);
 	if (s == TSV_IO_ERROR) {
 		fputs("madoguchi: ", stderr);
-		output_safe(stderr, name);
+		text_print_safe(stderr, name);
 		fprintf(stderr, ": %s\n", strerror(errno));
 	} else if (s == TSV_INVALID) {
-		print_diags(name, d);
+		tsv_print_diags(stderr, name, d);
 	}
 	free(d);
 	return s == TSV_OK ? 0 : s == TSV_INVALID && checking ? EXIT_NONE :
@@ -320,7 +306,8 @@ static void
 report_places(const struct place_source *src)
 {
 	if (src->status == TSV_INVALID)
-		print_diags(builtin_place_tables[src->which], src->diags);
+		tsv_print_diags(stderr, builtin_place_tables[src->which],
+		    src->diags);
 	else if (src->status == TSV_IO_ERROR)
 		perror("madoguchi");
 }
@@ -386,11 +373,11 @@ print_version(void)
 		provenance = table_meta(t, "provenance", "en", 0);
 	}
 	printf("madoguchi %s\ndata: ", VERSION);
-	output_safe(stdout, title ? title->value : "(untitled)");
+	text_print_safe(stdout, title ? title->value : "(untitled)");
 	fputs(", ", stdout);
-	output_safe(stdout, publisher ? publisher->value : "(no publisher)");
+	text_print_safe(stdout, publisher ? publisher->value : "(no publisher)");
 	fputs(". ", stdout);
-	output_safe(stdout, provenance ? provenance->value : "");
+	text_print_safe(stdout, provenance ? provenance->value : "");
 	fputs("\nCopyright (C) 2026 the madoguchi authors.\n"
 	    "License: MIT <https://opensource.org/licenses/MIT>.\n"
 	    "This is free software: you are free to change and redistribute "
@@ -417,7 +404,7 @@ check(const struct table *t, const struct options *o)
 	}
 	for (size_t i = 0; i < places->current; i++)
 		prefectures += places->list[i].code % 1000 == 0;
-	output_safe(stdout, o->data ? o->data : BUILTIN_NAME);
+	text_print_safe(stdout, o->data ? o->data : BUILTIN_NAME);
 	printf(": %zu desks, valid\n%s: %zu prefectures, %zu municipalities, "
 	    "%zu former names, %lu postal codes in %zu ranges, valid\n",
 	    t->count, BUILTIN_NAME, prefectures, places->current - prefectures,

@@ -99,18 +99,18 @@ show_list(struct session *s)
 		char via[FILTER_PLACE_MAX];
 
 		fprintf(s->out, "%zu. ", i + 1);
-		output_safe(s->out, desk_cell(k, FIELD_CODE));
+		text_print_safe(s->out, desk_cell(k, FIELD_CODE));
 		fputc(' ', s->out);
 		if (!s->ascii) {
-			output_safe(s->out, desk_cell(k, FIELD_NAME));
+			text_print_safe(s->out, desk_cell(k, FIELD_NAME));
 			fputc(' ', s->out);
 		}
-		output_safe(s->out, desk_cell(k, FIELD_ROMAJI));
+		text_print_safe(s->out, desk_cell(k, FIELD_ROMAJI));
 		fputc(' ', s->out);
-		output_safe(s->out, desk_cell(k, FIELD_PHONE));
+		text_print_safe(s->out, desk_cell(k, FIELD_PHONE));
 		if (filter_place(&s->filter, k, s->ascii, via, sizeof via)) {
 			fputs(" (", s->out);
-			output_safe(s->out, via);
+			text_print_safe(s->out, via);
 			fputc(')', s->out);
 		}
 		fputc('\n', s->out);

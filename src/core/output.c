@@ -21,20 +21,6 @@ output_parse_format(const char *name, enum format *out)
 	return false;
 }
 
-void
-output_safe(FILE *out, const char *s)
-{
-	size_t len = strlen(s), cap = TEXT_ESCAPE_GROWTH * len + 1;
-	char small[1024], *buf = cap <= sizeof small ? small : malloc(cap);
-
-	if (!buf)
-		return;
-	text_sanitize(buf, cap, s, len);
-	fputs(buf, out);
-	if (buf != small)
-		free(buf);
-}
-
 /* The JSON and TSV columns: the table's own, and what they derive. */
 static const char *const columns[] = {
 	"code", "name", "prefecture", "kana", "romaji", "region", "bureau",
@@ -85,7 +71,7 @@ print_tsv(FILE *out, const struct table *t, const size_t *rows, size_t n,
 		column_values(t, rows[r], notes, values, note);
 		for (size_t c = 0; c < COLUMN_COUNT; c++) {
 			if (values[c])
-				output_safe(out, values[c]);
+				text_print_safe(out, values[c]);
 			fputc(c + 1 < COLUMN_COUNT ? '\t' : '\n', out);
 		}
 	}
@@ -263,7 +249,7 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 		}
 		if (notes && notes->note(notes->ctx, rows[r], note, sizeof note)) {
 			fputs("  (", out);
-			output_safe(out, note);
+			text_print_safe(out, note);
 			fputc(')', out);
 		}
 		fputc('\n', out);

@@ -29,7 +29,5 @@ int output_print(FILE *out, enum format fmt, const struct table *t,
     const size_t *rows, size_t n, const struct output_notes *notes,
     bool ascii);
 
-/* Writes s made safe for a terminal (text_sanitize). */
-void output_safe(FILE *out, const char *s);
 
 #endif

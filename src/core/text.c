@@ -206,6 +206,20 @@ text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	return sanitize(dst, cap, src, len, NULL);
 }
 
+void
+text_print_safe(FILE *out, const char *s)
+{
+	size_t len = strlen(s), cap = TEXT_ESCAPE_GROWTH * len + 1;
+	char small[1024], *buf = cap <= sizeof small ? small : malloc(cap);
+
+	if (!buf)
+		return;
+	sanitize(buf, cap, s, len, NULL);
+	fputs(buf, out);
+	if (buf != small)
+		free(buf);
+}
+
 size_t
 text_sanitized_width(const char *s, size_t len, size_t cap)
 {

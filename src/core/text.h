@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Returned by text_decode for a byte that does not start a valid sequence. */
 #define TEXT_INVALID UINT32_MAX
@@ -75,6 +76,9 @@ text_cp_width(uint32_t cp)
 		return 2;
 	return text_cp_width_any(cp);
 }
+
+/* Writes s to out made safe (text_sanitize), whatever its length. */
+void text_print_safe(FILE *out, const char *s);
 
 /* The columns that text_sanitize(dst, cap, s, len) would write, without
  * writing them. */

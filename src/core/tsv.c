@@ -57,6 +57,20 @@ column(const struct tsv_cursor *c, const char *p)
 }
 
 void
+tsv_print_diags(FILE *out, const char *name, const struct diags *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		text_print_safe(out, name);
+		fprintf(out, ":%lu:%lu: %s\n", d->items[i].line,
+		    d->items[i].col, d->items[i].message);
+	}
+	if (d->dropped) {
+		text_print_safe(out, name);
+		fprintf(out, ": %zu more problems not shown\n", d->dropped);
+	}
+}
+
+void
 tsv_report_at(const struct tsv_cursor *c, const char *p, const char *fmt, ...)
 {
 	va_list ap;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define TSV_MAX_BYTES (512UL << 20)
 #define TSV_MAX_LINE 4096
@@ -95,6 +96,10 @@ char *tsv_read_file(const char *path, size_t *len, bool *too_large);
 
 void tsv_report(struct diags *d, unsigned long line, unsigned long col,
     const char *fmt, ...) TSV_PRINTF(4, 5);
+
+/* Prints d's problems as NAME:LINE:COL: message on out, the name made
+ * safe to show, and how many more there were. */
+void tsv_print_diags(FILE *out, const char *name, const struct diags *d);
 
 /* Reports a problem at byte p of the current line. */
 void tsv_report_at(const struct tsv_cursor *c, const char *p,

@@ -17,44 +17,6 @@ struct file {
 	size_t len;
 };
 
-static bool
-read_file(struct file *f)
-{
-	FILE *in = fopen(f->path, "rb");
-	size_t cap = 1 << 16;
-
-	f->len = 0;
-	f->text = malloc(cap);
-	if (!in || !f->text) {
-		if (in)
-			fclose(in);
-		return false;
-	}
-	for (size_t n; (n = fread(f->text + f->len, 1, cap - f->len, in)) > 0;) {
-		f->len += n;
-		if (f->len == cap) {
-			char *grown = realloc(f->text, cap *= 2);
-
-			if (!grown) {
-				fclose(in);
-				return false;
-			}
-			f->text = grown;
-		}
-	}
-	return !ferror(in) & (fclose(in) == 0);
-}
-
-static void
-report(const char *path, const struct diags *d)
-{
-	for (size_t i = 0; i < d->count; i++)
-		fprintf(stderr, "%s:%lu:%lu: %s\n", path, d->items[i].line,
-		    d->items[i].col, d->items[i].message);
-	if (d->dropped)
-		fprintf(stderr, "%s: %zu more problems\n", path, d->dropped);
-}
-
 /* Bytes as a C initializer, 16 a line. */
 static void
 put_bytes(const char *name, const char *bytes, size_t len)
@@ -174,10 +136,13 @@ main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = 0; i < 3; i++) {
+		bool too_large;
+
 		f[i].path = argv[i + 1];
-		if (!read_file(&f[i])) {
+		if (!(f[i].text = tsv_read_file(f[i].path, &f[i].len,
+		    &too_large))) {
 			fprintf(stderr, "make-places: %s: %s\n", f[i].path,
-			    strerror(errno));
+			    too_large ? "too large" : strerror(errno));
 			return 1;
 		}
 	}
@@ -185,9 +150,9 @@ main(int argc, char **argv)
 		perror("make-places");
 	else if (places_load(f[0].text, f[0].len, f[1].text, f[1].len, &p, d,
 	    &which) != TSV_OK)
-		report(f[which].path, d);
+		tsv_print_diags(stderr, f[which].path, d);
 	else if (places_add_postal(p, f[2].text, f[2].len, d) != TSV_OK)
-		report(f[2].path, d);
+		tsv_print_diags(stderr, f[2].path, d);
 	else if (!(packed = malloc(p->count * sizeof *packed)) ||
 	    !(pool = pack_names(p, packed, &pool_len)))
 		perror("make-places");
