@@ -29,5 +29,4 @@ int output_print(FILE *out, enum format fmt, const struct table *t,
     const size_t *rows, size_t n, const struct output_notes *notes,
     bool ascii);
 
-
 #endif
