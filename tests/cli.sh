@@ -158,13 +158,21 @@ make_places=$(dirname "$MADOGUCHI")/make-places
 [ -x "$make_places" ] || make_places=build/make-places
 sed '10s/^01101/0110x/' data/places.tsv >"$tmp/places.tsv"
 set +e
-"$make_places" "$tmp/places.tsv" data/former.tsv data/postal.tsv >"$tmp/out" 2>"$tmp/err"
+"$make_places" "$tmp/places.tsv" data/former.tsv data/postal.tsv data/towns.tsv >"$tmp/out" 2>"$tmp/err"
 status=$?
 set -e
 check "bad place data fails the build" status_is 1
 check "naming file, line and column" err_has "$tmp/places.tsv:10:1: column 'code'"
 check "and writes no tables" out_lines 0
-"$make_places" data/places.tsv data/former.tsv data/postal.tsv >"$tmp/out" 2>"$tmp/err"
+# A town of no municipality, or out of order, is named where it is.
+sed '10s/^01101/01100/' data/towns.tsv >"$tmp/towns.tsv"
+set +e
+"$make_places" data/places.tsv data/former.tsv data/postal.tsv "$tmp/towns.tsv" >"$tmp/out" 2>"$tmp/err"
+status=$?
+set -e
+check "bad town data fails the build" status_is 1
+check "naming its file, line and column" err_has "$tmp/towns.tsv:10:1: column 'code'"
+"$make_places" data/places.tsv data/former.tsv data/postal.tsv data/towns.tsv >"$tmp/out" 2>"$tmp/err"
 check "the shipped places compile" out_has "struct places builtin_compiled_places = {"
 
 finish

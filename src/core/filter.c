@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "address.h"
 #include "text.h"
 #include "words.h"
 
@@ -172,6 +173,38 @@ join_place_words(struct compiler *c)
 	}
 }
 
+/* The words read together as one address (address.h): the words it
+ * explains reach its prefectures alone, the others become optional. */
+static void
+read_address(struct filter *f)
+{
+	struct address_word words[ADDRESS_MAX_WORDS];
+	size_t at[ADDRESS_MAX_WORDS], n = 0;
+	struct address *a = &(struct address){0};
+
+	for (size_t i = 0; i < f->count && n < ADDRESS_MAX_WORDS; i++) {
+		const struct filter_term *t = &f->terms[i];
+
+		if (t->negate || t->number || (t->kind != TERM_TEXT && !t->postal))
+			continue;
+		words[n] = (struct address_word){t->text, t->romaji,
+			t->postal ? t->hits.prefectures : 0};
+		at[n++] = i;
+	}
+	if (!address_read(f->places, words, n, a))
+		return;
+	for (size_t j = 0; j < n; j++) {
+		struct filter_term *t = &f->terms[at[j]];
+
+		t->in_address = a->explained[j];
+		t->optional = !a->explained[j];
+		if (t->in_address)
+			t->hits = a->hits;
+	}
+	memcpy(f->town, a->town, sizeof f->town);
+	f->town_place = a->town_place;
+}
+
 void
 filter_compile(struct filter *f, const char *query,
     struct place_source *places)
@@ -186,6 +219,7 @@ filter_compile(struct filter *f, const char *query,
 	f->count = 0;
 	f->address = false;
 	f->places = NULL;
+	f->town[0] = '\0';
 	/* The words, then the terms' own strings, in buf. */
 	text_fold(query, len, folded, NULL);
 	words_split(folded, f->buf);
@@ -201,6 +235,7 @@ filter_compile(struct filter *f, const char *query,
 		if (*end)
 			*end++ = '\0';
 		t->negate = *p == '!';
+		t->in_address = t->optional = false;
 		if (t->negate)
 			p++;
 		if (*p && (t->negate || !glue_english_suffix(&c, p))) {
@@ -211,15 +246,20 @@ filter_compile(struct filter *f, const char *query,
 	}
 	f->places = places ? places->places : NULL;
 	join_place_words(&c);
+	if (f->places)
+		read_address(f);
 	for (size_t i = 0; i < f->count; i++)
 		f->address |= !f->terms[i].negate && f->terms[i].hits.anchor;
 }
 
-/* How well a term matches a desk's own cells, best first; MATCH_NONE
- * when it does not. */
+/* How well a term matches a desk, best first, as a person ranks: the
+ * desk's own name whole, a place the term names, a designated city's ward
+ * of that name, the start of the desk's name, the start of a place's,
+ * then a word inside the desk's cells or its region; MATCH_NONE when it
+ * does not. */
 enum match_rank {
-	MATCH_WHOLE, MATCH_START, MATCH_INSIDE, MATCH_PLACE,
-	MATCH_PLACE_START, MATCH_NONE,
+	MATCH_WHOLE, MATCH_PLACE, MATCH_PLACE_WARD, MATCH_START,
+	MATCH_PLACE_START, MATCH_INSIDE, MATCH_NONE,
 };
 
 static enum match_rank
@@ -276,18 +316,23 @@ own_rank(const struct filter_term *t, const struct desk *k)
 static enum match_rank
 place_rank(const struct filter_term *t, const struct desk *k)
 {
+	static const enum match_rank by_place[PLACE_RANKS] = {
+		[PLACE_EXACT] = MATCH_PLACE, [PLACE_WARD] = MATCH_PLACE_WARD,
+		[PLACE_BY_START] = MATCH_PLACE_START,
+	};
+
 	if (k->code > 47 || !(t->hits.prefectures >> k->code & 1))
 		return MATCH_NONE;
-	return t->hits.rank[k->code] == PLACE_EXACT ? MATCH_PLACE :
-	    MATCH_PLACE_START;
+	return by_place[t->hits.rank[k->code]];
 }
 
+/* A part of the address the query was read as reaches its places alone:
+ * 福島 in "伊達市 福島" is not also the desk of 福島. */
 static enum match_rank
 term_rank(const struct filter_term *t, const struct desk *k)
 {
-	enum match_rank own = own_rank(t, k);
-
-	return own != MATCH_NONE ? own : place_rank(t, k);
+	return t->in_address ? place_rank(t, k) :
+	    best(own_rank(t, k), place_rank(t, k));
 }
 
 /* Which terms count: in an address, the numbers, and the words that reach
@@ -334,16 +379,34 @@ row_rank(const struct filter *f, const bool *use, const struct desk *k)
 	return rank;
 }
 
-size_t
-filter_run(const struct filter *f, const struct table *t, size_t *rows,
-    size_t *direct)
+/* Whether the term lists desk k through a place, not its own cells. */
+static bool
+term_via_place(const struct filter_term *t, const struct desk *k)
 {
-	size_t count[MATCH_NONE] = {0}, n = 0;
-	bool use[FILTER_MAX_TERMS];
-	unsigned char *ranks;
+	enum match_rank place = place_rank(t, k);
 
-	terms_in_use(f, t, use);
-	ranks = malloc(t->count + 1);
+	return !t->negate && place != MATCH_NONE &&
+	    (t->in_address || place < own_rank(t, k));
+}
+
+static bool
+found_through_place(const struct filter *f, const struct desk *k)
+{
+	for (size_t i = 0; f->places && i < f->count; i++)
+		if (term_via_place(&f->terms[i], k))
+			return true;
+	return false;
+}
+
+/* The rows that match with the terms in use, their ranks and how many
+ * of each rank there are. */
+static size_t
+match_rows(const struct filter *f, const struct table *t, const bool *use,
+    size_t *rows, unsigned char *ranks, size_t *count)
+{
+	size_t n = 0;
+
+	memset(count, 0, MATCH_NONE * sizeof *count);
 	for (size_t i = 0; i < t->count; i++) {
 		enum match_rank r = row_rank(f, use, &t->desks[i]);
 
@@ -354,9 +417,53 @@ filter_run(const struct filter *f, const struct table *t, size_t *rows,
 			ranks[n] = (unsigned char)r;
 		rows[n++] = i;
 	}
-	if (direct)
-		*direct = count[MATCH_WHOLE] + count[MATCH_START] +
-		    count[MATCH_INSIDE];
+	return n;
+}
+
+/* Removes the rows of rank MATCH_INSIDE; needs the ranks. */
+static size_t
+drop_inside(size_t *rows, unsigned char *ranks, size_t n, size_t *count)
+{
+	size_t kept = 0;
+
+	if (!ranks)
+		return n;
+	for (size_t i = 0; i < n; i++)
+		if (ranks[i] != MATCH_INSIDE) {
+			ranks[kept] = ranks[i];
+			rows[kept++] = rows[i];
+		}
+	count[MATCH_INSIDE] = 0;
+	return kept;
+}
+
+size_t
+filter_run(const struct filter *f, const struct table *t, size_t *rows,
+    size_t *direct)
+{
+	size_t count[MATCH_NONE], n;
+	bool use[FILTER_MAX_TERMS], dropped = false;
+	unsigned char *ranks;
+
+	terms_in_use(f, t, use);
+	ranks = malloc(t->count + 1);
+	n = match_rows(f, t, use, rows, ranks, count);
+	/* Words an address leaves unexplained never empty the list. */
+	for (size_t i = 0; n == 0 && i < f->count; i++)
+		if (use[i] && f->terms[i].optional)
+			use[i] = false, dropped = true;
+	if (dropped)
+		n = match_rows(f, t, use, rows, ranks, count);
+	/* A place the query names exactly outranks words found inside
+	 * others' cells: Tama is 多摩市, not also saiTAMA. */
+	if (count[MATCH_INSIDE] < n && (count[MATCH_WHOLE] ||
+	    count[MATCH_PLACE] || count[MATCH_PLACE_WARD]))
+		n = drop_inside(rows, ranks, n, count);
+	if (direct) {
+		*direct = n;
+		for (size_t i = 0; i < n; i++)
+			*direct -= found_through_place(f, &t->desks[rows[i]]);
+	}
 	/* A stable sort by rank, when there is more than one; without
 	 * memory, table order alone. */
 	size_t *sorted = NULL;
@@ -391,11 +498,14 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 		const struct filter_term *t = &f->terms[i];
 		char name[256];
 
-		if (t->negate || own_rank(t, k) != MATCH_NONE ||
-		    place_rank(t, k) == MATCH_NONE)
+		if (!term_via_place(t, k))
 			continue;
 		place_display_name(f->places, t->hits.first[k->code],
 		    t->hits.upper[k->code], ascii, name, sizeof name);
+		if (t->in_address && f->town[0] && !ascii &&
+		    f->town_place == t->hits.first[k->code] &&
+		    strlen(name) + strlen(f->town) < sizeof name)
+			strcat(name, f->town);
 		if (!t->postal)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)

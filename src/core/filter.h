@@ -32,6 +32,10 @@ struct filter_term {
 	unsigned long code;
 	struct place_hits hits;   /* prefectures reached through places */
 	bool postal;              /* places came from a postal code */
+	bool in_address;  /* a part of the address the query was read as:
+	                   * it reaches that address's prefectures only */
+	bool optional;    /* a word that address leaves unexplained (a
+	                   * building): asked only while rows remain */
 };
 
 struct filter {
@@ -42,6 +46,10 @@ struct filter {
 	 * are parts of the address and do not narrow the list. */
 	bool address;
 	const struct places *places; /* what the terms were looked up in */
+	/* The town the address named in place town_place, folded; "" for
+	 * none. */
+	char town[96];
+	size_t town_place;
 	char buf[6 * FILTER_MAX_QUERY];
 };
 
@@ -60,10 +68,13 @@ void filter_compile(struct filter *f, const char *query,
 
 /* Writes the indexes of matching rows to rows (room for t->count), each
  * once, and returns how many there are. Order: a whole cell of the desk's
- * own (name, prefecture, kana, romaji) matched, then a cell's start, then
- * a match anywhere in its cells, then an exact place, then a place's
- * start; within each, table order. *direct (may be NULL) gets how many
- * matched on their own cells. */
+ * own (name, prefecture, kana, romaji) matched, then a place the query
+ * names (an address, a municipality), then a designated city's ward of
+ * that name, then the start of a cell, then the start of a place's name,
+ * then a match inside a cell or a region; within each, table order. When
+ * a place is named exactly, desks found only inside a cell are left out.
+ * *direct (may be NULL) gets how many matched on their own cells, not
+ * through a place. */
 size_t filter_run(const struct filter *f, const struct table *t, size_t *rows,
     size_t *direct);
 

@@ -254,9 +254,12 @@ add_place_keys(struct key_builder *b, size_t i)
 
 	find_suffix(&up);
 	find_suffix(&own);
-	add_part(b, i, &own, 0, false);
+	add_part(b, i, &own, PLACE_KEY_PART, false);
 	add_part(b, i, &up, PLACE_KEY_UPPER, false);
-	add_pair(b, i, &up, true, &own, false);
+	/* 横浜西区, but never a county cut from its town: 大飯高浜町 would make
+	 * ooita the start of a town of Fukui. */
+	if (!is_county(b->p, pl))
+		add_pair(b, i, &up, true, &own, false);
 	add_pair(b, i, &own, false, &up, true);
 	add_pair(b, i, &own, true, &up, true);
 }

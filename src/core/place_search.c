@@ -122,6 +122,37 @@ longest_key(const struct places *p, const char *s, unsigned pref, size_t *at)
 	return 0;
 }
 
+size_t
+places_keys_equal(const struct places *p, const char *s, size_t len,
+    size_t *first)
+{
+	size_t k = *first = lower_bound(p, s, len);
+
+	while (k < p->nkeys && key_is(p, k, s, len))
+		k++;
+	return k - *first;
+}
+
+bool
+places_keys_start(const struct places *p, const char *s, size_t len)
+{
+	size_t k = lower_bound(p, s, len);
+
+	return k < p->nkeys && strncmp(key_text(p, k), s, len) == 0;
+}
+
+/* A designated city's ward found by its own name ranks after a
+ * municipality of that name: a Tokyo ward is a municipality. */
+static enum place_rank
+exact_rank(const struct places *p, size_t k)
+{
+	const struct place *pl = &p->list[p->keys[k].place];
+
+	return p->keys[k].kind & PLACE_KEY_PART && pl->upper_len >= 3 &&
+	    memcmp(place_name(p, pl) + pl->upper_len - 3, "市", 3) == 0 ?
+	    PLACE_WARD : PLACE_EXACT;
+}
+
 /* Every key equal to s[0..len) in pref (0: any), as exact hits; whether
  * one had its suffix. */
 static bool
@@ -134,7 +165,7 @@ hit_equal(const struct places *p, const char *s, size_t len, unsigned pref,
 	    key_is(p, k, s, len); k++)
 		if (in_pref(p, k, pref) && !(pref && p->keys[k].kind &
 		    PLACE_KEY_PREF)) {
-			hit(p, hits, p->keys[k].place, PLACE_EXACT,
+			hit(p, hits, p->keys[k].place, exact_rank(p, k),
 			    p->keys[k].kind & PLACE_KEY_UPPER);
 			suffixed |= p->keys[k].kind & PLACE_KEY_SUFFIXED;
 		}

@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "place_keys.h"
+#include "text.h"
 
 
 static const char *const place_columns[] = {"code", "name", "kana"};
 static const char *const former_columns[] = {"name", "now"};
 static const char *const postal_columns[] = {"prefix", "cities", "endings"};
+static const char *const town_columns[] = {"code", "town"};
 static const struct meta_key place_meta_keys[] = {
 	{"source", 1, false}, {"date", 1, false}, {"count", 1, false},
 };
@@ -23,7 +25,11 @@ struct loader {
 	struct postal_range *postal;
 	unsigned short *postal_places;
 	uint32_t empty;         /* the offset of a "" in text */
-	unsigned long counted;  /* postal codes, for @count */
+	unsigned long counted;  /* postal codes or towns, for @count */
+	char *towns;            /* the towns' folded text, growing */
+	size_t towns_len;
+	uint32_t *town_at;
+	long last_place;        /* the place of the last town row */
 	const char *promised;   /* the postal table's @count, if any */
 	char promise[24];
 };
@@ -180,6 +186,33 @@ postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    cells[2]);
 }
 
+static void
+town_row(void *ctx, const struct tsv_cursor *c, char **cells)
+{
+	struct loader *l = ctx;
+	struct places *p = l->p;
+	size_t len = strlen(cells[1]);
+	long at = strlen(cells[0]) == 5 && tsv_all_of(cells[0], TSV_DIGIT) ?
+	    find_place(p, (unsigned)strtoul(cells[0], NULL, 10)) : -1;
+
+	if (at < 0 || at < l->last_place) {
+		tsv_report_cell(c, cells[0], "column '%s' is not a municipality "
+		    "of places.tsv in ascending order: '%s'", "code", cells[0]);
+		return;
+	}
+	if (!len || len > PLACE_KEY_MAX / 2) {
+		tsv_report_cell(c, cells[1], "column '%s' is empty or longer "
+		    "than 80 bytes: '%s'", "town", cells[1]);
+		return;
+	}
+	/* Folding never lengthens: the text has room for the table. */
+	while (l->last_place < at)
+		l->town_at[++l->last_place] = (uint32_t)l->towns_len;
+	l->towns_len += text_fold(cells[1], len, l->towns + l->towns_len,
+	    NULL) + 1;
+	l->counted++;
+}
+
 /* The postal table is read a line at a time: its @count is kept here. */
 static void
 postal_meta(void *ctx, const struct meta *m)
@@ -202,6 +235,11 @@ static const struct tsv_schema former_schema = {
 
 static const struct tsv_schema postal_schema = {
 	postal_columns, 3, place_meta_keys, 3, postal_row, postal_meta,
+};
+
+/* Its @count is kept as the postal table's. */
+static const struct tsv_schema town_schema = {
+	town_columns, 2, place_meta_keys, 3, town_row, postal_meta,
 };
 
 /* The row count a table's @count promises (NULL: none), checked against
@@ -315,11 +353,40 @@ places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
 	return TSV_OK;
 }
 
+enum tsv_status
+places_add_towns(struct places *p, const char *towns_tsv, size_t towns_len,
+    struct diags *d)
+{
+	size_t offsets = (p->current + 1) * sizeof(uint32_t);
+	char *block = malloc(offsets + towns_len + 1);
+	struct loader l = {.p = p, .town_at = (uint32_t *)(void *)block,
+		.towns = block + offsets, .last_place = 0};
+
+	memset(d, 0, sizeof *d);
+	if (!block)
+		return TSV_IO_ERROR;
+	l.town_at[0] = 0;
+	tsv_parse_stream(towns_tsv, towns_len, &town_schema, &l, d);
+	check_count(d, l.promised, l.counted, "towns");
+	if (d->count > 0) {
+		free(block);
+		return TSV_INVALID;
+	}
+	while (l.last_place < (long)p->current)
+		l.town_at[++l.last_place] = (uint32_t)l.towns_len;
+	free(p->town_storage);
+	p->town_storage = block;
+	p->town_at = l.town_at;
+	p->towns = l.towns;
+	return TSV_OK;
+}
+
 void
 places_free(struct places *p)
 {
 	if (!p || !p->storage)
 		return; /* none, or compiled in */
+	free(p->town_storage);
 	free(p->postal_storage);
 	free(p->key_storage);
 	free(p->key_text_storage);

@@ -38,6 +38,8 @@ enum {
 	PLACE_KEY_SUFFIXED = 1, /* ends with 都道府県郡市区町村 or its reading */
 	PLACE_KEY_PREF = 2,     /* the place is a prefecture */
 	PLACE_KEY_UPPER = 4,    /* the county or designated city alone */
+	PLACE_KEY_PART = 8,     /* the place's own name without its county
+	                         * or city */
 };
 
 /* The most municipalities one postal code is shared by. */
@@ -67,8 +69,13 @@ struct places {
 	const unsigned short *postal_places; /* indexes into places */
 	size_t npostal_places;
 	unsigned long postal_codes; /* codes the ranges hold */
+	/* The towns (町域) of current place i, folded, each ending in a NUL:
+	 * towns[town_at[i] .. town_at[i + 1]); NULL until places_add_towns. */
+	const char *towns;
+	const uint32_t *town_at;
 	/* What places_free gives back; all NULL for the compiled places. */
-	void *storage, *key_storage, *key_text_storage, *postal_storage;
+	void *storage, *key_storage, *key_text_storage, *postal_storage,
+	    *town_storage;
 };
 
 static inline const char *
@@ -95,10 +102,17 @@ enum tsv_status places_load(const char *places_tsv, size_t places_len,
 enum tsv_status places_add_postal(struct places *p, const char *postal_tsv,
     size_t postal_len, struct diags *d);
 
+/* Adds the towns (code, town; grouped by code in ascending order), in an
+ * allocation of their own, folded for search. On failure p has no towns. */
+enum tsv_status places_add_towns(struct places *p, const char *towns_tsv,
+    size_t towns_len, struct diags *d);
+
 void places_free(struct places *p);
 
-/* How a place matched a term, from best to worst. */
-enum place_rank { PLACE_EXACT, PLACE_BY_START, PLACE_RANKS };
+/* How a place matched a term, from best to worst: its name, a designated
+ * city's ward by its own name (北区 is Tokyo's ward before Sapporo's), the
+ * start of its name. */
+enum place_rank { PLACE_EXACT, PLACE_WARD, PLACE_BY_START, PLACE_RANKS };
 
 /* What a search found: the prefectures, and for each the place that
  * matched there best (an index into places), for saying why. */
@@ -124,6 +138,13 @@ struct place_hits {
  * also the start of 津島市. */
 void places_find(const struct places *p, const char *term,
     const char *romaji, struct place_hits *hits);
+
+/* The keys equal to s[0..len): how many, the first at *first. */
+size_t places_keys_equal(const struct places *p, const char *s, size_t len,
+    size_t *first);
+
+/* Whether a key starts with s[0..len). */
+bool places_keys_start(const struct places *p, const char *s, size_t len);
 
 /* Postal codes that start with the digits (3 to 7 of them; 7: that code). */
 void places_by_postal(const struct places *p, const char *digits,

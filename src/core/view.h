@@ -39,8 +39,8 @@ struct view {
 	struct filter filter;
 	size_t *rows;  /* matching desks, in filter_run's order */
 	size_t nrows;
-	size_t direct; /* the first rows, matched on their own cells; the
-	                * rest were found through a place */
+	size_t direct; /* the rows matched on their own cells; the rest
+	                * were found through a place */
 	size_t sel;    /* index into rows; 0 when there are none */
 	size_t top;    /* first row of the list on screen */
 	char query[FILTER_MAX_QUERY + 1];

@@ -1,5 +1,5 @@
 /* builtin: see builtin.h. The desks come from data/ through embed.sh; the
- * places from builtin_places.c or builtin_places_tsv.c. */
+ * places are compiled in (builtin_places.c, tools/make-places.c). */
 #include "builtin.h"
 
 extern const unsigned char builtin_table[];

@@ -17,9 +17,8 @@ extern const char *const builtin_place_tables[3];
 enum tsv_status builtin_desks(struct table **out, struct diags *d);
 
 /* The places and former names; which: 0 when the problem is in
- * places.tsv, 1 in former.tsv. From builtin_places.c (compiled in, ready:
- * nothing can fail) or, in the static binary, builtin_places_tsv.c (the
- * tables as text, loaded). */
+ * places.tsv, 1 in former.tsv. Compiled in (builtin_places.c), ready:
+ * nothing can fail, in the installed and the static binary alike. */
 enum tsv_status builtin_places(struct places **out, struct diags *d,
     int *which);
 

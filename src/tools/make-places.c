@@ -1,4 +1,4 @@
-/* make-places PLACES FORMER POSTAL: reads the place tables with the
+/* make-places PLACES FORMER POSTAL TOWNS: reads the place tables with the
  * program's own reader and validator (places.c) and writes them to
  * standard output as C: a struct places of const arrays, searched where
  * they lie. Compiled into the program, they are shared read-only pages of
@@ -109,12 +109,19 @@ put_tables(const struct places *p, const struct place *packed,
 	    p->npostal_places);
 	for (size_t i = 0; i < p->npostal_places; i++)
 		printf("%s%u,", i % 12 ? " " : "\n\t", p->postal_places[i]);
+	printf("\n};\n");
+	put_bytes("towns", p->towns, p->town_at[p->current]);
+	printf("static const uint32_t town_at[%zu] = {", p->current + 1);
+	for (size_t i = 0; i <= p->current; i++)
+		printf("%s%lu,", i % 8 ? " " : "\n\t",
+		    (unsigned long)p->town_at[i]);
 	printf("\n};\n\nstruct places builtin_compiled_places = {\n"
 	    "\t.list = places, .count = %zu, .current = %zu,\n"
 	    "\t.text = (const char *)text, .now = now, .keys = keys, "
 	    ".nkeys = %zu,\n\t.key_text = (const char *)key_text,\n"
 	    "\t.postal = postal, .npostal = %zu, .postal_places = postal_places,\n"
-	    "\t.npostal_places = %zu, .postal_codes = %lu,\n};\n",
+	    "\t.npostal_places = %zu, .postal_codes = %lu,\n"
+	    "\t.towns = (const char *)towns, .town_at = town_at,\n};\n",
 	    p->count, p->current, p->nkeys, p->npostal, p->npostal_places,
 	    p->postal_codes);
 }
@@ -122,7 +129,7 @@ put_tables(const struct places *p, const struct place *packed,
 int
 main(int argc, char **argv)
 {
-	struct file f[3];
+	struct file f[4];
 	struct diags *d = malloc(sizeof *d);
 	struct places *p = NULL;
 	struct place *packed = NULL;
@@ -130,12 +137,12 @@ main(int argc, char **argv)
 	size_t pool_len = 0;
 	int which, status = 1;
 
-	if (argc != 4) {
-		fputs("usage: make-places PLACES FORMER POSTAL > places.c\n",
+	if (argc != 5) {
+		fputs("usage: make-places PLACES FORMER POSTAL TOWNS > places.c\n",
 		    stderr);
 		return 2;
 	}
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		bool too_large;
 
 		f[i].path = argv[i + 1];
@@ -153,6 +160,8 @@ main(int argc, char **argv)
 		tsv_print_diags(stderr, f[which].path, d);
 	else if (places_add_postal(p, f[2].text, f[2].len, d) != TSV_OK)
 		tsv_print_diags(stderr, f[2].path, d);
+	else if (places_add_towns(p, f[3].text, f[3].len, d) != TSV_OK)
+		tsv_print_diags(stderr, f[3].path, d);
 	else if (!(packed = malloc(p->count * sizeof *packed)) ||
 	    !(pool = pack_names(p, packed, &pool_len)))
 		perror("make-places");
@@ -164,7 +173,7 @@ main(int argc, char **argv)
 	free(packed);
 	free(pool);
 	free(d);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		free(f[i].text);
 	return status;
 }

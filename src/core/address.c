@@ -1,0 +1,282 @@
+/* address: see address.h. */
+#include "address.h"
+
+#include <string.h>
+
+#include "place_keys.h"
+#include "text.h"
+#include "words.h"
+
+/* Bounds on what one query can make: the rest is not read (a query has
+ * at most 1,024 bytes, and real addresses make a few dozen of each). */
+#define MAX_MATCHES 768
+#define MAX_CANDIDATES 384
+#define MAX_WORD 1024
+
+/* A key found in a word: at pos, len bytes long. */
+struct match {
+	unsigned short word, pos, len;
+	unsigned short place;
+	unsigned char kind;
+};
+
+struct reader {
+	const struct places *p;
+	const struct address_word *words;
+	size_t n;
+	struct match matches[MAX_MATCHES];
+	size_t nmatches;
+	unsigned short candidates[MAX_CANDIDATES];
+	size_t ncandidates;
+	unsigned char seen[(1 << 16) / 8];
+};
+
+/* How a candidate explains the query: parts named, bytes covered. */
+struct score {
+	unsigned parts;
+	size_t bytes;
+	bool explained[ADDRESS_MAX_WORDS];
+	size_t town_len;          /* the first town named, in */
+	const char *town;
+};
+
+static bool
+is_letters(const char *s)
+{
+	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz")] == '\0';
+}
+
+/* The form of a word its keys are looked up in. */
+static const char *
+word_text(const struct address_word *w)
+{
+	return is_letters(w->text) ? w->romaji : w->text;
+}
+
+static void
+add_candidate(struct reader *r, size_t place)
+{
+	if (r->seen[place / 8] >> (place % 8) & 1 ||
+	    r->ncandidates == MAX_CANDIDATES)
+		return;
+	r->seen[place / 8] |= (unsigned char)(1u << (place % 8));
+	r->candidates[r->ncandidates++] = (unsigned short)place;
+}
+
+/* Every key at every position of the word that a chain of keys from its
+ * start reaches (東京都|港区|赤坂: the town is not a key), and the places
+ * they name as candidates. */
+static void
+find_keys(struct reader *r, size_t w)
+{
+	const struct places *p = r->p;
+	const char *s = word_text(&r->words[w]);
+	size_t len = strnlen(s, MAX_WORD);
+	unsigned char reach[MAX_WORD + 1] = {1};
+
+	for (size_t pos = 0; pos < len; pos++) {
+		if (!reach[pos])
+			continue;
+		for (size_t n = 1; pos + n <= len && n <= PLACE_KEY_MAX; n++) {
+			size_t first, count;
+
+			if (text_continues(s[pos + n]))
+				continue;
+			if (!places_keys_start(p, s + pos, n))
+				break;
+			count = places_keys_equal(p, s + pos, n, &first);
+			if (count)
+				reach[pos + n] = 1;
+			for (size_t k = first; k < first + count &&
+			    r->nmatches < MAX_MATCHES; k++) {
+				const struct place_key *key = &p->keys[k];
+				const struct place *pl = &p->list[key->place];
+
+				r->matches[r->nmatches++] = (struct match){
+					(unsigned short)w, (unsigned short)pos,
+					(unsigned short)n, key->place, key->kind};
+				if (!pl->nnow)
+					add_candidate(r, key->place);
+				for (size_t i = 0; i < pl->nnow; i++)
+					add_candidate(r, p->now[pl->first_now + i]);
+			}
+		}
+	}
+}
+
+static unsigned
+pref_of(const struct places *p, size_t place)
+{
+	return p->list[place].code / 1000;
+}
+
+/* Whether a key of this place (of this kind) names a part of candidate
+ * m: m itself, its prefecture, its county or designated city, or a name
+ * it had. */
+static bool
+names_part_of(const struct places *p, const struct match *k, size_t m)
+{
+	const struct place *kp = &p->list[k->place], *mp = &p->list[m];
+
+	if (k->place == m)
+		return true;
+	if (kp->nnow) {
+		for (size_t i = 0; i < kp->nnow; i++)
+			if (p->now[kp->first_now + i] == m)
+				return true;
+		return false;
+	}
+	if (k->kind & PLACE_KEY_PREF)
+		return pref_of(p, k->place) == pref_of(p, m);
+	return k->kind & PLACE_KEY_UPPER && kp->upper_len &&
+	    kp->upper_len == mp->upper_len && pref_of(p, k->place) ==
+	    pref_of(p, m) && memcmp(place_name(p, kp), place_name(p, mp),
+	    kp->upper_len) == 0;
+}
+
+/* The longest town of place m that s starts with, or the town part of s
+ * (up to its house number) when a town starts with it (保原町 of
+ * 保原町大泉; a word still being typed: 田 of 田端): its length, 0 for
+ * none. */
+static size_t
+town_at(const struct places *p, size_t m, const char *s, bool typing,
+    const char **town)
+{
+	size_t best = 0, len = strlen(s), part = strcspn(s, "0123456789-");
+	char head[PLACE_KEY_MAX + 1];
+
+	if (!p->towns || m >= p->current)
+		return 0;
+	typing |= part < len;
+	if (part > PLACE_KEY_MAX)
+		part = PLACE_KEY_MAX;
+	memcpy(head, s, part);
+	head[part] = '\0';
+	typing &= text_chars(head) >= 2;
+	for (const char *t = p->towns + p->town_at[m],
+	    *end = p->towns + p->town_at[m + 1]; t < end; t += strlen(t) + 1) {
+		size_t n = strlen(t);
+
+		if (n > best && n <= len && memcmp(s, t, n) == 0)
+			best = n, *town = t;
+		else if (typing && part > best && part < n &&
+		    memcmp(s, t, part) == 0)
+			best = part, *town = t;
+	}
+	return best;
+}
+
+/* How far candidate m explains word w from its start: keys of its parts,
+ * then one of its towns, then house numbers. */
+static size_t
+explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
+{
+	const char *s = word_text(&r->words[w]);
+	size_t len = strnlen(s, MAX_WORD), pos = 0;
+	bool town_done = s != r->words[w].text; /* no town is in romaji */
+
+	while (pos < len) {
+		size_t best = 0, town;
+		const char *name = NULL;
+
+		for (size_t i = 0; i < r->nmatches; i++) {
+			const struct match *k = &r->matches[i];
+
+			if (k->word == w && k->pos == pos && k->len > best &&
+			    names_part_of(r->p, k, m))
+				best = k->len;
+		}
+		if (best == 0 && !town_done && (town = town_at(r->p, m, s + pos,
+		    w + 1 == r->n, &name)) > 0) {
+			best = town;
+			town_done = true;
+			if (!sc->town)
+				sc->town = name, sc->town_len = strlen(name);
+		}
+		if (best == 0)
+			break;
+		pos += best;
+		sc->parts++;
+	}
+	if (pos > 0 && pos < len && words_is_number(s + pos))
+		pos = len;
+	return pos;
+}
+
+static void
+score(const struct reader *r, size_t m, struct score *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	for (size_t w = 0; w < r->n; w++) {
+		size_t got;
+
+		if (r->words[w].postal)
+			got = r->words[w].postal >> pref_of(r->p, m) & 1 ?
+			    strlen(r->words[w].text) : 0;
+		else
+			got = explain_word(r, w, m, sc);
+		if (r->words[w].postal && got)
+			sc->parts++;
+		sc->bytes += got;
+		sc->explained[w] = got > 0;
+	}
+}
+
+/* The reading that explains more of the query, then in more parts. */
+static bool
+better(const struct score *a, const struct score *b)
+{
+	return a->bytes > b->bytes || (a->bytes == b->bytes &&
+	    a->parts > b->parts);
+}
+
+bool
+address_read(const struct places *p, const struct address_word *words,
+    size_t n, struct address *out)
+{
+	static struct reader r; /* 3 kB of matches and 8 kB of flags: not on
+	                         * the stack of every keystroke */
+	struct score best = {0}, sc;
+
+	memset(out, 0, sizeof *out);
+	if (!p || n == 0)
+		return false;
+	memset(r.seen, 0, sizeof r.seen);
+	r.p = p, r.words = words, r.n = n < ADDRESS_MAX_WORDS ? n :
+	    ADDRESS_MAX_WORDS;
+	r.nmatches = r.ncandidates = 0;
+	for (size_t w = 0; w < r.n; w++)
+		if (!words[w].postal)
+			find_keys(&r, w);
+	for (size_t c = 0; c < r.ncandidates; c++) {
+		score(&r, r.candidates[c], &sc);
+		if (better(&sc, &best))
+			best = sc;
+	}
+	if (best.parts < 2)
+		return false;
+	/* Every candidate as good as the best: a town both 中央区 have
+	 * leaves both. */
+	for (size_t c = 0; c < r.ncandidates; c++) {
+		size_t m = r.candidates[c];
+		unsigned pref = pref_of(p, m);
+
+		score(&r, m, &sc);
+		if (better(&best, &sc) || better(&sc, &best))
+			continue;
+		for (size_t w = 0; w < r.n; w++)
+			out->explained[w] |= sc.explained[w];
+		if (out->hits.prefectures >> pref & 1)
+			continue;
+		out->hits.prefectures |= 1ULL << pref;
+		out->hits.first[pref] = (unsigned short)m;
+		out->hits.rank[pref] = PLACE_EXACT;
+		if (sc.town && !out->town[0] && sc.town_len < sizeof out->town) {
+			memcpy(out->town, sc.town, sc.town_len);
+			out->town[sc.town_len] = '\0';
+			out->town_place = m;
+		}
+	}
+	out->hits.anchor = out->hits.whole = true;
+	return true;
+}
