@@ -36,7 +36,8 @@ struct score {
 	unsigned parts;
 	size_t bytes;
 	bool explained[ADDRESS_MAX_WORDS];
-	size_t town_len;          /* the first town named, in */
+	unsigned named;           /* enum part: what was named already */
+	size_t town_len;          /* the town named, in */
 	const char *town;
 };
 
@@ -110,28 +111,32 @@ pref_of(const struct places *p, size_t place)
 	return p->list[place].code / 1000;
 }
 
-/* Whether a key of this place (of this kind) names a part of candidate
- * m: m itself, its prefecture, its county or designated city, or a name
- * it had. */
-static bool
-names_part_of(const struct places *p, const struct match *k, size_t m)
+/* The parts of a place an address may name, each once. */
+enum part {
+	PART_PREFECTURE = 1, PART_UPPER = 2, PART_OWN = 4, PART_TOWN = 8,
+};
+
+/* Which part of candidate m a key names: its prefecture, its county or
+ * designated city, itself (or a name it had); 0 when none. */
+static unsigned
+part_named(const struct places *p, const struct match *k, size_t m)
 {
 	const struct place *kp = &p->list[k->place], *mp = &p->list[m];
 
-	if (k->place == m)
-		return true;
-	if (kp->nnow) {
-		for (size_t i = 0; i < kp->nnow; i++)
-			if (p->now[kp->first_now + i] == m)
-				return true;
-		return false;
-	}
 	if (k->kind & PLACE_KEY_PREF)
-		return pref_of(p, k->place) == pref_of(p, m);
-	return k->kind & PLACE_KEY_UPPER && kp->upper_len &&
-	    kp->upper_len == mp->upper_len && pref_of(p, k->place) ==
-	    pref_of(p, m) && memcmp(place_name(p, kp), place_name(p, mp),
-	    kp->upper_len) == 0;
+		return pref_of(p, k->place) == pref_of(p, m) ?
+		    PART_PREFECTURE : 0;
+	if (k->kind & PLACE_KEY_UPPER)
+		return kp->upper_len && kp->upper_len == mp->upper_len &&
+		    pref_of(p, k->place) == pref_of(p, m) &&
+		    memcmp(place_name(p, kp), place_name(p, mp),
+		    kp->upper_len) == 0 ? PART_UPPER : 0;
+	if (k->place == m)
+		return PART_OWN;
+	for (size_t i = 0; i < kp->nnow; i++)
+		if (p->now[kp->first_now + i] == m)
+			return PART_OWN;
+	return 0;
 }
 
 /* The longest town of place m that s starts with, or the town part of s
@@ -166,36 +171,39 @@ town_at(const struct places *p, size_t m, const char *s, bool typing,
 	return best;
 }
 
-/* How far candidate m explains word w from its start: keys of its parts,
- * then one of its towns, then house numbers. */
+/* How far candidate m explains word w from its start: keys of its parts
+ * not named before, then one of its towns, then house numbers. */
 static size_t
 explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 {
 	const char *s = word_text(&r->words[w]);
 	size_t len = strnlen(s, MAX_WORD), pos = 0;
-	bool town_done = s != r->words[w].text; /* no town is in romaji */
+
+	bool towns = s == r->words[w].text; /* no town is in romaji */
 
 	while (pos < len) {
-		size_t best = 0, town;
-		const char *name = NULL;
+		size_t best = 0;
+		unsigned part = 0;
 
 		for (size_t i = 0; i < r->nmatches; i++) {
 			const struct match *k = &r->matches[i];
+			unsigned named;
 
 			if (k->word == w && k->pos == pos && k->len > best &&
-			    names_part_of(r->p, k, m))
-				best = k->len;
+			    (named = part_named(r->p, k, m)) &&
+			    !(sc->named & named))
+				best = k->len, part = named;
 		}
-		if (best == 0 && !town_done && (town = town_at(r->p, m, s + pos,
-		    w + 1 == r->n, &name)) > 0) {
-			best = town;
-			town_done = true;
-			if (!sc->town)
-				sc->town = name, sc->town_len = strlen(name);
+		if (best == 0 && towns && !(sc->named & PART_TOWN) &&
+		    (best = town_at(r->p, m, s + pos, w + 1 == r->n,
+		    &sc->town)) > 0) {
+			part = PART_TOWN;
+			sc->town_len = strlen(sc->town);
 		}
 		if (best == 0)
 			break;
 		pos += best;
+		sc->named |= part;
 		sc->parts++;
 	}
 	if (pos > 0 && pos < len && words_is_number(s + pos))
@@ -222,12 +230,14 @@ score(const struct reader *r, size_t m, struct score *sc)
 	}
 }
 
-/* The reading that explains more of the query, then in more parts. */
+/* The reading that explains more of the query, then in fewer parts: a
+ * name whole (長野原町's 長野原) before the same text cut in two (長野 and
+ * 原村). */
 static bool
 better(const struct score *a, const struct score *b)
 {
 	return a->bytes > b->bytes || (a->bytes == b->bytes &&
-	    a->parts > b->parts);
+	    a->parts < b->parts);
 }
 
 bool
@@ -236,7 +246,7 @@ address_read(const struct places *p, const struct address_word *words,
 {
 	static struct reader r; /* 3 kB of matches and 8 kB of flags: not on
 	                         * the stack of every keystroke */
-	struct score best = {0}, sc;
+	struct score best = {.parts = ~0u}, sc;
 
 	memset(out, 0, sizeof *out);
 	if (!p || n == 0)
@@ -253,7 +263,7 @@ address_read(const struct places *p, const struct address_word *words,
 		if (better(&sc, &best))
 			best = sc;
 	}
-	if (best.parts < 2)
+	if (best.bytes == 0 || best.parts < 2)
 		return false;
 	/* Every candidate as good as the best: a town both 中央区 have
 	 * leaves both. */

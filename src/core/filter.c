@@ -178,7 +178,7 @@ join_place_words(struct compiler *c)
 static void
 read_address(struct filter *f)
 {
-	struct address_word words[ADDRESS_MAX_WORDS];
+	struct address_word words[ADDRESS_MAX_WORDS] = {{0}};
 	size_t at[ADDRESS_MAX_WORDS], n = 0;
 	struct address *a = &(struct address){0};
 
@@ -198,7 +198,9 @@ read_address(struct filter *f)
 
 		t->in_address = a->explained[j];
 		t->optional = !a->explained[j];
-		if (t->in_address)
+		/* A word read alone the same way keeps how it ranked. */
+		if (t->in_address && (n > 1 ||
+		    t->hits.prefectures != a->hits.prefectures))
 			t->hits = a->hits;
 	}
 	memcpy(f->town, a->town, sizeof f->town);

@@ -286,7 +286,7 @@ check_query(const char *query)
 {
 	static struct filter f;
 	size_t rows[64], n, seen = 0;
-	bool used[FILTER_MAX_TERMS];
+	bool used[FILTER_MAX_TERMS] = {0};
 	int expected[64];
 
 	filter_compile(&f, query, &source);
