@@ -125,11 +125,13 @@ run --ascii -l
 check "--ascii -l: ASCII only" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/out'"
 check "--ascii -l: the marks in English" out_has "045-664-9110(general)"
 run --ascii -f 浜松
-check "--ascii: a place by its reading" out_has "(Hamamatsushi)"
+check "--ascii: a place by its reading" out_has "(Hamamatsu-shi)"
 run --ascii -f 〒100-0001
-check "--ascii: a postal code as ZIP" out_has "(ZIP 100-0001 Chiyodaku)"
+check "--ascii: a postal code as ZIP" out_has "(ZIP 100-0001 Chiyoda-ku)"
 run --ascii -f 浜松市中区
-check "--ascii: a former name by what it is now" out_has "(Hamamatsushichuoku)"
+check "--ascii: a former name by what it is now" out_has "(Hamamatsu-shi Chuo-ku)"
+run --ascii -f 枝幸郡浜頓別町
+check "--ascii: a town in its county, readable" out_has "(Esashi-gun Hamatonbetsu-cho)"
 
 # A write error is trouble in every mode (a full disk, a closed output).
 if [ -w /dev/full ]; then

@@ -24,7 +24,7 @@ printf '%s\n' '?' 浜松 '〒100-0001' kanagawa 関東 q |
     env -u TMUX LANG=C.UTF-8 "$BIN" --line --ascii >"$tmp/ascii.out" 2>&1
 check "--ascii: ASCII only, help and places too" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/ascii.out'"
 check "--ascii: the marks by their meaning" grep -q 'Phone marks: general, the general consultation line' "$tmp/ascii.out"
-check "--ascii: a place by its reading" grep -q 'Serves: Hamamatsushi' "$tmp/ascii.out"
+check "--ascii: a place by its reading" grep -q 'Serves: Hamamatsu-shi' "$tmp/ascii.out"
 
 ESC=$(printf '\033')
 long=$(printf '%010000d' 7)

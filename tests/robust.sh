@@ -28,7 +28,7 @@ check "--ascii: romaji names" wait_for ">01 Hokkaido"
 check "--ascii: English labels" wait_for "Type to filter"
 check "--ascii: nothing but ASCII on screen" sh -c "! tmux -L '$sock' capture-pane -p -t s | LC_ALL=C grep -q '[^ -~]'"
 tm send-keys -t s -l "〒100-0001"
-check "--ascii: a postal code's place, in ASCII" wait_for "Serves: ZIP 100-0001 Chiyodaku"
+check "--ascii: a postal code's place, in ASCII" wait_for "Serves: ZIP 100-0001 Chiyoda-ku"
 check "--ascii: and in the list" wait_for "(ZIP 100-0001 Chi"
 
 # TERM: where the cursor cannot be addressed, one line, then the line mode

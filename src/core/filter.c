@@ -532,7 +532,7 @@ filter_place_read(const struct filter *f, const struct desk *k,
 	if (!filter_place(f, k, false, kanji, sizeof kanji) ||
 	    !filter_place(f, k, true, romaji, sizeof romaji))
 		return false;
-	/* A postal code stands once: 〒100-0001 千代田区 (Chiyodaku). */
+	/* A postal code stands once: 〒100-0001 千代田区 (Chiyoda-ku). */
 	snprintf(out, cap, "%s (%s)", kanji, strncmp(romaji, "ZIP ", 4) == 0 &&
 	    strchr(romaji + 4, ' ') ? strchr(romaji + 4, ' ') + 1 : romaji);
 	return true;

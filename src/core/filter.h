@@ -89,13 +89,13 @@ size_t filter_spans(const struct filter *f, const struct desk *k,
 
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
- * written to out; with ascii, in ASCII only (Hamamatsushi, ZIP 100-0001
- * Chiyodaku); false when every term matched the desk's own cells. */
+ * written to out; with ascii, in ASCII only (Hamamatsu-shi, ZIP 100-0001
+ * Chiyoda-ku); false when every term matched the desk's own cells. */
 bool filter_place(const struct filter *f, const struct desk *k, bool ascii,
     char *out, size_t cap);
 
 /* The same for a reader of English (english set): the place in kanji
- * with its romaji beside it, once: 浜松市 (Hamamatsushi). */
+ * with its romaji beside it, once: 浜松市 (Hamamatsu-shi). */
 bool filter_place_read(const struct filter *f, const struct desk *k,
     bool english, bool ascii, char *out, size_t cap);
 

@@ -299,26 +299,59 @@ places_by_postal(const struct places *p, const char *digits,
 	hits->anchor = hits->whole = hits->prefectures != 0;
 }
 
-/* A place's reading (or, upper, its county's or city's) in romaji,
- * capitalised: はままつし Hamamatsushi. */
+/* Kana as Hepburn romaji the way an envelope writes it, long vowels
+ * plain and its suffix set off: よこはまし Yokohama-shi, なかく Naka-ku. */
+static size_t
+put_romaji_part(const char *kana, size_t len, char *out, size_t cap)
+{
+	static const char *const suffixes[] = {"し", "く", "ぐん", "ちょう",
+		"まち", "むら", "そん", "けん", "と", "ふ"};
+	char romaji[2 * PLACE_KEY_MAX + 1];
+	size_t base = len, n, m = 0;
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		size_t sl = strlen(suffixes[i]);
+
+		if (len > sl + 3 && memcmp(kana + len - sl, suffixes[i], sl) == 0) {
+			base = len - sl;
+			break;
+		}
+	}
+	n = text_kana_romaji(kana, base, romaji);
+	if (base < len) {
+		romaji[n++] = '-';
+		n += text_kana_romaji(kana + base, len - base, romaji + n);
+	}
+	romaji[text_fold_long_vowels(romaji, n, NULL)] = '\0';
+	if (romaji[0] >= 'a' && romaji[0] <= 'z')
+		romaji[0] = (char)(romaji[0] - 'a' + 'A');
+	if (cap)
+		m = (size_t)snprintf(out, cap, "%s", romaji);
+	return m < cap ? m : cap ? cap - 1 : 0;
+}
+
+/* A place's reading (or, upper, its county's or city's) in romaji, its
+ * parts apart: Yokohama-shi Naka-ku, Hamamatsu-shi. */
 static void
 romaji_name(const struct places *p, size_t place, bool upper, char *out,
     size_t cap)
 {
 	const struct place *pl = &p->list[place];
-	char romaji[2 * PLACE_KEY_MAX + 1];
-	size_t len = upper && pl->upper_len ?
+	const char *kana = place_kana(p, pl);
+	size_t len = strlen(kana), split = pl->upper_len ?
 	    place_upper_kana_len(p, place, pl->upper_len) : 0, n;
 
-	if (len == 0)
-		len = strlen(place_kana(p, pl));
 	if (len > PLACE_KEY_MAX)
 		len = PLACE_KEY_MAX;
-	n = place_romaji(place_kana(p, pl), len, romaji);
-	romaji[n] = '\0';
-	if (romaji[0] >= 'a' && romaji[0] <= 'z')
-		romaji[0] = (char)(romaji[0] - 'a' + 'A');
-	snprintf(out, cap, "%s", romaji);
+	if (split == 0 || split >= len) {
+		put_romaji_part(kana, len, out, cap);
+		return;
+	}
+	n = put_romaji_part(kana, split, out, cap);
+	if (upper || n + 1 >= cap)
+		return;
+	out[n++] = ' ';
+	put_romaji_part(kana + split, len - split, out + n, cap - n);
 }
 
 void

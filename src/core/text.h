@@ -158,11 +158,17 @@ size_t text_fit(const char *s, size_t cols, size_t *used);
  * i, and map[result] is len. Returns the folded length. */
 size_t text_fold(const char *s, size_t len, char *out, size_t *map);
 
+/* Folds romaji in place so that every way of writing a name compares
+ * equal: the romanisations of a sound as one spelling (Hepburn, kunrei,
+ * nihon-shiki, wapuro: shinjuku, sinjuku and shinjyuku; fukuoka and
+ * hukuoka; Gumma), then text_fold_long_vowels. Input is text_fold
+ * output; map (may be NULL) is updated in step. Returns the new length. */
+size_t text_fold_romaji(char *s, size_t len, size_t *map);
+
 /* Folds romaji long vowels in place so toukyou, tookyoo and tokyo compare
  * equal: "ou", "oo" and "uu" become one vowel, and Ohta is Ota (no h
- * before a consonant). Input is text_fold output;
- * map (may be NULL) is updated in step. Returns the new length. */
-size_t text_fold_romaji(char *s, size_t len, size_t *map);
+ * before a consonant). Returns the new length. */
+size_t text_fold_long_vowels(char *s, size_t len, size_t *map);
 
 /* Hepburn romaji of hiragana (as text_fold leaves kana): さっぽろ sapporo,
  * ちゅうおうく chuuouku, with youon (きょ kyo) and sokuon (っち tchi); long

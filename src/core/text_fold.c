@@ -249,10 +249,76 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 	return o;
 }
 
+static bool
+is_vowel(char c)
+{
+	return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c == 'o';
+}
+
+/* One spelling for every romanisation of a sound, never longer than any
+ * of them: Hepburn, kunrei and nihon-shiki, wapuro (shi si, sha sya, chi
+ * ti, cha tya, tsu tu, fu hu, ji zi di, ja jya zya, du zu, Gumma Gunma,
+ * nn n before a consonant). A spelling cut at its end (sh, ch, ts) keeps
+ * what every completion of it shares. Returns the new length. */
+static size_t
+fold_consonants(char *s, size_t len, size_t *map)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i], next = i + 1 < len ? s[i + 1] : '\0';
+		char after = i + 2 < len ? s[i + 2] : '\0';
+		size_t from = map ? map[i] : 0;
+
+		if ((c == 's' || c == 'c') && next == 'h') {
+			c = c == 's' ? 's' : 't';
+			i++;
+			if (after && after != 'i') { /* sha sya, cha tya */
+				s[o] = c;
+				if (map)
+					map[o] = from;
+				o++;
+				c = 'y';
+				from = map ? map[i] : 0;
+			}
+		} else if (c == 't' && next == 's' && (after == 'u' || !after)) {
+			i++;
+		} else if (c == 'f') {
+			c = 'h';
+		} else if ((c == 'z' || c == 'j') && next == 'y') {
+			c = 'j';
+			i++;
+		} else if ((c == 'z' || c == 'd') && next == 'i') {
+			c = 'j';
+		} else if (c == 'd' && next == 'u') {
+			c = 'z';
+		} else if (c == 'm' && (next == 'b' || next == 'p' || next == 'm')) {
+			c = 'n';
+		} else if (c == 'n' && next == 'n' && !is_vowel(after) &&
+		    after != 'y') {
+			i++;
+		}
+		s[o] = c;
+		if (map)
+			map[o] = from;
+		o++;
+	}
+	if (map)
+		map[o] = map[len];
+	return o;
+}
+
 size_t
 text_fold_romaji(char *s, size_t len, size_t *map)
 {
+	return text_fold_long_vowels(s, fold_consonants(s, len, map), map);
+}
+
+size_t
+text_fold_long_vowels(char *s, size_t len, size_t *map)
+{
 	size_t o = 0;
+
 
 	for (size_t i = 0; i < len; i++) {
 		char prev = o > 0 ? s[o - 1] : '\0';
