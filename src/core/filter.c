@@ -123,6 +123,53 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 		t->kind = TERM_POSTAL;
 }
 
+static bool
+is_tokyo_ward(const struct places *p, size_t place)
+{
+	return p->list[place].code > 13100 && p->list[place].code < 13200;
+}
+
+/* Tokyo's wards call themselves cities in English (Shinjuku City, Minato
+ * City): the ward of that name, into *ward (Tokyo's bit alone). */
+static void
+add_tokyo_ward(struct compiler *c, const char *name, struct place_hits *ward)
+{
+	const struct places *p = place_source_get(c->source, false);
+	char ku[FILTER_MAX_QUERY + 8], romaji[FILTER_MAX_QUERY + 8];
+	struct place_hits found;
+
+	if (!p || strlen(name) + 3 > sizeof ku)
+		return;
+	snprintf(ku, sizeof ku, "%sku", name);
+	memcpy(romaji, ku, strlen(ku) + 1);
+	text_fold_romaji(romaji, strlen(romaji), NULL);
+	places_find(p, ku, romaji, &found);
+	if (found.prefectures >> 13 & 1 && found.rank[13] == PLACE_EXACT &&
+	    is_tokyo_ward(p, found.first[13])) {
+		ward->prefectures = 1ULL << 13;
+		ward->first[13] = found.first[13];
+		ward->anchor = ward->whole = true;
+	}
+}
+
+static void
+merge_tokyo_ward(struct place_hits *hits, const struct place_hits *ward)
+{
+	if (!ward->prefectures)
+		return;
+	/* A city named whole: not also the start of other names (Kita City
+	 * is not 北塩原村). */
+	for (unsigned pref = 1; pref <= 47; pref++)
+		if (hits->prefectures >> pref & 1 &&
+		    hits->rank[pref] == PLACE_BY_START)
+			hits->prefectures &= ~(1ULL << pref);
+	hits->prefectures |= ward->prefectures;
+	hits->first[13] = ward->first[13];
+	hits->rank[13] = PLACE_EXACT;
+	hits->upper[13] = false;
+	hits->anchor = hits->whole = true;
+}
+
 /* "Hamamatsu City": the word before takes the suffix (hamamatsushi),
  * once; false when word is no such suffix or there is no romaji word
  * before that has not taken one. */
@@ -133,6 +180,7 @@ glue_english_suffix(struct compiler *c, const char *word)
 	const char *suffix = words_english_suffix(word);
 	struct filter_term *prev = f->count ? &f->terms[f->count - 1] : NULL;
 	char joined[FILTER_MAX_QUERY + 16];
+	struct place_hits ward = {0};
 
 	if (!suffix || !prev || c->glued == f->count || prev->kind != TERM_TEXT ||
 	    prev->negate ||
@@ -141,7 +189,10 @@ glue_english_suffix(struct compiler *c, const char *word)
 		return false;
 	memcpy(joined, prev->text, strlen(prev->text));
 	memcpy(joined + strlen(prev->text), suffix, strlen(suffix) + 1);
+	if (strcmp(word, "city") == 0)
+		add_tokyo_ward(c, prev->text, &ward);
 	classify(c, prev, keep(c, joined, strlen(joined)));
+	merge_tokyo_ward(&prev->hits, &ward);
 	c->glued = f->count;
 	return true;
 }
@@ -240,6 +291,10 @@ filter_compile(struct filter *f, const char *query,
 		t->in_address = t->optional = false;
 		if (t->negate)
 			p++;
+		else if (words_is_country(p)) {
+			p = end;
+			continue;
+		}
 		if (*p && (t->negate || !glue_english_suffix(&c, p))) {
 			classify(&c, t, p);
 			f->count++;

@@ -56,12 +56,28 @@ words_english_suffix(const char *word)
 		{"city", "shi"}, {"ward", "ku"}, {"town", "machi"},
 		{"village", "mura"}, {"county", "gun"}, {"district", "gun"},
 		{"prefecture", ""}, {"pref", ""}, {"metropolis", ""},
+		/* Romaji suffixes written apart: shinjuku ku, kaga shi. */
+		{"ku", "ku"}, {"shi", "shi"}, {"si", "shi"}, {"cho", "cho"},
+		{"machi", "machi"}, {"mura", "mura"}, {"son", "son"},
+		{"gun", "gun"}, {"ken", ""},
 	};
 
 	for (size_t i = 0; i < COUNT_OF(words); i++)
 		if (strcmp(word, words[i][0]) == 0)
 			return words[i][1];
 	return NULL;
+}
+
+bool
+words_is_country(const char *word)
+{
+	static const char *const names[] = {"japan", "nippon", "nihon",
+		"日本", "日本国"};
+
+	for (size_t i = 0; i < COUNT_OF(names); i++)
+		if (strcmp(word, names[i]) == 0)
+			return true;
+	return false;
 }
 
 static bool

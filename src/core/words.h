@@ -21,8 +21,12 @@ bool words_is_number(const char *s);
  * St. are one word; the apostrophes, hyphens and dots go. */
 void words_join_romaji(char *s);
 
-/* English words for an administrative suffix, as in "Hamamatsu City":
- * the romaji suffix they stand for, glued to the word before. */
+/* English words for an administrative suffix, as in "Hamamatsu City",
+ * and romaji suffixes written apart (shinjuku ku): the romaji suffix they
+ * stand for, glued to the word before. */
 const char *words_english_suffix(const char *word);
+
+/* The country, as an envelope ends (Japan, 日本): every desk is in it. */
+bool words_is_country(const char *word);
 
 #endif
