@@ -87,30 +87,80 @@ is_space(const char *s)
 	    *s == '\r' || text_starts(s, "、");
 }
 
+/* A word that says a postal code follows (郵便番号：, ZIP, Postcode),
+ * with its colon and spaces: how many bytes, 0 when there is none or no
+ * digit follows. */
+static size_t
+postal_word(const char *s)
+{
+	static const char *const marks[] = {"郵便番号", "zip code", "zipcode",
+		"zip", "postal code", "postcode", "post code"};
+
+	for (size_t i = 0; i < COUNT_OF(marks); i++)
+		if (text_starts(s, marks[i])) {
+			size_t n = strlen(marks[i]);
+
+			n += strspn(s + n, ": ");
+			if (s[n] >= '0' && s[n] <= '9')
+				return n;
+		}
+	return 0;
+}
+
+/* A postal code glued to the address after it (100-0001東京都,
+ * 1000001東京都): its length, 0 when s does not start with one. */
+static size_t
+glued_code(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 3 && s[3] == '-' && strspn(s + 4, "0123456789") == 4)
+		n = 8;
+	else if (n != 7)
+		return 0;
+	return (unsigned char)s[n] >= 0x80 ? n : 0;
+}
+
+/* 〒 and the code after its mark, apart from what is glued after it. */
+static void
+copy_marked_code(const char **in, char **o)
+{
+	size_t n;
+
+	memcpy(*o, POSTAL_MARK, strlen(POSTAL_MARK));
+	*o += strlen(POSTAL_MARK);
+	while (**in == ' ')
+		(*in)++;
+	n = strspn(*in, "0123456789-");
+	memcpy(*o, *in, n);
+	*o += n, *in += n;
+	if (n && **in && !is_space(*in))
+		*(*o)++ = ' ';
+}
+
 void
 words_split(const char *in, char *out)
 {
 	char *o = out;
 
 	while (*in) {
+		size_t mark = o == out || o[-1] == ' ' ? postal_word(in) : 0,
+		    code = o == out || o[-1] == ' ' ? glued_code(in) : 0;
+
+		if (mark || text_starts(in, POSTAL_MARK)) {
+			in += mark ? mark : strlen(POSTAL_MARK);
+			copy_marked_code(&in, &o);
+			continue;
+		}
+		if (code) {
+			memcpy(o, in, code);
+			o += code, in += code;
+			*o++ = ' ';
+			continue;
+		}
 		if (is_space(in)) {
 			in += text_starts(in, "、") ? strlen("、") : 1;
 			if (o > out && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		if (text_starts(in, POSTAL_MARK)) {
-			size_t n;
-
-			memcpy(o, POSTAL_MARK, strlen(POSTAL_MARK));
-			o += strlen(POSTAL_MARK);
-			in += strlen(POSTAL_MARK);
-			while (*in == ' ')
-				in++;
-			n = strspn(in, "0123456789-");
-			memcpy(o, in, n);
-			o += n, in += n;
-			if (n && *in && !is_space(in))
 				*o++ = ' ';
 			continue;
 		}
