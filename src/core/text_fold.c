@@ -10,6 +10,7 @@
 
 #include "count_of.h"
 #include "nfkc.h"
+#include "variants.h"
 
 /* Half-width katakana U+FF66..U+FF9D as full-width katakana. */
 static const uint16_t halfwidth_kana[] = {
@@ -117,6 +118,28 @@ join_combining_mark(uint32_t kana, uint32_t mark)
 	return joined + (kana == base ? 0 : 0x60);
 }
 
+/* An old or variant form of a kanji as the place data writes it
+ * (髙 高, 﨑 崎, 濱 浜: src/core/variants.h). */
+static uint32_t
+fold_variant(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof variants / sizeof variants[0];
+
+	if (cp < 0x3400)
+		return cp;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (variants[mid].from == cp)
+			return variants[mid].to;
+		if (variants[mid].from < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return cp;
+}
+
 /* The dashes an IME or a PDF gives for a hyphen in a number: between two
  * digits, ー − ‐ – — ﹣ ｰ are '-'. */
 static bool
@@ -146,7 +169,7 @@ folds_to_itself(uint32_t cp, const char *after, size_t len)
 	const unsigned char *u = (const unsigned char *)after;
 
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return true;
+		return !(variant_bits[(cp - 0x4E00) / 32] >> (cp - 0x4E00) % 32 & 1);
 	return cp >= 0x3041 && cp <= 0x3094 && !(len >= 3 && u[0] == 0xE3 &&
 	    u[1] == 0x82 && u[2] >= 0x99 && u[2] <= 0x9C);
 }
@@ -229,6 +252,11 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 				i += m;
 			}
 		}
+		/* Variation selectors (葛󠄀) choose a glyph, not a name. */
+		if ((cp >= 0xFE00 && cp <= 0xFE0F) ||
+		    (cp >= 0xE0100 && cp <= 0xE01EF))
+			continue;
+		cp = fold_variant(cp);
 		if (cp >= 0x30A1 && cp <= 0x30F6)
 			cp -= 0x60;
 		/* ヶ and ヵ are ケ and カ in place names: 鶴ヶ島 = 鶴ケ島. */
