@@ -255,6 +255,11 @@ address_read(const struct places *p, const struct address_word *words,
 	r.p = p, r.words = words, r.n = n < ADDRESS_MAX_WORDS ? n :
 	    ADDRESS_MAX_WORDS;
 	r.nmatches = r.ncandidates = 0;
+	/* One word that is a name, or the start of one, is that name being
+	 * typed (きたあい of きたあいきむら), not an address cut in parts. */
+	if (r.n == 1 && !words[0].postal && places_keys_start(p,
+	    word_text(&words[0]), strlen(word_text(&words[0]))))
+		return false;
 	for (size_t w = 0; w < r.n; w++)
 		if (!words[w].postal)
 			find_keys(&r, w);

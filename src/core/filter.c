@@ -312,11 +312,12 @@ filter_compile(struct filter *f, const char *query,
 /* How well a term matches a desk, best first, as a person ranks: the
  * desk's own name whole, a place the term names, a designated city's ward
  * of that name, the start of the desk's name, the start of a place's,
- * then a word inside the desk's cells or its region; MATCH_NONE when it
+ * then the start of its region or bureau, then a word inside the desk's
+ * cells; MATCH_NONE when it
  * does not. */
 enum match_rank {
 	MATCH_WHOLE, MATCH_PLACE, MATCH_PLACE_WARD, MATCH_START,
-	MATCH_PLACE_START, MATCH_INSIDE, MATCH_NONE,
+	MATCH_PLACE_START, MATCH_REGION, MATCH_INSIDE, MATCH_NONE,
 };
 
 static enum match_rank
@@ -365,7 +366,7 @@ own_rank(const struct filter_term *t, const struct desk *k)
 	    text_starts(desk_folded(k, FIELD_REGION_ROMAJI), t->romaji) ||
 	    (strstr(t->text, BUREAU_MARK) &&
 	    strstr(desk_folded(k, FIELD_BUREAU), t->text))))
-		r = MATCH_INSIDE;
+		r = MATCH_REGION;
 	return r;
 }
 
@@ -436,21 +437,27 @@ row_rank(const struct filter *f, const bool *use, const struct desk *k)
 	return rank;
 }
 
-/* Whether the term lists desk k through a place, not its own cells. */
+/* Whether the term lists desk k through a place, not its own cells (the
+ * prefecture itself is the desk's own: とうきょう is 東京都's desk). */
 static bool
-term_via_place(const struct filter_term *t, const struct desk *k)
+term_via_place(const struct filter *f, const struct filter_term *t,
+    const struct desk *k)
 {
-	enum match_rank place = place_rank(t, k);
+	enum match_rank place = place_rank(t, k), own = own_rank(t, k);
 
-	return !t->negate && place != MATCH_NONE &&
-	    (t->in_address || place < own_rank(t, k));
+	if (t->negate || place == MATCH_NONE)
+		return false;
+	if (own != MATCH_NONE &&
+	    f->places->list[t->hits.first[k->code]].code % 1000 == 0)
+		return false;
+	return t->in_address || place < own;
 }
 
 static bool
 found_through_place(const struct filter *f, const struct desk *k)
 {
 	for (size_t i = 0; f->places && i < f->count; i++)
-		if (term_via_place(&f->terms[i], k))
+		if (term_via_place(f, &f->terms[i], k))
 			return true;
 	return false;
 }
@@ -555,7 +562,7 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 		const struct filter_term *t = &f->terms[i];
 		char name[256];
 
-		if (!term_via_place(t, k))
+		if (!term_via_place(f, t, k))
 			continue;
 		place_display_name(f->places, t->hits.first[k->code],
 		    t->hits.upper[k->code], ascii, name, sizeof name);
@@ -563,7 +570,9 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 		    f->town_place == t->hits.first[k->code] &&
 		    strlen(name) + strlen(f->town) < sizeof name)
 			strcat(name, f->town);
-		if (!t->postal)
+		if (t->hits.former && !ascii)
+			snprintf(out, cap, "%s → %s", t->text, name);
+		else if (!t->postal)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)
 			snprintf(out, cap, "%s%.3s-%s %s", ascii ? "ZIP " : "〒",

@@ -165,6 +165,7 @@ size_t
 place_upper_end(const char *name)
 {
 	const char *county = strstr(name, "郡"), *city = strstr(name, "市");
+	const char *island = strstr(name, "島");
 	size_t len = strlen(name);
 
 	/* Only towns and villages are in a county: 大和郡山市 is a city. */
@@ -174,6 +175,11 @@ place_upper_end(const char *name)
 	if (city && city > name && ends_with(name, len, "区") &&
 	    strlen(city) >= 3 * 3)
 		return (size_t)(city - name) + strlen("市");
+	/* Japan Post names Tokyo's islands by island and town (八丈島八丈町,
+	 * 三宅島三宅村): people write the town alone. */
+	if (island && island > name && strlen(island) >= 4 * 3 &&
+	    (ends_with(name, len, "町") || ends_with(name, len, "村")))
+		return (size_t)(island - name) + strlen("島");
 	return 0;
 }
 
@@ -191,7 +197,8 @@ size_t
 place_upper_kana_len(const struct places *p, size_t i, size_t upper)
 {
 	const struct place *pl = &p->list[i];
-	const char *mark = is_county(p, pl) ? "ぐん" : "し";
+	const char *mark = is_county(p, pl) ? "ぐん" : memcmp(place_name(p, pl) +
+	    upper - 3, "島", 3) == 0 ? "じま" : "し";
 	const char *name = place_name(p, pl), *kana = place_kana(p, pl);
 	size_t common = strlen(kana), ml = strlen(mark);
 	bool shared = false;

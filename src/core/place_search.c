@@ -229,6 +229,67 @@ find_in_prefecture(const struct places *p, size_t key, const char *s,
 	return true;
 }
 
+/* A municipality merged away (浦和市, 清水市, 田無市, 平良市) most often
+ * lives on as a ward or a town of its name: 浦和区 of さいたま市, 田無町 of
+ * 西東京市, 平良 of 宮古島市. When no place has the name, the wards named
+ * X区 and the towns named X, X町 or starting with the name (大宮町周枳);
+ * whether there were any. */
+static bool
+find_former(const struct places *p, const char *s, struct place_hits *hits)
+{
+	static const char *const suffixes[] = {"市", "町", "村"};
+	char ward[PLACE_KEY_MAX + 1];
+	size_t len = strlen(s), base = 0, first, count;
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+		if (len > 6 && len <= PLACE_KEY_MAX - 3 &&
+		    strcmp(s + len - 3, suffixes[i]) == 0)
+			base = len - 3;
+	if (!base)
+		return false;
+	/* A city lives on as a ward; a town or village as a town. */
+	memcpy(ward, s, base);
+	memcpy(ward + base, "区", strlen("区") + 1);
+	count = strcmp(s + base, "市") == 0 ?
+	    places_keys_equal(p, ward, base + 3, &first) : 0;
+	for (size_t k = first; k < first + count; k++)
+		hit(p, hits, p->keys[k].place, PLACE_EXACT, false);
+	/* A ward that was a city and is gone too (浜北市, 浜松市浜北区). */
+	for (size_t i = p->current; strcmp(s + base, "市") == 0 && i < p->count;
+	    i++) {
+		const struct place *pl = &p->list[i];
+
+		if (pl->upper_len && strcmp(place_name(p, pl) + pl->upper_len,
+		    ward) == 0) {
+			hit(p, hits, i, PLACE_EXACT, false);
+			count++;
+		}
+	}
+	/* The municipality with the most towns of the name wins: a merged
+	 * town's 大字 keep its name before theirs (平良西里, 平良下里 of
+	 * 宮古島市; 大宮町周枳 of 京丹後市). */
+	for (size_t pass = 0, most = 0, cut = len; !count && p->towns &&
+	    pass < 2; pass++) {
+		for (size_t i = 0; i < p->current; i++) {
+			size_t n = 0;
+
+			for (const char *t = p->towns + p->town_at[i],
+			    *end = p->towns + p->town_at[i + 1]; t < end;
+			    t += strlen(t) + 1)
+				n += strncmp(t, s, cut) == 0;
+			if (pass == 0 && n > most)
+				most = n;
+			else if (pass == 1 && n && n == most)
+				hit(p, hits, i, PLACE_EXACT, false);
+		}
+		/* 大宮町 as the start of towns, else 大宮. */
+		if (pass == 0 && most == 0 && cut == len)
+			cut = base, pass--;
+	}
+	hits->former = hits->anchor = hits->whole = hits->prefectures != 0;
+	return hits->former;
+}
+
 void
 places_find(const struct places *p, const char *term, const char *romaji,
     struct place_hits *hits)
@@ -239,6 +300,9 @@ places_find(const struct places *p, const char *term, const char *romaji,
 
 	memset(hits, 0, sizeof *hits);
 	if (!p || len == 0)
+		return;
+	if (!by_romaji && longest_key(p, s, 0, &at) == 0 &&
+	    !places_keys_start(p, s, len) && find_former(p, s, hits))
 		return;
 	n = longest_key(p, s, 0, &at);
 	if (n == len) { /* a name; without its suffix, maybe the start of

@@ -125,6 +125,8 @@ struct place_hits {
 	               * is an address or a postal code: the words around it
 	               * may be parts of an address that name no place */
 	bool whole;   /* the whole term is a name or the start of one */
+	bool former;  /* a name no place has now, found as the ward or town
+	               * it lives on as (浦和市 → さいたま市浦和区) */
 };
 
 /* Places that the folded term names or starts, or an address the term

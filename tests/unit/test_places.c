@@ -13,6 +13,7 @@
 
 #include "filter.h"
 #include "places.h"
+#include "text.h"
 
 #include "places_fixture.h"
 
@@ -282,6 +283,67 @@ whole_names_of_one_character(void **state)
 	assert_string_equal(found("森"), "北海道(茅部郡森町) 静岡(周智郡森町)");
 }
 
+/* Issue 23: every query it reported, each of which found nothing, the
+ * wrong prefecture first or an impossible desk: the desks listed now. */
+static void
+addresses_read_as_addresses(void **state)
+{
+	static const char *const cases[][2] = {
+		/* a spaced part that is a place elsewhere */
+		{"愛知県 名古屋市 中区 栄 3-4-5", "愛知"},
+		{"東京都 江戸川区 松本 1-2-3", "警視庁"},
+		{"青森県 むつ市 美里町 5-15-18", "青森"},
+		{"東京都港区赤坂1-2-3 福岡 ビル", "警視庁"},
+		{"中央区 八王子 (さいたま市)", "埼玉"},
+		/* the town narrows a shared name */
+		{"北区田端1-2-3", "警視庁"}, {"中央区京橋1-2-3", "警視庁"},
+		{"中区古渡町", "愛知"}, {"伊達市保原町1-2-3", "福島"},
+		{"港区赤坂1丁目2番3号", "警視庁"},
+		/* English */
+		{"Shinjuku City, Tokyo", "警視庁"}, {"Minato City", "警視庁"},
+		{"Chuo City", "警視庁 山梨"}, {"Tokyo, Japan", "警視庁"},
+		{"Yokohama, Kanagawa, Japan", "神奈川"},
+		{"Hamamatsu Shizuoka Japan", "静岡"},
+		{"Date City, Fukushima", "福島"}, {"伊達市 福島", "福島"},
+		{"shinjuku ku", "警視庁"}, {"sapporo shi kita ku", "北海道"},
+		{"ota ku", "警視庁"}, {"kaga shi", "石川"},
+		{"2-8-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo", "警視庁"},
+		/* other romanisations */
+		{"hamamatu", "静岡"}, {"sizuoka", "静岡"}, {"hukuoka", "福岡"},
+		{"tiba", "千葉"}, {"totigi", "栃木"}, {"sinjuku", "警視庁"},
+		{"shinjyuku", "警視庁"}, {"gumma", "群馬"},
+		/* old and variant kanji, variation selectors */
+		{"髙崎市", "群馬"}, {"長﨑市", "長崎"}, {"川﨑市", "神奈川"},
+		{"廣島", "広島"}, {"德島", "徳島"}, {"濱松市", "静岡"},
+		{"金澤市", "石川"}, {"會津若松市", "福島"}, {"桧原村", "警視庁"},
+		{"鯵ヶ沢", "青森"}, {"竜ヶ崎", "茨城"},
+		{"葛\xf3\xa0\x84\x80飾", "警視庁"},
+		/* names merged away, and Japan Post's naming */
+		{"浦和市", "埼玉"}, {"大宮市", "埼玉"}, {"清水市", "静岡"},
+		{"浜北市", "静岡"}, {"平良市", "沖縄"}, {"田無市", "警視庁"},
+		{"八丈町", "警視庁"}, {"三宅村", "警視庁"},
+		/* postal codes in other wrappers */
+		{"郵便番号：100-0001", "警視庁"},
+		{"100-0001東京都千代田区千代田1-1", "警視庁"},
+		{"ZIP 100-0001", "警視庁"},
+		/* ranking */
+		{"ooita", "大分"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (strcmp(desks_found(cases[i][0]), cases[i][1]) != 0)
+			fail_msg("'%s' found '%s', not '%s'", cases[i][0],
+			    found(cases[i][0]), cases[i][1]);
+	/* The first desk is the one named; the others follow. */
+	assert_true(text_starts(desks_found("Oyama"), "栃木"));
+	assert_true(text_starts(desks_found("Hiroo"), "北海道"));
+	assert_true(text_starts(desks_found("Tama"), "警視庁"));
+	assert_null(strstr(desks_found("Tama"), "埼玉"));
+	assert_string_equal(found("浦和市"), "埼玉(浦和市 → さいたま市浦和区)");
+	assert_string_equal(found("北区田端1-2-3"), "警視庁(北区田端)");
+}
+
 static void
 counties_are_read_right(void **state)
 {
@@ -397,8 +459,9 @@ upper_reading(size_t place)
 	return NULL;
 }
 
-/* Every ward of a city, and every town of a county, reads its city or
- * county the same way, ending in し or ぐん. */
+/* Every ward of a city, every town of a county and of a Tokyo island,
+ * reads its city, county or island the same way, ending in し, ぐん or
+ * じま. */
 static void
 cities_and_counties_read_alike(void **state)
 {
@@ -416,7 +479,8 @@ cities_and_counties_read_alike(void **state)
 			fail_msg("%s: no reading of %.*s", name,
 			    (int)pl->upper_len, name);
 		if (strcmp(r + strlen(r) - 3, "し") != 0 &&
-		    strcmp(r + strlen(r) - 6, "ぐん") != 0)
+		    strcmp(r + strlen(r) - 6, "ぐん") != 0 &&
+		    strcmp(r + strlen(r) - 6, "じま") != 0) /* 八丈島八丈町 */
 			fail_msg("%s: %s", name, r);
 		for (size_t j = 0; j < i; j++) {
 			const struct place *o = &places->list[j];
@@ -572,6 +636,7 @@ main(void)
 		cmocka_unit_test(addresses_in_every_form),
 		cmocka_unit_test(wards_by_reading),
 		cmocka_unit_test(whole_names_of_one_character),
+		cmocka_unit_test(addresses_read_as_addresses),
 		cmocka_unit_test(counties_are_read_right),
 		cmocka_unit_test(postal_codes_are_not_phones),
 		cmocka_unit_test(whole_names_first),

@@ -174,7 +174,8 @@ ref_find(const char *term, const char *romaji, struct reference *r)
 		ref_starting(s, 0, 1, r);
 }
 
-/* A desk's own match, naively: 0 whole, 1 start, 2 inside, 5 none. */
+/* A desk's own match, naively: 0 whole, 1 start, 2 inside, 3 its region
+ * or bureau, 5 none. */
 static int
 own(const struct filter_term *t, const struct desk *k)
 {
@@ -212,21 +213,21 @@ own(const struct filter_term *t, const struct desk *k)
 	    strncmp(desk_folded(k, FIELD_REGION_ROMAJI), t->romaji,
 	    strlen(t->romaji)) == 0 || (strstr(t->text, "管区") &&
 	    strstr(desk_folded(k, FIELD_BUREAU), t->text))))
-		best = 2;
+		best = 3;
 	return best;
 }
 
 /* A term's rank for a desk, as a person ranks: 0 the desk's own name
  * whole, 1 a place, 2 a designated city's ward, 3 the start of the desk's
- * name, 4 the start of a place's, 5 inside a cell, 6 none; a part of the
- * address the query was read as, by its place alone. */
+ * name, 4 the start of a place's, 5 its region, 6 inside a cell, 7 none;
+ * a part of the address the query was read as, by its place alone. */
 static int
 ref_term(const struct filter_term *t, const struct desk *k)
 {
-	static const int by_own[] = {0, 3, 5, 6, 6, 6}, by_place[] = {1, 2, 4};
-	int o = t->in_address ? 6 : by_own[own(t, k)];
+	static const int by_own[] = {0, 3, 6, 5, 7, 7}, by_place[] = {1, 2, 4};
+	int o = t->in_address ? 7 : by_own[own(t, k)];
 	int pl = t->hits.prefectures >> k->code & 1 ?
-	    by_place[t->hits.rank[k->code]] : 6;
+	    by_place[t->hits.rank[k->code]] : 7;
 
 	return o < pl ? o : pl;
 }
@@ -246,24 +247,24 @@ ref_rows(const struct filter *f, const bool *used, int *expected,
 	for (size_t d = 0; d < desks->count; d++) {
 		int rank = 0;
 
-		for (size_t i = 0; i < f->count && rank < 6; i++) {
+		for (size_t i = 0; i < f->count && rank < 7; i++) {
 			int r = used[i] ? ref_term(&f->terms[i], &desks->desks[d]) : 0;
 
 			if (f->terms[i].negate)
-				rank = r < 6 ? 6 : rank;
+				rank = r < 7 ? 7 : rank;
 			else if (r > rank)
 				rank = r;
 		}
 		expected[d] = rank;
-		*seen += rank < 6;
+		*seen += rank < 7;
 		exact |= rank <= 2;
-		inside += rank == 5;
+		inside += rank == 6;
 	}
 	if (!exact || inside == *seen)
 		return;
 	for (size_t d = 0; d < desks->count; d++)
-		if (expected[d] == 5) {
-			expected[d] = 6;
+		if (expected[d] == 6) {
+			expected[d] = 7;
 			--*seen;
 		}
 }
@@ -316,7 +317,7 @@ check_query(const char *query)
 		if (f.address && !t->negate && !t->hits.anchor) {
 			used[i] = false;
 			for (size_t d = 0; !t->number && d < desks->count; d++)
-				used[i] |= ref_term(t, &desks->desks[d]) < 6;
+				used[i] |= ref_term(t, &desks->desks[d]) < 7;
 		}
 	}
 	ref_rows(&f, used, expected, &seen);
@@ -331,7 +332,7 @@ check_query(const char *query)
 	if (n != seen)
 		fail_msg("'%s': %zu rows, the reference %zu", query, n, seen);
 	for (size_t i = 0; i < n; i++) {
-		if (expected[rows[i]] == 6)
+		if (expected[rows[i]] == 7)
 			fail_msg("'%s': row %zu listed, not in the reference", query,
 			    rows[i]);
 		for (size_t j = 0; j < i; j++)
