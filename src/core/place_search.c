@@ -239,7 +239,7 @@ find_former(const struct places *p, const char *s, struct place_hits *hits)
 {
 	static const char *const suffixes[] = {"市", "町", "村"};
 	char ward[PLACE_KEY_MAX + 1];
-	size_t len = strlen(s), base = 0, first, count;
+	size_t len = strlen(s), base = 0, first = 0, count;
 
 	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
 		if (len > 6 && len <= PLACE_KEY_MAX - 3 &&
