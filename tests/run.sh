@@ -52,6 +52,9 @@ needs() {
 
 fast=false
 [ "${1:-}" = fast ] && fast=true
+# Marks every process this run starts, for the check at its end.
+MADOGUCHI_TEST_RUN=$$-$(date +%s)
+export MADOGUCHI_TEST_RUN
 
 # Every tests/unit/test_NAME.c is a suite: nothing to list here.
 for source in tests/unit/test_*.c; do
@@ -86,6 +89,25 @@ needs tmux script -- "real terminals: keys, paste, copy, links (tmux, pyte)" sh 
 needs tmux script -- "install and completion" sh tests/install.sh
 needs tmux script -- "README picture" env CHECK=1 sh src/tools/screenshot.sh
 needs tmux script -- "static binary" sh tests/single.sh
+
+# Every process a suite started is ended by that suite: none of this run
+# (marked by MADOGUCHI_TEST_RUN in its environment) may be left.
+echo "== nothing left running"
+# Processes of this shell's own session are this check's own commands.
+own=$(ps -o sid= -p $$)
+left=$(for p in $(grep -l "MADOGUCHI_TEST_RUN=$MADOGUCHI_TEST_RUN" \
+    /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
+	sid=$(ps -o sid= -p "$p")
+	[ -n "$sid" ] && [ "$sid" != "$own" ] && ps -o pid=,args= -p "$p"
+done)
+if [ -n "$left" ]; then
+	printf '%s\n' "$left"
+	echo "FAIL: processes of this run still alive"
+	total_fail=$((total_fail + 1))
+else
+	total_pass=$((total_pass + 1))
+	echo "1 passed, 0 failed"
+fi
 
 echo
 echo "check: $total_pass passed, $total_fail failed, $total_skip skipped"

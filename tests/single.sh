@@ -1,5 +1,6 @@
 #!/bin/sh
-# make static: one binary for minimal servers. At most 2.0 MB stripped (fzf's is 3.3 MB), no
+# make static: one binary for minimal servers. At most 4.0 MB stripped with
+# every place and town compiled in (issue 23's budget; fzf's is 3.3 MB), no
 # shared library, and it runs in a root that holds nothing but itself and
 # an empty /tmp: no ncurses library, no terminfo, no locales.
 set -eu
@@ -8,7 +9,7 @@ set -eu
 make -s static >/dev/null
 bin=build/madoguchi-static
 size=$(wc -c <"$bin")
-check "at most 2.0 MB stripped ($size bytes)" test "$size" -le 2097152
+check "at most 4.0 MB stripped ($size bytes)" test "$size" -le 4194304
 check "needs no shared library" sh -c "! ldd '$bin' 2>/dev/null | grep -q '=>'"
 check "runs" sh -c "'$bin' -f tokyo | grep -q 03-3431-8109"
 if [ "$(id -u)" != 0 ] || ! command -v chroot >/dev/null; then

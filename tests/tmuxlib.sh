@@ -6,7 +6,34 @@ BIN=$(cd "$(dirname "$MADOGUCHI")" && pwd)/$(basename "$MADOGUCHI")
 sock="madoguchi-test-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 servers=""
-trap 'status=$?; for s in $servers; do tmux -L "$s" kill-server 2>/dev/null || true; done; rm -rf "$tmp"; exit $status' EXIT
+
+# descendants PID...: every process below these, parents before children.
+descendants() {
+	for parent in "$@"; do
+		for child in $(pgrep -P "$parent"); do
+			echo "$child"
+			descendants "$child"
+		done
+	done
+}
+
+# end_servers: every server and everything its panes started. Killing the
+# server alone left what script(1) ran (a session of its own) running;
+# killing a parent first would leave its child to an init that may not
+# reap it: the deepest go first, then their parents reap them.
+end_servers() {
+	panes=""
+	for s in $servers; do
+		panes="$panes $(tmux -L "$s" list-panes -a -F '#{pane_pid}' 2>/dev/null)"
+	done
+	tree=$(descendants $panes | tac)
+	for p in $tree; do
+		kill "$p" 2>/dev/null
+		wait_until 2 sh -c "! kill -0 $p 2>/dev/null" || kill -9 "$p" 2>/dev/null
+	done
+	for s in $servers; do tmux -L "$s" kill-server 2>/dev/null || true; done
+}
+trap 'status=$?; end_servers; rm -rf "$tmp"; exit $status' EXIT
 
 screen() { tm capture-pane -p -t s; }
 
