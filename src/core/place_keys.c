@@ -249,6 +249,18 @@ add_place_keys(struct key_builder *b, size_t i)
 		return;
 	}
 	add_part(b, i, &whole, 0, false);
+	/* Tokyo's wards call themselves cities in English: Shinjuku City,
+	 * Minato City (shinjukushi, as "City" is read). */
+	if (pl->code > 13100 && pl->code < 13200 && whole.suffix >= 0 &&
+	    whole.kana_len * 2 < PLACE_KEY_MAX) {
+		char romaji[PLACE_KEY_MAX * 2 + 1];
+		size_t n = place_romaji(kana, whole.kana_len -
+		    strlen(suffixes[whole.suffix].kana), romaji);
+
+		memcpy(romaji + n, "shi", 4);
+		add_key(b, i, romaji, text_fold_romaji(romaji, n + 3, NULL),
+		    PLACE_KEY_SUFFIXED);
+	}
 	if (!upper)
 		return;
 	size_t ukana = place_upper_kana_len(b->p, i, upper);

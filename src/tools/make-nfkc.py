@@ -39,7 +39,8 @@ print("/* Made by src/tools/make-nfkc.py from Unicode %s: do not edit by hand."
       % unicodedata.unidata_version)
 print(" * Compatibility characters and what NFKC makes of them, by code point. */")
 print("static const struct nfkc_map {\n\tuint32_t cp;\n\tchar to[5];\n} nfkc_maps[] = {")
-for cp, n in rows:
-    esc = "".join("\\x%02X" % b for b in n.encode())
-    print('\t{0x%04X, "%s"},' % (cp, esc))
+# Eight a line: the table stays short enough to read through.
+for at in range(0, len(rows), 8):
+    print("\t" + " ".join('{0x%04X, "%s"},' % (cp, "".join("\\x%02X" % b for b in n.encode()))
+                           for cp, n in rows[at:at + 8]))
 print("};")

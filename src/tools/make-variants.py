@@ -85,8 +85,11 @@ def main(unicode_dir, project):
               "and\n * data/places.tsv and towns.tsv: do not edit. Variant kanji and "
               "the form\n * the place data writes them in, by code point. */\n")
     out.write("static const struct { uint32_t from, to; } variants[] = {\n")
-    for k in sorted(fold):
-        out.write("\t{0x%04X, 0x%04X}, /* %s %s */\n" % (ord(k), ord(fold[k]), k, fold[k]))
+    pairs = sorted(fold.items())
+    for at in range(0, len(pairs), 5):
+        line = pairs[at:at + 5]
+        out.write("\t" + " ".join("{0x%04X, 0x%04X}," % (ord(k), ord(v)) for k, v in line) +
+                  " /* " + " ".join(k + v for k, v in line) + " */\n")
     out.write("};\n\n/* Bit n: U+4E00 + n has a variant above, for text_fold's fast path. */\n")
     bits = [0] * ((0x9FFF - 0x4E00 + 32) // 32)
     for k in fold:
@@ -95,7 +98,7 @@ def main(unicode_dir, project):
             bits[n // 32] |= 1 << (n % 32)
     out.write("static const uint32_t variant_bits[%d] = {" % len(bits))
     for i, b in enumerate(bits):
-        out.write("%s0x%08x," % ("\n\t" if i % 6 == 0 else " ", b))
+        out.write("%s0x%08x," % ("\n\t" if i % 8 == 0 else " ", b))
     out.write("\n};\n")
     print(f"{len(fold)} variants", file=sys.stderr)
 

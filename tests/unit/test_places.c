@@ -207,6 +207,16 @@ desks_found(const char *query)
 	return out;
 }
 
+/* Each query of cases[i][0] lists the desks cases[i][1], in that order. */
+static void
+each_lists(const char *const (*cases)[2], size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(desks_found(cases[i][0]), cases[i][1]) != 0)
+			fail_msg("'%s' found '%s', not '%s'", cases[i][0],
+			    found(cases[i][0]), cases[i][1]);
+}
+
 /* Issue 11's examples: addresses as people write, say and paste them. */
 static void
 addresses_in_every_form(void **state)
@@ -245,10 +255,7 @@ addresses_in_every_form(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (strcmp(desks_found(cases[i][0]), cases[i][1]) != 0)
-			fail_msg("'%s' found '%s', not '%s'", cases[i][0],
-			    found(cases[i][0]), cases[i][1]);
+	each_lists(cases, sizeof cases / sizeof cases[0]);
 	assert_string_equal(found("浜松市中区"), "静岡(浜松市中区 → 浜松市中央区)");
 	assert_string_equal(found("Tsu-shi"), "三重(津市)");
 	assert_string_equal(found("tsushima"), "愛知(津島市) 長崎(対馬市)");
@@ -331,10 +338,7 @@ addresses_read_as_addresses(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (strcmp(desks_found(cases[i][0]), cases[i][1]) != 0)
-			fail_msg("'%s' found '%s', not '%s'", cases[i][0],
-			    found(cases[i][0]), cases[i][1]);
+	each_lists(cases, sizeof cases / sizeof cases[0]);
 	/* The first desk is the one named; the others follow. */
 	assert_true(text_starts(desks_found("Oyama"), "栃木"));
 	assert_true(text_starts(desks_found("Hiroo"), "北海道"));
