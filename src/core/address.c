@@ -64,23 +64,46 @@ add_candidate(struct reader *r, size_t place)
 	r->candidates[r->ncandidates++] = (unsigned short)place;
 }
 
+/* Keys [first, first + count) found at pos of word w, n bytes of it. */
+static void
+add_matches(struct reader *r, size_t w, size_t pos, size_t n, size_t first,
+    size_t count)
+{
+	const struct places *p = r->p;
+
+	for (size_t k = first; k < first + count && r->nmatches < MAX_MATCHES;
+	    k++) {
+		const struct place_key *key = &p->keys[k];
+		const struct place *pl = &p->list[key->place];
+
+		r->matches[r->nmatches++] = (struct match){(unsigned short)w,
+			(unsigned short)pos, (unsigned short)n, key->place,
+			key->kind};
+		if (!pl->nnow)
+			add_candidate(r, key->place);
+		for (size_t i = 0; i < pl->nnow; i++)
+			add_candidate(r, p->now[pl->first_now + i]);
+	}
+}
+
 /* Every key at every position of the word that a chain of keys from its
  * start reaches (東京都|港区|赤坂: the town is not a key), and the places
- * they name as candidates. */
+ * they name as candidates. The last word may end in the start of a name
+ * still being typed (2-8-1 千代田町, 八幡 of 八幡浜市): from two characters
+ * or three letters, every name it starts is one. */
 static void
 find_keys(struct reader *r, size_t w)
 {
 	const struct places *p = r->p;
 	const char *s = word_text(&r->words[w]);
-	size_t len = strnlen(s, MAX_WORD);
+	size_t len = strnlen(s, MAX_WORD), first, count;
 	unsigned char reach[MAX_WORD + 1] = {1};
+	bool typing = w + 1 == r->n;
 
 	for (size_t pos = 0; pos < len; pos++) {
 		if (!reach[pos])
 			continue;
 		for (size_t n = 1; pos + n <= len && n <= PLACE_KEY_MAX; n++) {
-			size_t first, count;
-
 			if (text_continues(s[pos + n]))
 				continue;
 			if (!places_keys_start(p, s + pos, n))
@@ -88,20 +111,13 @@ find_keys(struct reader *r, size_t w)
 			count = places_keys_equal(p, s + pos, n, &first);
 			if (count)
 				reach[pos + n] = 1;
-			for (size_t k = first; k < first + count &&
-			    r->nmatches < MAX_MATCHES; k++) {
-				const struct place_key *key = &p->keys[k];
-				const struct place *pl = &p->list[key->place];
-
-				r->matches[r->nmatches++] = (struct match){
-					(unsigned short)w, (unsigned short)pos,
-					(unsigned short)n, key->place, key->kind};
-				if (!pl->nnow)
-					add_candidate(r, key->place);
-				for (size_t i = 0; i < pl->nnow; i++)
-					add_candidate(r, p->now[pl->first_now + i]);
-			}
+			add_matches(r, w, pos, n, first, count);
 		}
+		if (typing && (s == r->words[w].text ?
+		    text_chars(s + pos) >= 2 : len - pos >= 3) &&
+		    (count = places_keys_starting(p, s + pos, len - pos,
+		    &first)) > 0)
+			add_matches(r, w, pos, len - pos, first, count);
 	}
 }
 
@@ -180,6 +196,7 @@ explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 	size_t len = strnlen(s, MAX_WORD), pos = 0;
 
 	bool towns = s == r->words[w].text; /* no town is in romaji */
+	unsigned last = 0; /* within a word, parts come large to small */
 
 	while (pos < len) {
 		size_t best = 0;
@@ -191,7 +208,7 @@ explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 
 			if (k->word == w && k->pos == pos && k->len > best &&
 			    (named = part_named(r->p, k, m)) &&
-			    !(sc->named & named))
+			    !(sc->named & named) && named > last)
 				best = k->len, part = named;
 		}
 		if (best == 0 && towns && !(sc->named & PART_TOWN) &&
@@ -204,6 +221,7 @@ explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 			break;
 		pos += best;
 		sc->named |= part;
+		last = part;
 		sc->parts++;
 	}
 	if (pos > 0 && pos < len && words_is_number(s + pos))

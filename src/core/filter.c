@@ -90,6 +90,8 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 	memset(&t->hits, 0, sizeof t->hits);
 	t->postal = false;
 	t->number = words_is_number(text);
+	t->house = t->number && text[0] >= '1' && text[0] <= '9' &&
+	    text[strspn(text, "0123456789")] != '\0';
 	t->text = t->romaji = text;
 	if (marked && postal_form(text + strlen(POSTAL_MARK), true)) {
 		phone_digits(text + strlen(POSTAL_MARK), digits);
@@ -204,6 +206,27 @@ read_address(struct filter *f)
 	f->town_place = a->town_place;
 }
 
+/* Words still being typed, or typed before what they belong to, narrow
+ * only while rows remain: a word that names no place yet (2-8-1
+ * いちきしり, 三笠市: a town typed before its municipality), and a last
+ * word shorter than a place search needs (東京都 新, the start of 新宿区).
+ * A query of one word is taken as it is. */
+static void
+mark_unsure(struct filter *f)
+{
+	for (size_t i = 0; f->count > 1 && i < f->count; i++) {
+		struct filter_term *t = &f->terms[i];
+		bool letters = t->text[strspn(t->text,
+		    "abcdefghijklmnopqrstuvwxyz")] == '\0';
+
+		if (t->negate || t->kind != TERM_TEXT || t->in_address)
+			continue;
+		if (!t->hits.prefectures || (i + 1 == f->count &&
+		    (letters ? strlen(t->text) < 3 : text_chars(t->text) < 2)))
+			t->optional = true;
+	}
+}
+
 void
 filter_compile(struct filter *f, const char *query,
     struct place_source *places)
@@ -251,6 +274,7 @@ filter_compile(struct filter *f, const char *query,
 	join_place_words(&c);
 	if (f->places)
 		read_address(f);
+	mark_unsure(f);
 	for (size_t i = 0; i < f->count; i++)
 		f->address |= !f->terms[i].negate && f->terms[i].hits.anchor;
 }
@@ -348,6 +372,12 @@ terms_in_use(const struct filter *f, const struct table *t, bool *use)
 		const struct filter_term *term = &f->terms[i];
 
 		use[i] = true;
+		/* 2-8-1 says nothing of where, in an address or on its way
+		 * to one (typed first in English order). */
+		if (term->house && !term->negate && !term->hits.prefectures) {
+			use[i] = false;
+			continue;
+		}
 		if (!f->address || term->negate || term->hits.anchor)
 			continue;
 		if (term->number) {

@@ -30,6 +30,8 @@ struct filter_term {
 	enum term_kind kind;
 	bool negate;
 	bool number;        /* digits, 丁目, 番地, 号...: a part of an address */
+	bool house;         /* a house number as written (2-8-1, 3丁目): no
+	                     * phone starts so, and it names no place */
 	const char *text;   /* folded; digits only for TERM_PHONE, POSTAL */
 	const char *romaji; /* text with romaji long vowels folded */
 	unsigned long code;

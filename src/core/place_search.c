@@ -133,6 +133,17 @@ places_keys_equal(const struct places *p, const char *s, size_t len,
 	return k - *first;
 }
 
+size_t
+places_keys_starting(const struct places *p, const char *s, size_t len,
+    size_t *first)
+{
+	size_t k = *first = lower_bound(p, s, len);
+
+	while (k < p->nkeys && strncmp(key_text(p, k), s, len) == 0)
+		k++;
+	return k - *first;
+}
+
 bool
 places_keys_start(const struct places *p, const char *s, size_t len)
 {

@@ -145,6 +145,10 @@ void places_find(const struct places *p, const char *term,
 size_t places_keys_equal(const struct places *p, const char *s, size_t len,
     size_t *first);
 
+/* The keys that start with s[0..len): how many, the first at *first. */
+size_t places_keys_starting(const struct places *p, const char *s,
+    size_t len, size_t *first);
+
 /* Whether a key starts with s[0..len). */
 bool places_keys_start(const struct places *p, const char *s, size_t len);
 
