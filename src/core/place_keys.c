@@ -130,8 +130,8 @@ add_part(struct key_builder *b, size_t place, const struct part *pt,
 	add_key(b, place, romaji, n, kind);
 	if (other && n + strlen(other) < sizeof romaji) {
 		memcpy(romaji + n, other, strlen(other) + 1);
-		add_key(b, place, romaji, n + strlen(other),
-		    kind | PLACE_KEY_SUFFIXED);
+		add_key(b, place, romaji, text_fold_romaji(romaji,
+		    n + strlen(other), NULL), kind | PLACE_KEY_SUFFIXED);
 	}
 }
 

@@ -34,6 +34,9 @@ if [ "$what" = test ]; then
 	need lintian 'command -v lintian'
 	need sshd 'test -x /usr/sbin/sshd'
 	need ssh 'command -v ssh'
+	# Readings and variant kanji from elsewhere, for tests/spellings.py.
+	need skkdic-extra 'test -f /usr/share/skk/SKK-JISYO.geo'
+	need unicode-data 'test -f /usr/share/unicode/Unihan_Variants.txt.bz2'
 	# A terminal emulator apart from tmux, to check the screen in.
 	need pyte 'python3 -c "import pyte" || /usr/bin/python3 -c "import pyte"'
 fi
