@@ -12,6 +12,9 @@
 #define MAX_MATCHES 768
 #define MAX_CANDIDATES 384
 #define MAX_WORD 1024
+/* Places a bit each for the candidates found (Japan has about 1,950; a
+ * place past this is compared with the candidates one by one). */
+#define MAX_PLACES 4096
 
 /* A key found in a word: at pos, len bytes long. */
 struct match {
@@ -28,7 +31,7 @@ struct reader {
 	size_t nmatches;
 	unsigned short candidates[MAX_CANDIDATES];
 	size_t ncandidates;
-	unsigned char seen[(1 << 16) / 8];
+	unsigned char seen[MAX_PLACES / 8]; /* candidates so far, by place */
 };
 
 /* How a candidate explains the query: parts named, bytes covered. */
@@ -57,10 +60,17 @@ word_text(const struct address_word *w)
 static void
 add_candidate(struct reader *r, size_t place)
 {
-	if (r->seen[place / 8] >> (place % 8) & 1 ||
-	    r->ncandidates == MAX_CANDIDATES)
+	if (r->ncandidates == MAX_CANDIDATES)
 		return;
-	r->seen[place / 8] |= (unsigned char)(1u << (place % 8));
+	if (place < MAX_PLACES) {
+		if (r->seen[place / 8] >> (place % 8) & 1)
+			return;
+		r->seen[place / 8] |= (unsigned char)(1u << (place % 8));
+	} else {
+		for (size_t i = 0; i < r->ncandidates; i++)
+			if (r->candidates[i] == place)
+				return;
+	}
 	r->candidates[r->ncandidates++] = (unsigned short)place;
 }
 
@@ -262,8 +272,8 @@ bool
 address_read(const struct places *p, const struct address_word *words,
     size_t n, struct address *out)
 {
-	static struct reader r; /* 3 kB of matches and 8 kB of flags: not on
-	                         * the stack of every keystroke */
+	static struct reader r; /* 8 kB of matches: not on the stack of every
+	                         * keystroke, and only the pages used */
 	struct score best = {.parts = ~0u}, sc;
 
 	memset(out, 0, sizeof *out);
