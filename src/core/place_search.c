@@ -1,5 +1,6 @@
 /* place_search: looking up names, addresses and postal codes in the
  * places' keys and ranges (places.h). */
+#define _GNU_SOURCE /* memmem */
 #include "places.h"
 
 #include <stdio.h>
@@ -240,6 +241,59 @@ find_in_prefecture(const struct places *p, size_t key, const char *s,
 	return true;
 }
 
+/* The current place whose towns hold byte at of the towns' text. */
+static size_t
+place_of_town(const struct places *p, size_t at)
+{
+	size_t lo = 0, hi = p->current;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (p->town_at[mid] <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The municipalities with the most towns starting with s[0..len), as
+ * hits: a merged town's 大字 keep its name before theirs (平良西里,
+ * 平良下里 of 宮古島市; 大宮町周枳 of 京丹後市). One search through the
+ * towns' text, where a town starts after a NUL; a place's towns are
+ * together, so its count is a run. Whether there was one. */
+static bool
+hit_most_towns(const struct places *p, const char *s, size_t len,
+    struct place_hits *hits)
+{
+	char needle[PLACE_KEY_MAX + 2];
+	const char *text = p->towns, *end, *at;
+	size_t most = 0, run = 0, place = SIZE_MAX;
+
+	if (!text || len == 0 || len > PLACE_KEY_MAX)
+		return false;
+	end = text + p->town_at[p->current];
+	needle[0] = '\0';
+	memcpy(needle + 1, s, len);
+	/* The first town has no NUL before it. */
+	at = strncmp(text, s, len) == 0 ? text - 1 : memmem(text, (size_t)(end -
+	    text), needle, len + 1);
+	for (; at; at = memmem(at + 1, (size_t)(end - at - 1), needle, len + 1)) {
+		size_t here = place_of_town(p, (size_t)(at + 1 - text));
+
+		run = here == place ? run + 1 : 1;
+		place = here;
+		if (run > most) { /* a new best: only places as good count */
+			memset(hits, 0, sizeof *hits);
+			most = run;
+		}
+		if (run == most)
+			hit(p, hits, place, PLACE_EXACT, false);
+	}
+	return most > 0;
+}
+
 /* A municipality merged away (浦和市, 清水市, 田無市, 平良市) most often
  * lives on as a ward or a town of its name: 浦和区 of さいたま市, 田無町 of
  * 西東京市, 平良 of 宮古島市. When no place has the name, the wards named
@@ -276,27 +330,9 @@ find_former(const struct places *p, const char *s, struct place_hits *hits)
 			count++;
 		}
 	}
-	/* The municipality with the most towns of the name wins: a merged
-	 * town's 大字 keep its name before theirs (平良西里, 平良下里 of
-	 * 宮古島市; 大宮町周枳 of 京丹後市). */
-	for (size_t pass = 0, most = 0, cut = len; !count && p->towns &&
-	    pass < 2; pass++) {
-		for (size_t i = 0; i < p->current; i++) {
-			size_t n = 0;
-
-			for (const char *t = p->towns + p->town_at[i],
-			    *end = p->towns + p->town_at[i + 1]; t < end;
-			    t += strlen(t) + 1)
-				n += strncmp(t, s, cut) == 0;
-			if (pass == 0 && n > most)
-				most = n;
-			else if (pass == 1 && n && n == most)
-				hit(p, hits, i, PLACE_EXACT, false);
-		}
-		/* 大宮町 as the start of towns, else 大宮. */
-		if (pass == 0 && most == 0 && cut == len)
-			cut = base, pass--;
-	}
+	/* 大宮町 as the start of towns, else 大宮. */
+	if (!count && !hit_most_towns(p, s, len, hits))
+		hit_most_towns(p, s, base, hits);
 	hits->former = hits->anchor = hits->whole = hits->prefectures != 0;
 	return hits->former;
 }
