@@ -31,6 +31,7 @@ struct reader {
 	size_t nmatches;
 	unsigned short candidates[MAX_CANDIDATES];
 	size_t ncandidates;
+	struct { size_t bytes; unsigned parts; } scored[MAX_CANDIDATES];
 	unsigned char seen[MAX_PLACES / 8]; /* candidates so far, by place */
 };
 
@@ -174,16 +175,13 @@ town_at(const struct places *p, size_t m, const char *s, bool typing,
     const char **town)
 {
 	size_t best = 0, len = strlen(s), part = strcspn(s, "0123456789-");
-	char head[PLACE_KEY_MAX + 1];
+	size_t chars = 0;
 
 	if (!p->towns || m >= p->current)
 		return 0;
-	typing |= part < len;
-	if (part > PLACE_KEY_MAX)
-		part = PLACE_KEY_MAX;
-	memcpy(head, s, part);
-	head[part] = '\0';
-	typing &= text_chars(head) >= 2;
+	for (size_t i = 0; i < part; i++)
+		chars += !text_continues(s[i]);
+	typing = (typing || part < len) && chars >= 2;
 	for (const char *t = p->towns + p->town_at[m],
 	    *end = p->towns + p->town_at[m + 1]; t < end; t += strlen(t) + 1) {
 		size_t n = strlen(t);
@@ -204,7 +202,6 @@ explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 {
 	const char *s = word_text(&r->words[w]);
 	size_t len = strnlen(s, MAX_WORD), pos = 0;
-
 	bool towns = s == r->words[w].text; /* no town is in romaji */
 	unsigned last = 0; /* within a word, parts come large to small */
 
@@ -293,20 +290,22 @@ address_read(const struct places *p, const struct address_word *words,
 			find_keys(&r, w);
 	for (size_t c = 0; c < r.ncandidates; c++) {
 		score(&r, r.candidates[c], &sc);
+		r.scored[c].bytes = sc.bytes, r.scored[c].parts = sc.parts;
 		if (better(&sc, &best))
 			best = sc;
 	}
 	if (best.bytes == 0 || best.parts < 2)
 		return false;
 	/* Every candidate as good as the best: a town both 中央区 have
-	 * leaves both. */
+	 * leaves both. Only those are read again, for their words. */
 	for (size_t c = 0; c < r.ncandidates; c++) {
 		size_t m = r.candidates[c];
 		unsigned pref = pref_of(p, m);
 
-		score(&r, m, &sc);
-		if (better(&best, &sc) || better(&sc, &best))
+		if (r.scored[c].bytes != best.bytes ||
+		    r.scored[c].parts != best.parts)
 			continue;
+		score(&r, m, &sc);
 		for (size_t w = 0; w < r.n; w++)
 			out->explained[w] |= sc.explained[w];
 		if (out->hits.prefectures >> pref & 1)

@@ -283,8 +283,7 @@ filter_compile(struct filter *f, const char *query,
  * desk's own name whole, a place the term names, a designated city's ward
  * of that name, the start of the desk's name, the start of a place's,
  * then the start of its region or bureau, then a word inside the desk's
- * cells; MATCH_NONE when it
- * does not. */
+ * cells; MATCH_NONE when it does not. */
 enum match_rank {
 	MATCH_WHOLE, MATCH_PLACE, MATCH_PLACE_WARD, MATCH_START,
 	MATCH_PLACE_START, MATCH_REGION, MATCH_INSIDE, MATCH_NONE,
@@ -500,8 +499,12 @@ filter_run(const struct filter *f, const struct table *t, size_t *rows,
 	    count[MATCH_PLACE] || count[MATCH_PLACE_WARD]))
 		n = drop_inside(rows, ranks, n, count);
 	if (direct) {
+		bool placed = false;
+
+		for (size_t i = 0; i < f->count; i++)
+			placed |= f->terms[i].hits.prefectures != 0;
 		*direct = n;
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; placed && i < n; i++)
 			*direct -= found_through_place(f, &t->desks[rows[i]]);
 	}
 	/* A stable sort by rank, when there is more than one; without

@@ -91,6 +91,18 @@ find_suffix(struct part *pt)
 }
 
 size_t
+place_suffix_kana(const char *kana, size_t len)
+{
+	for (size_t i = 0; i < COUNT_OF(suffixes); i++) {
+		size_t n = strlen(suffixes[i].kana);
+
+		if (len > n && memcmp(kana + len - n, suffixes[i].kana, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+size_t
 place_romaji(const char *kana, size_t len, char *out)
 {
 	return text_fold_romaji(out, text_kana_romaji(kana, len, out), NULL);

@@ -17,6 +17,10 @@
  * county: 郡上市 and 大和郡山市 have none. */
 size_t place_upper_end(const char *name);
 
+/* The bytes of the administrative suffix a reading ends with (し, く,
+ * ぐん, ちょう, まち, むら, そん, と, ふ, けん); 0 for none. */
+size_t place_suffix_kana(const char *kana, size_t len);
+
 /* Romaji of kana (len bytes) into out (2 * len + 1), long vowels folded;
  * returns its length. */
 size_t place_romaji(const char *kana, size_t len, char *out);

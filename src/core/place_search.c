@@ -415,30 +415,19 @@ places_by_postal(const struct places *p, const char *digits,
 static size_t
 put_romaji_part(const char *kana, size_t len, char *out, size_t cap)
 {
-	static const char *const suffixes[] = {"し", "く", "ぐん", "ちょう",
-		"まち", "むら", "そん", "けん", "と", "ふ"};
-	char romaji[2 * PLACE_KEY_MAX + 1];
-	size_t base = len, n, m = 0;
+	char romaji[2 * PLACE_KEY_MAX + 2];
+	size_t suffix = place_suffix_kana(kana, len), n;
 
-	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-		size_t sl = strlen(suffixes[i]);
-
-		if (len > sl + 3 && memcmp(kana + len - sl, suffixes[i], sl) == 0) {
-			base = len - sl;
-			break;
-		}
-	}
-	n = text_kana_romaji(kana, base, romaji);
-	if (base < len) {
+	n = text_kana_romaji(kana, len - suffix, romaji);
+	if (suffix) {
 		romaji[n++] = '-';
-		n += text_kana_romaji(kana + base, len - base, romaji + n);
+		n += text_kana_romaji(kana + len - suffix, suffix, romaji + n);
 	}
 	romaji[text_fold_long_vowels(romaji, n, NULL)] = '\0';
 	if (romaji[0] >= 'a' && romaji[0] <= 'z')
 		romaji[0] = (char)(romaji[0] - 'a' + 'A');
-	if (cap)
-		m = (size_t)snprintf(out, cap, "%s", romaji);
-	return m < cap ? m : cap ? cap - 1 : 0;
+	n = (size_t)snprintf(out, cap, "%s", romaji);
+	return n < cap ? n : cap - 1;
 }
 
 /* A place's reading (or, upper, its county's or city's) in romaji, its
