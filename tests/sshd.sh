@@ -32,7 +32,7 @@ check "the documented lines are found" grep -q ForceCommand "$tmp/documented"
 mkdir -p /run/sshd
 check "sshd accepts the configuration" /usr/sbin/sshd -t -f "$tmp/sshd_config"
 /usr/sbin/sshd -f "$tmp/sshd_config" -E "$tmp/sshd.log"
-trap 'kill "$(cat "$tmp/sshd.pid" 2>/dev/null)" 2>/dev/null; for s in $servers; do tmux -L "$s" kill-server 2>/dev/null || true; done; rm -rf "$tmp"' EXIT
+trap 'kill "$(cat "$tmp/sshd.pid" 2>/dev/null)" 2>/dev/null; end_servers; rm -rf "$tmp"' EXIT
 wait_file "$tmp/sshd.pid"
 ssh_opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=no -o PreferredAuthentications=none,password -o PubkeyAuthentication=no"
 

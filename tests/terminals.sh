@@ -143,7 +143,7 @@ check "and the session goes on" running
 # an outer tmux (as the person's terminal, its clipboard on) runs an inner
 # tmux with no options at all, which runs madoguchi.
 inner="madoguchi-inner-$$"
-servers="$servers $inner"
+echo "$inner" >>"$servers_file"
 session "env TERM=xterm-256color tmux -L $inner -f /dev/null new-session -s i 'env LANG=C.UTF-8 $BIN -q kanagawa'"
 tm set-option -g set-clipboard on
 wait_for "1/47" >/dev/null

@@ -5,7 +5,13 @@ BIN=$(cd "$(dirname "$MADOGUCHI")" && pwd)/$(basename "$MADOGUCHI")
 # the start of the next.
 sock="madoguchi-test-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-servers=""
+# The servers started, one a line: a file, not a variable, so that a
+# session started in a subshell (a pipeline, a $(...)) is ended too.
+servers_file=$tmp/.servers
+: >"$servers_file"
+# Marks every process this suite starts, for end_servers.
+MADOGUCHI_TEST_SUITE=$$-$(date +%s%N)
+export MADOGUCHI_TEST_SUITE
 
 # descendants PID...: every process below these, parents before children.
 descendants() {
@@ -22,16 +28,29 @@ descendants() {
 # killing a parent first would leave its child to an init that may not
 # reap it: the deepest go first, then their parents reap them.
 end_servers() {
+	servers=$(cat "$servers_file" 2>/dev/null || true)
 	panes=""
 	for s in $servers; do
-		panes="$panes $(tmux -L "$s" list-panes -a -F '#{pane_pid}' 2>/dev/null)"
+		# a server a test ended already answers nothing (and set -e
+		# must not end this trap)
+		panes="$panes $(tmux -L "$s" list-panes -a -F '#{pane_pid}' 2>/dev/null || true)"
 	done
 	tree=$(descendants $panes | tac)
 	for p in $tree; do
-		kill "$p" 2>/dev/null
-		wait_until 2 sh -c "! kill -0 $p 2>/dev/null" || kill -9 "$p" 2>/dev/null
+		kill "$p" 2>/dev/null || true
+		wait_until 2 sh -c "! kill -0 $p 2>/dev/null" ||
+		    kill -9 "$p" 2>/dev/null || true
 	done
 	for s in $servers; do tmux -L "$s" kill-server 2>/dev/null || true; done
+	# What outlived its server (a session of its own, out of the tree
+	# above once its parent is gone): everything that carries this
+	# suite's mark and is not of this shell's own session.
+	own=$(ps -o sid= -p $$)
+	for p in $(grep -l "MADOGUCHI_TEST_SUITE=$MADOGUCHI_TEST_SUITE" \
+	    /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
+		[ "$(ps -o sid= -p "$p" || true)" = "$own" ] ||
+		    kill -9 "$p" 2>/dev/null || true
+	done
 }
 trap 'status=$?; end_servers; rm -rf "$tmp"; exit $status' EXIT
 
@@ -91,8 +110,8 @@ start() {
 # on exit) with one pane of 100x30 running COMMAND; tm talks to it.
 session() {
 	started=$((${started:-0} + 1))
-	sock="madoguchi-test-$$-$started"
-	servers="$servers $sock"
+	sock="madoguchi-test-$$-$started-$(date +%s%N)"
+	echo "$sock" >>"$servers_file"
 	tm new-session -d -s s -x "${2:-100}" -y "${3:-30}" "$1"
 	tm set-option -t s window-size manual
 }
