@@ -88,6 +88,7 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 	char digits[FILTER_MAX_QUERY + 1];
 
 	memset(&t->hits, 0, sizeof t->hits);
+	t->near_score = 0;
 	t->postal = false;
 	t->number = words_is_number(text);
 	t->house = t->number && text[0] >= '1' && text[0] <= '9' &&
@@ -104,14 +105,27 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 	} else if (phone_digits(text, digits)) {
 		t->kind = TERM_PHONE;
 		t->text = t->romaji = keep(c, digits, strlen(digits));
-		if (!postal_form(text, false))
-			return;
 	} else {
 		t->kind = TERM_TEXT;
 		words_join_romaji(text);
 		set_text(c, t, text);
-		if ((places = place_source_get(c->source, false)) != NULL)
-			places_find(places, t->text, t->romaji, &t->hits);
+		if ((places = place_source_get(c->source, false)) == NULL)
+			return;
+		places_find(places, t->text, t->romaji, &t->hits);
+		if (!t->hits.prefectures && !t->negate)
+			t->near_score = places_near(places, t->text, t->romaji,
+			    &t->near);
+		return;
+	}
+	if (t->kind == TERM_PHONE && !postal_form(text, false)) {
+		/* 430: the start of a postal code, after any phone. */
+		if (strlen(t->text) > 6 || strlen(t->text) != strlen(text) ||
+		    (places = place_source_get(c->source, true)) == NULL)
+			return;
+		places_by_postal(places, t->text, &t->hits);
+		for (int pref = 1; pref <= 47; pref++)
+			t->hits.rank[pref] = PLACE_CODE_START;
+		t->hits.anchor = t->hits.whole = false;
 		return;
 	}
 	t->postal = true;

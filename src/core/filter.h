@@ -41,6 +41,11 @@ struct filter_term {
 	                   * it reaches that address's prefectures only */
 	bool optional;    /* a word that address leaves unexplained (a
 	                   * building): asked only while rows remain */
+	/* When hits has nothing: what places_near found, and its score
+	 * (0: nothing). filter_run reads a term by it only when the query
+	 * lists nothing else. */
+	struct place_hits near;
+	unsigned near_score;
 };
 
 struct filter {
@@ -55,6 +60,12 @@ struct filter {
 	 * none. */
 	char town[96];
 	size_t town_place;
+	/* After filter_run: the near score each term was read at (0: as
+	 * typed), the prefectures' desks listed that way, and whether that
+	 * was through slips ("did you mean"), not short starts. */
+	unsigned near_tier[FILTER_MAX_TERMS];
+	pref_mask near_listed;
+	bool near_slips;
 	char buf[6 * FILTER_MAX_QUERY];
 };
 
@@ -76,12 +87,22 @@ void filter_compile(struct filter *f, const char *query,
  * own (name, prefecture, kana, romaji) matched, then a place the query
  * names (an address, a municipality), then a designated city's ward of
  * that name, then the start of a cell, then the start of a place's name,
- * then a match inside a cell or a region; within each, table order. When
- * a place is named exactly, desks found only inside a cell are left out.
- * *direct (may be NULL) gets how many matched on their own cells, not
- * through a place. */
-size_t filter_run(const struct filter *f, const struct table *t, size_t *rows,
+ * then a match inside a cell or a region, then the start of a postal
+ * code; within each, table order. When a place is named exactly, desks
+ * found only inside a cell are left out.
+ *
+ * When that lists nothing, or only words inside cells, the words that
+ * found nothing are read as what they are near (places_near, and the
+ * desks' own romaji, kana and region within as many slips): those rows
+ * come after, and f->near_listed records them.
+ * Words an address leaves unexplained are dropped while rows remain, but
+ * never all the words asked. *direct (may be NULL) gets how many matched
+ * on their own cells, not through a place or a slip. */
+size_t filter_run(struct filter *f, const struct table *t, size_t *rows,
     size_t *direct);
+
+/* Whether filter_run listed desk k only as what a slip may have meant. */
+bool filter_suggested(const struct filter *f, const struct desk *k);
 
 /* Where the positive terms match cell `field` of desk k: up to max spans,
  * sorted and merged. Returns how many were written. */

@@ -3,20 +3,24 @@
  * this ranks the table with it. */
 #include "filter.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "typo.h"
 
 /* How well a term matches a desk, best first, as a person ranks: the
  * desk's own name whole, a place the term names, a designated city's ward
  * of that name, the start of the desk's name, the start of a place's,
  * then the start of its region or bureau, then a word inside the desk's
- * cells; MATCH_NONE when it does not. */
+ * cells, then the start of a postal code without its 〒; MATCH_NONE when
+ * it does not. */
 enum match_rank {
 	MATCH_WHOLE, MATCH_PLACE, MATCH_PLACE_WARD, MATCH_START,
-	MATCH_PLACE_START, MATCH_REGION, MATCH_INSIDE, MATCH_NONE,
+	MATCH_PLACE_START, MATCH_REGION, MATCH_INSIDE, MATCH_CODE_START,
+	MATCH_NONE,
 };
 
 static enum match_rank
@@ -69,18 +73,25 @@ own_rank(const struct filter_term *t, const struct desk *k)
 	return r;
 }
 
-/* How the term reaches the desk's prefecture through a place. */
+/* How places reached the desk's prefecture. */
 static enum match_rank
-place_rank(const struct filter_term *t, const struct desk *k)
+hits_rank(const struct place_hits *h, const struct desk *k)
 {
 	static const enum match_rank by_place[PLACE_RANKS] = {
 		[PLACE_EXACT] = MATCH_PLACE, [PLACE_WARD] = MATCH_PLACE_WARD,
 		[PLACE_BY_START] = MATCH_PLACE_START,
+		[PLACE_CODE_START] = MATCH_CODE_START,
 	};
 
-	if (k->code > 47 || !(t->hits.prefectures >> k->code & 1))
+	if (k->code > 47 || !(h->prefectures >> k->code & 1))
 		return MATCH_NONE;
-	return by_place[t->hits.rank[k->code]];
+	return by_place[h->rank[k->code]];
+}
+
+static enum match_rank
+place_rank(const struct filter_term *t, const struct desk *k)
+{
+	return hits_rank(&t->hits, k);
 }
 
 /* A part of the address the query was read as reaches its places alone:
@@ -92,36 +103,64 @@ term_rank(const struct filter_term *t, const struct desk *k)
 	    best(own_rank(t, k), place_rank(t, k));
 }
 
+/* One pass over the table: the terms it asks, and, in a pass for words
+ * that found nothing, what each such word is read as instead. */
+struct pass {
+	bool use[FILTER_MAX_TERMS];
+	/* 0: the term as typed; else the near score (places.h) it is read
+	 * at: its near places of that score, and the desks whose own words
+	 * are that close (own[term][code]). */
+	unsigned tier[FILTER_MAX_TERMS];
+	unsigned char own[FILTER_MAX_TERMS][48];
+};
+
 /* Which terms count: in an address, the numbers, and the words that reach
  * no desk at all, are not asked of any. */
 static void
-terms_in_use(const struct filter *f, const struct table *t, bool *use)
+terms_in_use(const struct filter *f, const struct table *t, struct pass *pass)
 {
+	memset(pass->tier, 0, sizeof pass->tier);
 	for (size_t i = 0; i < f->count; i++) {
 		const struct filter_term *term = &f->terms[i];
+		bool *use = &pass->use[i];
 
-		use[i] = true;
+		*use = true;
 		/* 2-8-1 says nothing of where, in an address or on its way
 		 * to one (typed first in English order). */
 		if (term->house && !term->negate && !term->hits.prefectures) {
-			use[i] = false;
+			*use = false;
 			continue;
 		}
 		if (!f->address || term->negate || term->hits.anchor)
 			continue;
 		if (term->number) {
-			use[i] = false;
+			*use = false;
 			continue;
 		}
-		use[i] = false;
-		for (size_t r = 0; r < t->count && !use[i]; r++)
-			use[i] = term_rank(term, &t->desks[r]) != MATCH_NONE;
+		*use = false;
+		for (size_t r = 0; r < t->count && !*use; r++)
+			*use = term_rank(term, &t->desks[r]) != MATCH_NONE;
 	}
+}
+
+/* How a term read at its near score matches the desk. */
+static enum match_rank
+near_rank(const struct filter_term *t, const struct pass *pass, size_t i,
+    const struct desk *k)
+{
+	unsigned tier = pass->tier[i];
+	enum match_rank r = t->near_score == tier ? hits_rank(&t->near, k) :
+	    MATCH_NONE;
+
+	if (k->code <= 47 && pass->own[i][k->code] == tier)
+		r = best(r, tier % 2 ? MATCH_START : MATCH_WHOLE);
+	return r;
 }
 
 /* The row's rank: its worst term's. */
 static enum match_rank
-row_rank(const struct filter *f, const bool *use, const struct desk *k)
+row_rank(const struct filter *f, const struct pass *pass,
+    const struct desk *k)
 {
 	enum match_rank rank = MATCH_WHOLE;
 
@@ -129,9 +168,9 @@ row_rank(const struct filter *f, const bool *use, const struct desk *k)
 		const struct filter_term *t = &f->terms[i];
 		enum match_rank r;
 
-		if (!use[i])
+		if (!pass->use[i])
 			continue;
-		r = term_rank(t, k);
+		r = pass->tier[i] ? near_rank(t, pass, i, k) : term_rank(t, k);
 		if (t->negate) {
 			if (r != MATCH_NONE)
 				return MATCH_NONE;
@@ -142,15 +181,28 @@ row_rank(const struct filter *f, const bool *use, const struct desk *k)
 	return rank;
 }
 
-/* Whether the term lists desk k through a place, not its own cells (the
- * prefecture itself is the desk's own: とうきょう is 東京都's desk). */
+/* Whether term i lists desk k through a place, not its own cells (the
+ * prefecture itself is the desk's own: とうきょう is 東京都's desk); the
+ * place is *hits' first there. A desk listed near is so through the near
+ * places of the term's tier. */
 static bool
-term_via_place(const struct filter *f, const struct filter_term *t,
-    const struct desk *k)
+term_via_place(const struct filter *f, size_t i, const struct desk *k,
+    const struct place_hits **hits)
 {
-	enum match_rank place = place_rank(t, k), own = own_rank(t, k);
+	const struct filter_term *t = &f->terms[i];
+	enum match_rank place, own;
 
-	if (t->negate || place == MATCH_NONE)
+	if (t->negate || k->code > 47)
+		return false;
+	if (f->near_listed >> k->code & 1) {
+		*hits = &t->near;
+		return f->near_tier[i] && f->near_tier[i] == t->near_score &&
+		    hits_rank(&t->near, k) != MATCH_NONE;
+	}
+	*hits = &t->hits;
+	place = place_rank(t, k);
+	own = own_rank(t, k);
+	if (place == MATCH_NONE)
 		return false;
 	if (own != MATCH_NONE &&
 	    f->places->list[t->hits.first[k->code]].code % 1000 == 0)
@@ -161,25 +213,29 @@ term_via_place(const struct filter *f, const struct filter_term *t,
 static bool
 found_through_place(const struct filter *f, const struct desk *k)
 {
+	const struct place_hits *hits;
+
 	for (size_t i = 0; f->places && i < f->count; i++)
-		if (term_via_place(f, &f->terms[i], k))
+		if (term_via_place(f, i, k, &hits))
 			return true;
 	return false;
 }
 
-/* The rows that match with the terms in use, their ranks and how many
- * of each rank there are. */
+/* The rows that match in the pass (but not in `before`, when given),
+ * their ranks and how many of each rank there are. */
 static size_t
-match_rows(const struct filter *f, const struct table *t, const bool *use,
-    size_t *rows, unsigned char *ranks, size_t *count)
+match_rows(const struct filter *f, const struct table *t,
+    const struct pass *pass, const struct pass *before, size_t *rows,
+    unsigned char *ranks, size_t *count)
 {
 	size_t n = 0;
 
 	memset(count, 0, MATCH_NONE * sizeof *count);
 	for (size_t i = 0; i < t->count; i++) {
-		enum match_rank r = row_rank(f, use, &t->desks[i]);
+		enum match_rank r = row_rank(f, pass, &t->desks[i]);
 
-		if (r == MATCH_NONE)
+		if (r == MATCH_NONE ||
+		    (before && row_rank(f, before, &t->desks[i]) != MATCH_NONE))
 			continue;
 		count[r]++;
 		if (ranks)
@@ -187,6 +243,28 @@ match_rows(const struct filter *f, const struct table *t, const bool *use,
 		rows[n++] = i;
 	}
 	return n;
+}
+
+/* match_rows; when nothing matches, again without the words an address
+ * leaves unexplained (they never empty the list), as long as a word that
+ * is asked remains, or a house number says an address is being typed
+ * (2-8-1 いちきしり, a town before its municipality): two unknown words
+ * alone are a miss, not every desk. */
+static size_t
+match_or_drop(const struct filter *f, const struct table *t,
+    struct pass *pass, const struct pass *before, size_t *rows,
+    unsigned char *ranks, size_t *count)
+{
+	size_t n = match_rows(f, t, pass, before, rows, ranks, count);
+	bool dropped = false, asked = false;
+
+	for (size_t i = 0; i < f->count; i++)
+		asked |= !f->terms[i].negate && (f->terms[i].house ||
+		    (pass->use[i] && !f->terms[i].optional));
+	for (size_t i = 0; n == 0 && asked && i < f->count; i++)
+		if (pass->use[i] && f->terms[i].optional)
+			pass->use[i] = false, dropped = true;
+	return dropped ? match_rows(f, t, pass, before, rows, ranks, count) : n;
 }
 
 /* Removes the rows of rank MATCH_INSIDE; needs the ranks. */
@@ -206,61 +284,179 @@ drop_inside(size_t *rows, unsigned char *ranks, size_t n, size_t *count)
 	return kept;
 }
 
-size_t
-filter_run(const struct filter *f, const struct table *t, size_t *rows,
-    size_t *direct)
+/* A stable sort of rows[0..n) by rank; without memory (or ranks), they
+ * stay in table order. */
+static void
+sort_by_rank(size_t *rows, const unsigned char *ranks, size_t n,
+    const size_t *count)
 {
-	size_t count[MATCH_NONE], n;
-	bool use[FILTER_MAX_TERMS], dropped = false;
-	unsigned char *ranks;
-
-	terms_in_use(f, t, use);
-	ranks = malloc(t->count + 1);
-	n = match_rows(f, t, use, rows, ranks, count);
-	/* Words an address leaves unexplained never empty the list. */
-	for (size_t i = 0; n == 0 && i < f->count; i++)
-		if (use[i] && f->terms[i].optional)
-			use[i] = false, dropped = true;
-	if (dropped)
-		n = match_rows(f, t, use, rows, ranks, count);
-	/* A place the query names exactly outranks words found inside
-	 * others' cells: Tama is 多摩市, not also saiTAMA. */
-	if (count[MATCH_INSIDE] < n && (count[MATCH_WHOLE] ||
-	    count[MATCH_PLACE] || count[MATCH_PLACE_WARD]))
-		n = drop_inside(rows, ranks, n, count);
-	if (direct) {
-		bool placed = false;
-
-		for (size_t i = 0; i < f->count; i++)
-			placed |= f->terms[i].hits.prefectures != 0;
-		*direct = n;
-		for (size_t i = 0; placed && i < n; i++)
-			*direct -= found_through_place(f, &t->desks[rows[i]]);
-	}
-	/* A stable sort by rank, when there is more than one; without
-	 * memory, table order alone. */
-	size_t *sorted = NULL;
+	size_t *sorted = NULL, at[MATCH_NONE], pos = 0;
 
 	for (int r = 0; ranks && r < MATCH_NONE; r++)
 		if (count[r] && count[r] < n) {
 			sorted = malloc((n + 1) * sizeof *sorted);
 			break;
 		}
-
-	if (sorted) {
-		size_t at[MATCH_NONE], pos = 0;
-
-		for (int r = 0; r < MATCH_NONE; r++) {
-			at[r] = pos;
-			pos += count[r];
-		}
-		for (size_t i = 0; i < n; i++)
-			sorted[at[ranks[i]]++] = rows[i];
-		memcpy(rows, sorted, n * sizeof *rows);
+	if (!sorted)
+		return;
+	for (int r = 0; r < MATCH_NONE; r++) {
+		at[r] = pos;
+		pos += count[r];
 	}
+	for (size_t i = 0; i < n; i++)
+		sorted[at[ranks[i]]++] = rows[i];
+	memcpy(rows, sorted, n * sizeof *rows);
 	free(sorted);
+}
+
+/* The near score of the scan's query on desk k's own words (its
+ * prefecture's romaji or kana, its region's romaji); UINT_MAX when none is
+ * within its bound. */
+static unsigned
+own_near_score(struct typo_scan *scan, bool letters, const struct desk *k)
+{
+	const char *cells[3] = {desk_folded(k, FIELD_KANA), NULL, NULL};
+	unsigned score = UINT_MAX;
+
+	if (letters) {
+		cells[0] = desk_folded(k, FIELD_ROMAJI);
+		cells[1] = desk_kana_romaji(k);
+		cells[2] = desk_folded(k, FIELD_REGION_ROMAJI);
+	}
+	for (size_t c = 0; c < 3 && cells[c]; c++) {
+		unsigned s = typo_scan_score(scan, cells[c], strlen(cells[c]));
+
+		score = s < score ? s : score;
+	}
+	return score;
+}
+
+/* Whether a term found nothing of its own: no place, and no desk but
+ * inside a cell (tokio, hamamtsu, kanagwa). */
+static bool
+lost(const struct filter_term *t, const struct table *tb)
+{
+	if (t->negate || t->kind != TERM_TEXT || t->hits.prefectures)
+		return false;
+	for (size_t r = 0; r < tb->count; r++)
+		if (own_rank(t, &tb->desks[r]) < MATCH_INSIDE)
+			return false;
+	return true;
+}
+
+/* The near scores of term t on the own words of each prefecture's desk,
+ * into own[code] (0: none); returns the best (UINT_MAX: none). */
+static unsigned
+own_near(const struct filter_term *t, const struct table *tb,
+    unsigned char own[48])
+{
+	struct typo_query q;
+	struct typo_scan scan;
+	unsigned best = UINT_MAX;
+
+	memset(own, 0, 48);
+	if (!typo_query_set(&q, t->text, t->romaji))
+		return best;
+	typo_scan_begin(&scan, &q);
+	for (size_t r = 0; r < tb->count; r++) {
+		const struct desk *k = &tb->desks[r];
+		unsigned s;
+
+		if (k->code > 47 || (s = own_near_score(&scan,
+		    typo_is_letters(t->text), k)) == UINT_MAX)
+			continue;
+		own[k->code] = (unsigned char)s;
+		best = s < best ? s : best;
+	}
+	return best;
+}
+
+/* Reads each lost term at the best near score of its places and of the
+ * desks' own words; false when no term has anything near. */
+static bool
+read_near(const struct filter *f, const struct table *tb, struct pass *pass)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < f->count; i++) {
+		const struct filter_term *t = &f->terms[i];
+		unsigned tier;
+
+		memset(pass->own[i], 0, sizeof pass->own[i]);
+		if (!pass->use[i] || !lost(t, tb))
+			continue;
+		tier = own_near(t, tb, pass->own[i]);
+		if (t->near_score && t->near_score < tier)
+			tier = t->near_score;
+		if (tier == UINT_MAX)
+			continue;
+		pass->tier[i] = tier;
+		any = true;
+	}
+	return any;
+}
+
+/* How many of rows[0..n) matched on their own cells, not through a place
+ * (near places, for rows read near). */
+static size_t
+count_direct(const struct filter *f, const struct table *t,
+    const size_t *rows, size_t n)
+{
+	size_t direct = n;
+	bool placed = false;
+
+	for (size_t i = 0; i < f->count; i++)
+		placed |= f->terms[i].hits.prefectures != 0 ||
+		    f->near_tier[i] != 0;
+	for (size_t i = 0; placed && i < n; i++)
+		direct -= found_through_place(f, &t->desks[rows[i]]);
+	return direct;
+}
+
+size_t
+filter_run(struct filter *f, const struct table *t, size_t *rows,
+    size_t *direct)
+{
+	size_t count[MATCH_NONE], n, more = 0;
+	struct pass exact, near;
+	unsigned char *ranks;
+
+	f->near_listed = 0;
+	f->near_slips = false;
+	memset(f->near_tier, 0, sizeof f->near_tier);
+	terms_in_use(f, t, &exact);
+	near = exact;
+	ranks = malloc(t->count + 1);
+	n = match_or_drop(f, t, &exact, NULL, rows, ranks, count);
+	/* A place the query names exactly outranks words found inside
+	 * others' cells: Tama is 多摩市, not also saiTAMA. */
+	if (count[MATCH_INSIDE] < n && (count[MATCH_WHOLE] ||
+	    count[MATCH_PLACE] || count[MATCH_PLACE_WARD]))
+		n = drop_inside(rows, ranks, n, count);
+	sort_by_rank(rows, ranks, n, count);
+	/* Nothing, or only words inside cells: what the words that found
+	 * nothing are near, after. */
+	if (count[MATCH_INSIDE] == n && read_near(f, t, &near)) {
+		more = match_or_drop(f, t, &near, &exact, rows + n,
+		    ranks ? ranks + n : NULL, count);
+		sort_by_rank(rows + n, ranks ? ranks + n : NULL, more, count);
+		for (size_t i = 0; more && i < f->count; i++) {
+			f->near_tier[i] = near.use[i] ? near.tier[i] : 0;
+			f->near_slips |= f->near_tier[i] > NEAR_START;
+		}
+		for (size_t i = n; i < n + more; i++)
+			f->near_listed |= 1ULL << t->desks[rows[i]].code;
+	}
+	if (direct)
+		*direct = count_direct(f, t, rows, n + more);
 	free(ranks);
-	return n;
+	return n + more;
+}
+
+bool
+filter_suggested(const struct filter *f, const struct desk *k)
+{
+	return f->near_slips && k->code <= 47 && f->near_listed >> k->code & 1;
 }
 
 bool
@@ -269,19 +465,24 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 {
 	for (size_t i = 0; f->places && i < f->count; i++) {
 		const struct filter_term *t = &f->terms[i];
+		const struct place_hits *hits;
 		char name[256];
 
-		if (!term_via_place(f, t, k))
+		if (!term_via_place(f, i, k, &hits))
 			continue;
-		place_display_name(f->places, t->hits.first[k->code],
-		    t->hits.upper[k->code], ascii, name, sizeof name);
+		place_display_name(f->places, hits->first[k->code],
+		    hits->upper[k->code], ascii, name, sizeof name);
+		if (hits == &t->near) {
+			snprintf(out, cap, "%s", name);
+			return true;
+		}
 		if (t->in_address && f->town[0] && !ascii &&
 		    f->town_place == t->hits.first[k->code] &&
 		    strlen(name) + strlen(f->town) < sizeof name)
 			strcat(name, f->town);
 		if (t->hits.former && !ascii)
 			snprintf(out, cap, "%s → %s", t->text, name);
-		else if (!t->postal)
+		else if (!t->postal && t->kind != TERM_PHONE)
 			snprintf(out, cap, "%s", name);
 		else if (strlen(t->text) > 3)
 			snprintf(out, cap, "%s%.3s-%s %s", ascii ? "ZIP " : "〒",

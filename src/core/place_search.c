@@ -3,12 +3,14 @@
 #define _GNU_SOURCE /* memmem */
 #include "places.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "place_keys.h"
 #include "text.h"
+#include "typo.h"
 
 /* The shortest partial name that searches places: shorter ones would find
  * some town in nearly every prefecture and stop the list from narrowing. */
@@ -376,6 +378,65 @@ places_find(const struct places *p, const char *term, const char *romaji,
 	/* Still being typed: 札幌市中 is also the start of 札幌市中央区. */
 	if (long_enough(s, by_romaji))
 		hit_starting(p, s, 0, PLACE_BY_START, hits);
+}
+
+/* A key of letters, or of hiragana (and ー): the scripts a slip is looked
+ * for in; kanji come from an IME's list, not from a slip of a key. */
+static bool
+same_script(const char *key, bool letters)
+{
+	unsigned char c = (unsigned char)key[0];
+
+	/* Hiragana and ー are E3 81 81 to E3 83 BC. */
+	return letters ? c >= 'a' && c <= 'z' : c == 0xE3 &&
+	    ((unsigned char)key[1] == 0x81 || (unsigned char)key[1] == 0x82);
+}
+
+/* The places within the fewest slips of q: a whole name before the start
+ * of one, each at its own score (places.h). The keys are in order, so the
+ * scan shares the rows of their shared starts. */
+static unsigned
+hit_slips(const struct places *p, const struct typo_query *q, bool letters,
+    struct place_hits *hits)
+{
+	struct typo_scan scan;
+	unsigned best = UINT_MAX;
+
+	typo_scan_begin(&scan, q);
+	for (size_t k = 0; k < p->nkeys; k++) {
+		const char *key = key_text(p, k);
+		unsigned score;
+
+		if (!same_script(key, letters) ||
+		    (score = typo_scan_score(&scan, key, strlen(key))) > best ||
+		    score == UINT_MAX)
+			continue;
+		if (score < best)
+			memset(hits, 0, sizeof *hits);
+		best = score;
+		hit(p, hits, p->keys[k].place, score % 2 ? PLACE_BY_START :
+		    exact_rank(p, k), p->keys[k].kind & PLACE_KEY_UPPER);
+	}
+	return hits->prefectures ? best : 0;
+}
+
+unsigned
+places_near(const struct places *p, const char *term, const char *romaji,
+    struct place_hits *hits)
+{
+	bool letters = is_romaji(term);
+	const char *s = letters ? romaji : term;
+	struct typo_query q;
+
+	memset(hits, 0, sizeof *hits);
+	if (!p || !*s)
+		return 0;
+	if (!long_enough(s, letters) && (!letters || strlen(s) >= 2) &&
+	    hit_starting(p, s, 0, PLACE_BY_START, hits))
+		return NEAR_START;
+	if (!typo_query_set(&q, term, romaji))
+		return 0;
+	return hit_slips(p, &q, letters, hits);
 }
 
 void

@@ -111,8 +111,11 @@ void places_free(struct places *p);
 
 /* How a place matched a term, from best to worst: its name, a designated
  * city's ward by its own name (北区 is Tokyo's ward before Sapporo's), the
- * start of its name. */
-enum place_rank { PLACE_EXACT, PLACE_WARD, PLACE_BY_START, PLACE_RANKS };
+ * start of its name, the start of its postal codes typed without 〒
+ * (430: also the middle of a phone number). */
+enum place_rank {
+	PLACE_EXACT, PLACE_WARD, PLACE_BY_START, PLACE_CODE_START, PLACE_RANKS
+};
 
 /* What a search found: the prefectures, and for each the place that
  * matched there best (an index into places), for saying why. */
@@ -151,6 +154,19 @@ size_t places_keys_starting(const struct places *p, const char *s,
 
 /* Whether a key starts with s[0..len). */
 bool places_keys_start(const struct places *p, const char *s, size_t len);
+
+/* What places_near found, as a score: NEAR_START for the places a word
+ * too short for places_find starts (ha, 浜); else 2 per slip, and one more
+ * when only the start of a name is that close (hamamt: hamamatsu). */
+#define NEAR_START 1
+
+/* For a term that places_find found nothing for: the places it starts
+ * though it is short (2 letters or 1 kana or kanji), or else, in romaji
+ * or kana of 4 characters or more, those within the fewest slips
+ * (typo.h): tokio 東京都, hamamtsu 浜松市. Returns the score of what it
+ * found (0 for nothing). */
+unsigned places_near(const struct places *p, const char *term,
+    const char *romaji, struct place_hits *hits);
 
 /* Postal codes that start with the digits (3 to 7 of them; 7: that code). */
 void places_by_postal(const struct places *p, const char *digits,

@@ -165,6 +165,11 @@ size_t text_fold(const char *s, size_t len, char *out, size_t *map);
  * output; map (may be NULL) is updated in step. Returns the new length. */
 size_t text_fold_romaji(char *s, size_t len, size_t *map);
 
+/* text_fold_romaji's first step alone: the romanisations as one spelling,
+ * long vowels as written (a slip is counted in what was typed: yokohma
+ * is one from yokohama, while its long vowels folded, yokoma, is two). */
+size_t text_fold_consonants(char *s, size_t len, size_t *map);
+
 /* Folds romaji long vowels in place so toukyou, tookyoo and tokyo compare
  * equal: "ou", "oo" and "uu" become one vowel, and Ohta is Ota (no h
  * before a consonant). Returns the new length. */

@@ -140,8 +140,9 @@ fold_variant(uint32_t cp)
 	return cp;
 }
 
-/* The dashes an IME or a PDF gives for a hyphen in a number: between two
- * digits, ー − ‐ – — ﹣ ｰ are '-'. */
+/* The dashes an IME or a PDF gives for a hyphen in a number: after a
+ * digit, before another or at the end of a word, ー − ‐ – — ﹣ ｰ are
+ * '-'. */
 static bool
 is_dash(uint32_t cp)
 {
@@ -211,8 +212,10 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 		if (cp >= 0x0300 && cp <= 0x036F && o > 0 &&
 		    (unsigned char)out[o - 1] < 0x80)
 			continue;
+		/* At the end too: ４３０ー is 430- being typed. */
 		if (is_dash(cp) && o > 0 && out[o - 1] >= '0' &&
-		    out[o - 1] <= '9' && digit_at(s + i, len - i))
+		    out[o - 1] <= '9' && (digit_at(s + i, len - i) || i == len ||
+		    s[i] == ' '))
 			cp = '-';
 		if (cp >= 0xFF66 && cp <= 0xFF9D) {
 			cp = halfwidth_kana[cp - 0xFF66];
@@ -288,8 +291,8 @@ is_vowel(char c)
  * ti, cha tya, tsu tu, fu hu, ji zi di, ja jya zya, du zu, Gumma Gunma,
  * nn n before a consonant). A spelling cut at its end (sh, ch, ts) keeps
  * what every completion of it shares. Returns the new length. */
-static size_t
-fold_consonants(char *s, size_t len, size_t *map)
+size_t
+text_fold_consonants(char *s, size_t len, size_t *map)
 {
 	size_t o = 0;
 
@@ -339,7 +342,7 @@ fold_consonants(char *s, size_t len, size_t *map)
 size_t
 text_fold_romaji(char *s, size_t len, size_t *map)
 {
-	return text_fold_long_vowels(s, fold_consonants(s, len, map), map);
+	return text_fold_long_vowels(s, text_fold_consonants(s, len, map), map);
 }
 
 size_t

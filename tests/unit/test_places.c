@@ -171,9 +171,14 @@ prefixes_and_words(void **state)
 	assert_non_null(strstr(found("中央区"), "大阪(大阪市中央区)"));
 	assert_string_equal(found("木曽岬"), "三重(桑名郡木曽岬町)");
 	/* One kana or kanji, or two letters, are too short for the start
-	 * of a place; a whole name without its suffix is not (津, 森町). */
-	assert_string_equal(found("浜"), "");
-	assert_null(strstr(found("ha"), "("));
+	 * of a place while a desk has them (to: tokyo, tottori); when no
+	 * desk has them, they list the places they start, never nothing on
+	 * the way to a name (浜 to 浜松, ha to hamamatsu). A whole name
+	 * without its suffix is long enough (津, 森町). */
+	assert_null(strstr(found("to"), "("));
+	assert_string_equal(found("浜"),
+	    "北海道(枝幸郡浜頓別町) 静岡(浜松市) 島根(浜田市)");
+	assert_non_null(strstr(found("ha"), "静岡(浜松市)"));
 }
 
 static void

@@ -269,6 +269,17 @@ ref_rows(const struct filter *f, const bool *used, int *expected,
 		}
 }
 
+/* Whether the reference lists nothing, or only desks with the word
+ * inside a cell. */
+static bool
+inside_only(const int *expected)
+{
+	for (size_t d = 0; d < desks->count; d++)
+		if (expected[d] < 6)
+			return false;
+	return true;
+}
+
 /* The desk of a prefecture: the table is in the source's order. */
 static const struct desk *
 desk_of(unsigned pref)
@@ -329,6 +340,24 @@ check_query(const char *query)
 			ref_rows(&f, used, expected, &seen);
 		}
 	n = filter_run(&f, desks, rows, NULL);
+	/* What words that found nothing are near comes last, and only when
+	 * the rest are none or inside cells: test_typos.c checks it. */
+	for (size_t i = 0; i < n; i++) {
+		bool near = f.near_listed >> desks->desks[rows[i]].code & 1;
+
+		if (near && expected[rows[i]] != 7)
+			fail_msg("'%s': row %zu listed as near, the reference "
+			    "has it", query, rows[i]);
+		if (!near && i > 0 && f.near_listed >>
+		    desks->desks[rows[i - 1]].code & 1)
+			fail_msg("'%s': row %zu after the near ones", query,
+			    rows[i]);
+		if (near && !inside_only(expected))
+			fail_msg("'%s': rows near, but the reference has "
+			    "better", query);
+	}
+	while (n > 0 && f.near_listed >> desks->desks[rows[n - 1]].code & 1)
+		n--;
 	if (n != seen)
 		fail_msg("'%s': %zu rows, the reference %zu", query, n, seen);
 	for (size_t i = 0; i < n; i++) {
