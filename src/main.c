@@ -319,12 +319,13 @@ struct notes_context {
 };
 
 static bool
-place_note(void *ctx, size_t row, char *buf, size_t cap)
+place_note(void *ctx, size_t row, char *buf, size_t cap, bool *guessed)
 {
 	const struct notes_context *c = ctx;
+	const struct desk *k = &c->table->desks[row];
 
-	return filter_place(c->filter, &c->table->desks[row], c->ascii, buf,
-	    cap);
+	*guessed = filter_suggested(c->filter, k);
+	return filter_place(c->filter, k, c->ascii, buf, cap);
 }
 
 static int
@@ -334,7 +335,7 @@ print_matches(const struct table *t, const struct options *o)
 	struct place_source places = builtin_place_source();
 	struct filter *f = malloc(sizeof *f);
 	struct notes_context ctx = {f, t, o->browser.ascii};
-	struct output_notes notes = {place_note, &ctx};
+	struct output_notes notes = {place_note, &ctx, o->browser.lang};
 	size_t *rows = malloc(t->count * sizeof *rows + 1), n;
 	int status;
 
@@ -348,6 +349,12 @@ print_matches(const struct table *t, const struct options *o)
 	report_places(&places);
 	n = filter_run(f, t, rows, NULL);
 	status = n ? EXIT_FOUND : EXIT_NONE;
+	/* A person at a terminal is told what to type; a script gets the
+	 * status alone, as from grep. */
+	if (n == 0 && isatty(STDERR_FILENO))
+		fprintf(stderr, "madoguchi: %s %s\n",
+		    label(o->browser.lang, L_NO_MATCH), label(o->browser.lang,
+		    o->browser.ascii ? L_MISS_HINT_ASCII : L_MISS_HINT));
 	if (output_print(stdout, o->format, t, rows, n, &notes,
 	    o->browser.ascii) != 0) {
 		perror("madoguchi: standard output");

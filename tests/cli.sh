@@ -11,6 +11,30 @@ check "one line" out_lines 1
 run -f zzz
 check "no match exits 1" status_is 1
 check "no match prints nothing" out_lines 0
+check "no match says nothing to a script" err_lines 0
+# A person at a terminal is told what to type (stderr a pty, stdout not).
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c '
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+p = subprocess.run([sys.argv[1], "--lang=en", "-f", "zzz"], stdout=subprocess.PIPE,
+                   stderr=slave)
+os.close(slave)
+said = os.read(master, 4096).decode()
+sys.exit(0 if p.returncode == 1 and not p.stdout and said.count("\n") == 1
+         and "No desk matches. Type a prefecture" in said else 1)
+' "$MADOGUCHI" && r=0 || r=1
+	check "no match, stderr a terminal: one line of what to type" test "$r" = 0
+else
+	skip "no python3: the line a terminal gets on a miss was not checked"
+fi
+run --lang=en -f tokio
+check "a slip: what it meant, listed" out_has "(did you mean 東京都?)"
+check "a slip: listed is found" status_is 0
+run -f hamamtsu -F json
+check "JSON says a row is a suggestion" sh -c "jq -e '.[0].suggestion == true and .[0].matched_place == \"浜松市\"' '$tmp/out' >/dev/null"
+run -f 430
+check "a postal code's first three digits: its prefecture" out_has "(〒430 浜松市中央区)"
 run --list
 check "list exits 0" status_is 0
 check "list prints 47 desks" out_lines 47
@@ -45,17 +69,17 @@ check "a postal code" out_has "(〒100-0001 千代田区)"
 run -f 498-0000
 check "a code on a border: two prefectures" out_lines 2
 run -f 浜松 -F json
-check "JSON of a place match: the desk's keys, then the place" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\",\"matched_place\"\]'"
-check "JSON's matched_place: as the plain output says it" sh -c "jq -e '.[0].matched_place == \"浜松市\"' '$tmp/out' >/dev/null"
+check "JSON of a place match: the desk's keys, then the place" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\",\"matched_place\",\"suggestion\"\]'"
+check "JSON's matched_place: as the plain output says it" sh -c "jq -e '.[0].matched_place == \"浜松市\" and .[0].suggestion == false' '$tmp/out' >/dev/null"
 run -f 浜松 -F tsv
-check "TSV of a place match: 14 columns, the place last" sh -c "awk -F '\t' 'NF != 14 { exit 1 } NR == 2 && \$14 != \"浜松市\" { exit 1 }' '$tmp/out'"
+check "TSV of a place match: 15 columns, the place, then whether a guess" sh -c "awk -F '\t' 'NF != 15 { exit 1 } NR == 2 && (\$14 != \"浜松市\" || \$15 != \"false\") { exit 1 }' '$tmp/out'"
 run --check
 check "check counts the places" out_has "47 prefectures, 1892 municipalities, 9 former names, 142874 postal codes"
 
 # JSON: parsed by jq; exactly the keys the issue names, in order.
 run -f 神奈川 -F json
 check "json parses" sh -c "jq -e . '$tmp/out' >/dev/null"
-check "json keys" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\",\"matched_place\"\]'"
+check "json keys" sh -c "jq -c '.[0] | keys_unsorted' '$tmp/out' | grep -qx '\[\"code\",\"name\",\"prefecture\",\"kana\",\"romaji\",\"region\",\"bureau\",\"phone\",\"phone_kind\",\"cyber_url\",\"contact_url\",\"contact_same_page\",\"contact_kind\",\"matched_place\",\"suggestion\"\]'"
 check "json: no place, null" sh -c "jq -e '.[0].matched_place == null' '$tmp/out' >/dev/null"
 check "json kanagawa" sh -c "jq -e '.[0].contact_kind == \"情報・専\" and .[0].bureau == \"関東管区警察局\" and .[0].contact_same_page == false' '$tmp/out' >/dev/null"
 run -f 宮城 -F json
@@ -71,9 +95,9 @@ check "empty json array" sh -c "jq -e 'length == 0' '$tmp/out' >/dev/null"
 
 # TSV: a header and the same columns in the same order as JSON.
 run -l -F tsv
-check "tsv header" sh -c "head -1 '$tmp/out' | grep -qx 'code	name	prefecture	kana	romaji	region	bureau	phone	phone_kind	cyber_url	contact_url	contact_same_page	contact_kind	matched_place'"
+check "tsv header" sh -c "head -1 '$tmp/out' | grep -qx 'code	name	prefecture	kana	romaji	region	bureau	phone	phone_kind	cyber_url	contact_url	contact_same_page	contact_kind	matched_place	suggestion'"
 check "tsv rows" out_lines 48
-check "tsv 14 columns" sh -c "awk -F '\t' 'NF != 14 { exit 1 }' '$tmp/out'"
+check "tsv 15 columns" sh -c "awk -F '\t' 'NF != 15 { exit 1 }' '$tmp/out'"
 
 # --check: the built-in table, a good file, stdin, and a bad file.
 run --check

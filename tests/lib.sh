@@ -35,6 +35,7 @@ count_is() {
 	n=$(grep -c -a -F -- "$3" "$2" || true)
 	[ "$n" -eq "$1" ] || { echo "  $2: $n lines with $3, wanted $1" >&2; false; }
 }
+err_lines() { [ "$(wc -l <"$tmp/err")" -eq "$1" ] || { echo "  stderr: $(wc -l <"$tmp/err") lines, wanted $1" >&2; false; }; }
 out_lines() { [ "$(wc -l <"$tmp/out")" -eq "$1" ] || { echo "  $(wc -l <"$tmp/out") lines, wanted $1" >&2; false; }; }
 
 # skip REASON...: a check that cannot run here, said and counted.

@@ -116,7 +116,9 @@ size_t filter_spans(const struct filter *f, const struct desk *k,
 /* Why desk k matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
  * written to out; with ascii, in ASCII only (Hamamatsu-shi, ZIP 100-0001
- * Chiyoda-ku); false when every term matched the desk's own cells. */
+ * Chiyoda-ku); for a desk a slip meant (filter_suggested), that place or
+ * the desk's prefecture; false when every term matched the desk's own
+ * cells. */
 bool filter_place(const struct filter *f, const struct desk *k, bool ascii,
     char *out, size_t cap);
 

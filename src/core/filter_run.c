@@ -397,7 +397,7 @@ read_near(const struct filter *f, const struct table *tb, struct pass *pass)
 }
 
 /* How many of rows[0..n) matched on their own cells, not through a place
- * (near places, for rows read near). */
+ * (near places, for rows read near) nor as a slip's guess. */
 static size_t
 count_direct(const struct filter *f, const struct table *t,
     const size_t *rows, size_t n)
@@ -409,7 +409,8 @@ count_direct(const struct filter *f, const struct table *t,
 		placed |= f->terms[i].hits.prefectures != 0 ||
 		    f->near_tier[i] != 0;
 	for (size_t i = 0; placed && i < n; i++)
-		direct -= found_through_place(f, &t->desks[rows[i]]);
+		direct -= found_through_place(f, &t->desks[rows[i]]) ||
+		    filter_suggested(f, &t->desks[rows[i]]);
 	return direct;
 }
 
@@ -492,7 +493,12 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 			    name);
 		return true;
 	}
-	return false;
+	/* A desk a slip meant by its own words: its own name. */
+	if (!filter_suggested(f, k))
+		return false;
+	snprintf(out, cap, "%s", desk_cell(k, ascii ? FIELD_ROMAJI :
+	    FIELD_PREFECTURE));
+	return true;
 }
 
 bool

@@ -172,8 +172,10 @@ help_section(struct page *p, enum label title, const char *const (*rows)[2],
 	}
 }
 
+/* The table's national contacts (#9110, 110, the NPA's form), under
+ * their heading. */
 static void
-help_national(struct page *p, const struct table *t)
+national_contacts(struct page *p, const struct table *t)
 {
 	enum lang lang = p->setup.lang;
 	const struct meta *m;
@@ -186,6 +188,14 @@ help_national(struct page *p, const struct table *t)
 		    STYLE_URL, m->value);
 		page_add(p, 4, 0, STYLE_TEXT, m->extra);
 	}
+}
+
+static void
+help_national(struct page *p, const struct table *t)
+{
+	enum lang lang = p->setup.lang;
+
+	national_contacts(p, t);
 	page_add(p, 2, 0, STYLE_TEXT, label(lang, L_HELP_ABROAD));
 	for (int id = L_HELP_ABROAD_NUMBER; id <= L_HELP_ABROAD_LINES; id++)
 		page_add(p, 4, 0, STYLE_TEXT, label(lang, (enum label)id));
@@ -213,6 +223,20 @@ help_notes(struct page *p, const struct table *t)
 		page_add(p, 2, 0, STYLE_TEXT, m->value);
 	if ((m = table_meta(t, "provenance", code, 0)))
 		page_add(p, 2, 0, STYLE_NOTE, m->value);
+}
+
+void
+page_miss(struct page *p, const struct table *t,
+    const struct page_setup *setup)
+{
+	memset(p, 0, sizeof *p);
+	p->setup = *setup;
+	if (p->setup.width == 0)
+		p->setup.width = 1;
+	page_add(p, 0, 0, STYLE_NOTE, label(p->setup.lang, L_NO_MATCH));
+	page_add(p, 0, 0, STYLE_TEXT, label(p->setup.lang, p->setup.ascii ?
+	    L_MISS_HINT_ASCII : L_MISS_HINT));
+	national_contacts(p, t);
 }
 
 void

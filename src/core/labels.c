@@ -43,6 +43,20 @@ static const char *const text[L_COUNT][2] = {
 		"not consultations.",
 		"注意: この窓口は情報の受付専用です。"},
 	[L_NO_MATCH] = {"No desk matches.", "該当なし"},
+	[L_MISS_HINT] = {"Type a prefecture, a municipality, a town, a postal "
+		"code or an address: 東京, とうきょう, tokyo, 浜松市, 430-0929, "
+		"東京都港区赤坂1-2-3.",
+		"都道府県・市区町村・町名・郵便番号・住所を入力してください: 東京、"
+		"とうきょう、tokyo、浜松市、430-0929、東京都港区赤坂1-2-3。"},
+	/* ASCII alone cannot show Japanese: English in both. */
+	[L_MISS_HINT_ASCII] = {"Type a prefecture, a municipality, a postal "
+		"code or an address: tokyo, hamamatsu, 430-0929, "
+		"Minato-ku Tokyo.", "Type a prefecture, a municipality, a postal "
+		"code or an address: tokyo, hamamatsu, 430-0929, "
+		"Minato-ku Tokyo."},
+	[L_DID_YOU_MEAN] = {"did you mean %s?", "もしかして: %s"},
+	[L_LINE_GUESSES] = {"No desk matches. Did you mean:",
+		"該当なし。もしかして:"},
 	[L_TOO_SMALL] = {"Terminal too small", "画面が小さすぎます"},
 	[L_HINT_WIDE] = {"Type to filter  Tab detail  F2/C-y copy  F5/C-o open  "
 		"F1/? help  Esc clear/quit",
@@ -178,7 +192,7 @@ static const char *const conversions[L_COUNT] = {
 	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
 	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_EXITED] = "sds",
 	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
-	[L_FOUND_VIA] = "s", [L_LINE_MATCHES] = "zu", [L_LINE_NO_SUCH] = "szu",
+	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_LINE_MATCHES] = "zu", [L_LINE_NO_SUCH] = "szu",
 	[L_LINE_UNKNOWN] = "s", [L_LINE_NOT_COPIED] = "s", [L_LINE_CUT] = "zu",
 };
 

@@ -28,6 +28,10 @@ enum label {
 	L_CONTACT_KIND_NONE,
 	L_NOTE_INFO_ONLY,
 	L_NO_MATCH,
+	L_MISS_HINT,       /* what can be typed, after a miss */
+	L_MISS_HINT_ASCII,
+	L_DID_YOU_MEAN,    /* a format: the place or the desk a slip meant */
+	L_LINE_GUESSES,    /* before a list of only what slips meant */
 	L_TOO_SMALL,
 	L_HINT_WIDE,
 	L_HINT_NARROW_LIST,

@@ -83,7 +83,7 @@ show_detail(struct session *s, size_t desk)
 	page_detail(&p, &s->table->desks[desk], &setup,
 	    filter_place_read(&s->filter, &s->table->desks[desk],
 	    s->lang == LANG_EN, s->ascii, via, sizeof via) ?
-	    via : NULL);
+	    via : NULL, filter_suggested(&s->filter, &s->table->desks[desk]));
 	put_page(s, &p);
 	page_free(&p);
 	s->shown = desk;
@@ -92,11 +92,20 @@ show_detail(struct session *s, size_t desk)
 static void
 show_list(struct session *s)
 {
-	label_print(s->out, s->lang, L_LINE_MATCHES, s->nrows);
-	fputc('\n', s->out);
+	bool guesses = true;
+
+	for (size_t i = 0; i < s->nrows; i++)
+		guesses &= filter_suggested(&s->filter,
+		    &s->table->desks[s->rows[i]]);
+	if (guesses)
+		say(s, L_LINE_GUESSES, NULL);
+	else {
+		label_print(s->out, s->lang, L_LINE_MATCHES, s->nrows);
+		fputc('\n', s->out);
+	}
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct desk *k = &s->table->desks[s->rows[i]];
-		char via[FILTER_PLACE_MAX];
+		char note[FILTER_PLACE_MAX + 64];
 
 		fprintf(s->out, "%zu. ", i + 1);
 		text_print_safe(s->out, desk_cell(k, FIELD_CODE));
@@ -108,13 +117,26 @@ show_list(struct session *s)
 		text_print_safe(s->out, desk_cell(k, FIELD_ROMAJI));
 		fputc(' ', s->out);
 		text_print_safe(s->out, desk_cell(k, FIELD_PHONE));
-		if (filter_place(&s->filter, k, s->ascii, via, sizeof via)) {
+		if (page_row_note(&s->filter, k, s->lang, s->ascii, note,
+		    sizeof note)) {
 			fputs(" (", s->out);
-			text_print_safe(s->out, via);
+			text_print_safe(s->out, note);
 			fputc(')', s->out);
 		}
 		fputc('\n', s->out);
 	}
+}
+
+/* Nothing listed: what can be typed, and who answers anyway. */
+static void
+show_miss(struct session *s)
+{
+	struct page_setup setup = setup_of(s);
+	struct page p;
+
+	page_miss(&p, s->table, &setup);
+	put_page(s, &p);
+	page_free(&p);
 }
 
 static void
@@ -124,7 +146,7 @@ query(struct session *s, const char *text)
 	s->nrows = filter_run(&s->filter, s->table, s->rows, NULL);
 	s->shown = SIZE_MAX;
 	if (s->nrows == 0)
-		say(s, L_NO_MATCH, NULL);
+		show_miss(s);
 	else if (s->nrows == 1)
 		show_detail(s, s->rows[0]);
 	else

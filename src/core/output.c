@@ -25,7 +25,7 @@ output_parse_format(const char *name, enum format *out)
 static const char *const columns[] = {
 	"code", "name", "prefecture", "kana", "romaji", "region", "bureau",
 	"phone", "phone_kind", "cyber_url", "contact_url", "contact_same_page",
-	"contact_kind", "matched_place",
+	"contact_kind", "matched_place", "suggestion",
 };
 #define COLUMN_COUNT (COUNT_OF(columns))
 
@@ -46,6 +46,7 @@ column_values(const struct table *t, size_t row,
 	static const enum field direct[] = {FIELD_CODE, FIELD_NAME,
 		FIELD_PREFECTURE, FIELD_KANA, FIELD_ROMAJI, FIELD_REGION,
 		FIELD_BUREAU, FIELD_PHONE, FIELD_PHONE_KIND, FIELD_CYBER_URL};
+	bool guessed = false;
 	size_t i;
 
 	for (i = 0; i < COUNT_OF(direct); i++)
@@ -54,8 +55,17 @@ column_values(const struct table *t, size_t row,
 	values[i++] = desk_contact_url(k);
 	values[i++] = k->contact == CONTACT_SAME_PAGE ? "true" : "false";
 	values[i++] = none_as_null(desk_cell(k, FIELD_CONTACT_KIND));
-	values[i] = notes && notes->note(notes->ctx, row, note, 256) ? note :
-	    NULL;
+	values[i++] = notes && notes->note(notes->ctx, row, note, 256,
+	    &guessed) ? note : NULL;
+	values[i] = guessed ? "true" : "false";
+}
+
+/* A column JSON writes as true or false. */
+static bool
+is_boolean(const char *column)
+{
+	return strcmp(column, "contact_same_page") == 0 ||
+	    strcmp(column, "suggestion") == 0;
 }
 
 static void
@@ -115,7 +125,7 @@ print_json(FILE *out, const struct table *t, const size_t *rows, size_t n,
 			fprintf(out, "%s\"%s\": ", c ? ", " : "", columns[c]);
 			if (!values[c])
 				fputs("null", out);
-			else if (strcmp(columns[c], "contact_same_page") == 0)
+			else if (is_boolean(columns[c]))
 				fputs(values[c], out);
 			else
 				json_string(out, values[c]);
@@ -210,7 +220,9 @@ static void
 print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
     const struct output_notes *notes, bool ascii)
 {
-	char note[512], phone[512], address[512], cell[PLAIN_CELL_MAX];
+	char note[512], guess[600], phone[512], address[512];
+	char cell[PLAIN_CELL_MAX];
+	bool guessed;
 	const char *raw[PLAIN_COLUMNS];
 	size_t len[PLAIN_COLUMNS], width[PLAIN_COLUMNS] = {0};
 	/* Each cell's width, kept from the first pass (a cell is at most
@@ -247,9 +259,16 @@ print_plain(FILE *out, const struct table *t, const size_t *rows, size_t n,
 			if (c + 1 < PLAIN_COLUMNS)
 				pad(out, width[c] - w + 2);
 		}
-		if (notes && notes->note(notes->ctx, rows[r], note, sizeof note)) {
+		if (notes && notes->note(notes->ctx, rows[r], note, sizeof note,
+		    &guessed)) {
 			fputs("  (", out);
-			text_print_safe(out, note);
+			if (guessed) {
+				label_format(guess, sizeof guess, notes->lang,
+				    L_DID_YOU_MEAN, note);
+				text_print_safe(out, guess);
+			} else {
+				text_print_safe(out, note);
+			}
 			fputc(')', out);
 		}
 		fputc('\n', out);

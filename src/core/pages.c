@@ -380,7 +380,7 @@ detail_contact(struct page *p, const struct desk *k)
 
 void
 page_detail(struct page *p, const struct desk *k,
-    const struct page_setup *setup, const char *found_via)
+    const struct page_setup *setup, const char *found_via, bool guessed)
 {
 	size_t start;
 
@@ -397,7 +397,8 @@ page_detail(struct page *p, const struct desk *k,
 	}
 	detail_names(p, k);
 	if (found_via && *found_via)
-		page_add_label(p, 0, STYLE_NOTE, L_FOUND_VIA, found_via);
+		page_add_label(p, 0, STYLE_NOTE, guessed ? L_DID_YOU_MEAN :
+		    L_FOUND_VIA, found_via);
 	else if (found_via && p->setup.urls)
 		page_blank(p);
 	page_blank(p);
@@ -425,6 +426,21 @@ page_free(struct page *p)
 	memset(p, 0, sizeof *p);
 }
 
+bool
+page_row_note(const struct filter *f, const struct desk *k, enum lang lang,
+    bool ascii, char *out, size_t cap)
+{
+	char via[FILTER_PLACE_MAX];
+
+	if (!filter_place(f, k, ascii, via, sizeof via))
+		return false;
+	if (filter_suggested(f, k))
+		label_format(out, cap, lang, L_DID_YOU_MEAN, via);
+	else
+		snprintf(out, cap, "%s", via);
+	return true;
+}
+
 void
 page_for_view(struct page *p, const struct view *v, const struct layout *l,
     enum lang lang, bool ascii)
@@ -446,12 +462,17 @@ page_for_view(struct page *p, const struct view *v, const struct layout *l,
 		const char *place = filter_place_read(&v->filter, k,
 		    lang == LANG_EN, ascii, via, sizeof via) ||
 		    v->direct < v->nrows ? via : NULL;
+		bool guessed = filter_suggested(&v->filter, k);
 
-		page_detail(p, k, &setup, place);
+		page_detail(p, k, &setup, place, guessed);
 		if (setup.urls && p->count > (size_t)l->detail.h) {
 			page_free(p);
 			setup.urls = NULL;
-			page_detail(p, k, &setup, place);
+			page_detail(p, k, &setup, place, guessed);
 		}
+	} else if (v->nrows == 0 && l->mode != LAYOUT_TOO_SMALL) {
+		setup.width = (size_t)(l->query.w > 1 ? l->query.w - 1 : 1);
+		setup.urls = NULL;
+		page_miss(p, v->table, &setup);
 	}
 }

@@ -48,21 +48,34 @@ struct page {
 };
 
 /* The detail of desk k; found_via names the place (a municipality or a
- * postal code) through which it was found. It is "" when k was found
+ * postal code) through which it was found, or, guessed, the place (or
+ * the desk) that a slip of the query may have meant. It is "" when k was found
  * directly but other desks of the list through a place: the line stays,
  * blank, so that a move between them shifts nothing. NULL: no such line. */
 void page_detail(struct page *p, const struct desk *k,
-    const struct page_setup *setup, const char *found_via);
+    const struct page_setup *setup, const char *found_via, bool guessed);
 
 /* The help screen: national contacts, keys, query language, the source's
  * notes and marks, and where the data comes from. */
 void page_help(struct page *p, const struct table *t,
     const struct page_setup *setup);
 
+/* What a query that lists nothing shows: that nothing matches, what can
+ * be typed, and the national contacts, which answer wherever one is. */
+void page_miss(struct page *p, const struct table *t,
+    const struct page_setup *setup);
+
 void page_free(struct page *p);
 
-/* The page a frame shows for v in layout l: the help, or the selected
- * desk's detail with the place it was found through. Its sections keep a
+/* The note of a listed desk, as every front end writes it: the place it
+ * was found through (浜松市), or what a slip may have meant (もしかして:
+ * 浜松市; did you mean Hamamatsu-shi?). false when there is none. */
+bool page_row_note(const struct filter *f, const struct desk *k,
+    enum lang lang, bool ascii, char *out, size_t cap);
+
+/* The page a frame shows for v in layout l: the help, the selected
+ * desk's detail with the place it was found through, or page_miss (as
+ * wide as the screen, like the help) when nothing is listed. Its sections keep a
  * fixed height (labels that stay put as the selection moves, so that a
  * move sends only the values) in the wide layout; where that does not fit,
  * and one pane at a time (a phone's screen), the detail is compact: the

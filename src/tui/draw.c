@@ -158,18 +158,19 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 	    selected ? th->selected_match : th->match);
 }
 
-/* After a row found through a place, the place: (浜松市). */
+/* After a row found through a place, the place: (浜松市); after one a
+ * slip meant, (もしかして: 浜松市). */
 static void
 draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
     int y, int x, int end)
 {
-	char via[FILTER_PLACE_MAX], note[FILTER_PLACE_MAX + 4];
+	char note[FILTER_PLACE_MAX + 64], shown[sizeof note + 4];
 
-	if (x >= end || !filter_place(&f->view->filter, k, f->ascii, via,
-	    sizeof via))
+	if (x >= end || !page_row_note(&f->view->filter, k, f->lang, f->ascii,
+	    note, sizeof note))
 		return;
-	snprintf(note, sizeof note, "(%s)", via);
-	put_plain(w, f, y, x, end - x, note, f->theme->note);
+	snprintf(shown, sizeof shown, "(%s)", note);
+	put_plain(w, f, y, x, end - x, shown, f->theme->note);
 }
 
 /* The columns each list column gets in a pane of `room`: what its widest
@@ -225,21 +226,6 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 		mvwchgat(w, y, r->x + 1 + widths[0], 1,
 		    f->theme->selected.attr, f->theme->selected.pair, NULL);
 	}
-}
-
-static void
-draw_list(WINDOW *w, const struct frame *f)
-{
-	const struct view *v = f->view;
-	const struct rect *r = &f->layout->list;
-
-	if (v->nrows == 0) {
-		put_plain(w, f, r->y, r->x + 1, r->w - 1,
-		    label(f->lang, L_NO_MATCH), f->theme->note);
-		return;
-	}
-	for (int i = 0; i < r->h && v->top + (size_t)i < v->nrows; i++)
-		draw_list_row(w, f, r->y + i, v->top + (size_t)i);
 }
 
 static struct cell_style
@@ -319,6 +305,16 @@ draw_page(WINDOW *w, const struct frame *f, const struct rect *r)
 	draw_more_marks(w, f, r);
 }
 
+static void
+draw_list(WINDOW *w, const struct frame *f)
+{
+	const struct view *v = f->view;
+	const struct rect *r = &f->layout->list;
+
+	for (int i = 0; i < r->h && v->top + (size_t)i < v->nrows; i++)
+		draw_list_row(w, f, r->y + i, v->top + (size_t)i);
+}
+
 /* The query with the cursor kept in view, and N/TOTAL at the right. */
 static void
 draw_query(WINDOW *w, const struct frame *f)
@@ -394,8 +390,9 @@ draw_panes(WINDOW *w, const struct frame *f)
 	const struct layout *l = f->layout;
 	const struct view *v = f->view;
 
-	if (v->help) {
-		struct rect all = {l->list.y, 0, l->list.h, l->query.w};
+	if (v->help || v->nrows == 0) { /* page_help, page_miss */
+		struct rect all = {l->list.y, v->help ? 0 : 1, l->list.h,
+			l->query.w - !v->help};
 
 		draw_page(w, f, &all);
 	} else if (l->mode == LAYOUT_NARROW) {

@@ -41,7 +41,7 @@ exercise(const struct table *t, const char *query)
 		for (size_t c = 0; c < FIELD_COUNT; c++)
 			filter_spans(&f, k, (enum field)c, spans, 8);
 		filter_place(&f, k, i % 3 == 0, note, sizeof note);
-		page_detail(&p, k, &setup, NULL);
+		page_detail(&p, k, &setup, NULL, false);
 		page_free(&p);
 	}
 	for (int fmt = FORMAT_PLAIN; fmt <= FORMAT_JSON; fmt++)

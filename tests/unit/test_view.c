@@ -316,20 +316,20 @@ detail_says_what_the_source_means(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "(総) general consultation line"));
 	assert_true(page_has(&p, "(情報・専) information only, cyber crime"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
-	page_detail(&p, desk("宮城"), &(struct page_setup){LANG_JA, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("宮城"), &(struct page_setup){LANG_JA, false, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "上記ページから"));
 	assert_true(page_has(&p, "(専) サイバー犯罪相談専用"));
 	page_free(&p);
-	page_detail(&p, desk("栃木"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("栃木"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "none listed"));
 	page_free(&p);
-	page_detail(&p, desk("警視庁"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL);
+	page_detail(&p, desk("警視庁"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "(専) dedicated cyber crime line"));
 	assert_true(page_has(&p, "Consultations are also taken on the general"));
 	assert_true(page_has(&p, "13 警視庁  東京都"));
@@ -371,7 +371,8 @@ labels_stay_in_place(void **state)
 				for (size_t f = 0; f < 2; f++) {
 					struct page p;
 
-					page_detail(&p, &table->desks[i], &setup, via[f]);
+					page_detail(&p, &table->desks[i], &setup,
+					    via[f], false);
 					if (i == 0 && f == 0)
 						first = label_lines(&p);
 					assert_int_not_equal(first, 0);
@@ -388,7 +389,7 @@ ascii_detail_has_only_ascii(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, true, 60, NULL, false}, NULL);
+	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, true, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "14 Kanagawa"));
 	assert_true(page_has(&p, "Region: Kanto"));
 	assert_true(page_has(&p, "information only, cyber crime"));
@@ -408,7 +409,7 @@ long_urls_wrap_whole(void **state)
 	struct page p;
 
 	(void)state;
-	page_detail(&p, k, &(struct page_setup){LANG_EN, false, 30, NULL, false}, NULL);
+	page_detail(&p, k, &(struct page_setup){LANG_EN, false, 30, NULL, false}, NULL, false);
 	for (size_t i = 0; i < p.count; i++) {
 		assert_true(text_width(p.lines[i].text) <= 30);
 		if (p.lines[i].style == STYLE_URL)
