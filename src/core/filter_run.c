@@ -153,7 +153,7 @@ near_rank(const struct filter_term *t, const struct pass *pass, size_t i,
 	    MATCH_NONE;
 
 	if (k->code <= 47 && pass->own[i][k->code] == tier)
-		r = best(r, tier % 2 ? MATCH_START : MATCH_WHOLE);
+		r = best(r, TYPO_ONLY_START(tier) ? MATCH_START : MATCH_WHOLE);
 	return r;
 }
 
@@ -443,7 +443,7 @@ filter_run(struct filter *f, const struct table *t, size_t *rows,
 		sort_by_rank(rows + n, ranks ? ranks + n : NULL, more, count);
 		for (size_t i = 0; more && i < f->count; i++) {
 			f->near_tier[i] = near.use[i] ? near.tier[i] : 0;
-			f->near_slips |= f->near_tier[i] > NEAR_START;
+			f->near_slips |= TYPO_SLIPS(f->near_tier[i]) > 0;
 		}
 		for (size_t i = n; i < n + more; i++)
 			f->near_listed |= 1ULL << t->desks[rows[i]].code;

@@ -401,6 +401,8 @@ hit_slips(const struct places *p, const struct typo_query *q, bool letters,
 {
 	struct typo_scan scan;
 	unsigned best = UINT_MAX;
+	const char *dead_start = "";
+	size_t dead = 0;
 
 	typo_scan_begin(&scan, q);
 	for (size_t k = 0; k < p->nkeys; k++) {
@@ -408,13 +410,27 @@ hit_slips(const struct places *p, const struct typo_query *q, bool letters,
 		unsigned score;
 
 		if (!same_script(key, letters) ||
-		    (score = typo_scan_score(&scan, key, strlen(key))) > best ||
-		    score == UINT_MAX)
+		    (dead && strncmp(key, dead_start, dead) == 0))
+			continue;
+		score = typo_scan_score(&scan, key, strlen(key));
+		dead = typo_scan_dead_bytes(&scan);
+		dead_start = key;
+		if (score == UINT_MAX)
+			continue;
+		/* Of names as close, a municipality by its name is meant
+		 * before one with its suffix, whose slip may be in the
+		 * suffix (kasamatsi: 笠松, not 笠間市), and before a county
+		 * or a designated city alone (tokaachi: 十日町, not 十勝郡). */
+		score += (p->keys[k].kind & (PLACE_KEY_SUFFIXED |
+		    PLACE_KEY_UPPER)) != 0;
+		if (score > best)
 			continue;
 		if (score < best)
 			memset(hits, 0, sizeof *hits);
 		best = score;
-		hit(p, hits, p->keys[k].place, score % 2 ? PLACE_BY_START :
+		typo_scan_narrow(&scan, TYPO_SLIPS(best));
+		hit(p, hits, p->keys[k].place, TYPO_ONLY_START(score) ?
+		    PLACE_BY_START :
 		    exact_rank(p, k), p->keys[k].kind & PLACE_KEY_UPPER);
 	}
 	return hits->prefectures ? best : 0;

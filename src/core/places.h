@@ -155,10 +155,12 @@ size_t places_keys_starting(const struct places *p, const char *s,
 /* Whether a key starts with s[0..len). */
 bool places_keys_start(const struct places *p, const char *s, size_t len);
 
-/* What places_near found, as a score: NEAR_START for the places a word
- * too short for places_find starts (ha, 浜); else 2 per slip, and one more
- * when only the start of a name is that close (hamamt: hamamatsu). */
-#define NEAR_START 1
+/* What places_near found, as a score (typo_scan_score's): NEAR_START for
+ * the places a word too short for places_find starts (ha, 浜), a start
+ * with no slip; else 4 a slip, 2 more when only the start of a name is
+ * that close (hamamt: hamamatsu), 1 more for a name with its suffix or a
+ * county alone. */
+#define NEAR_START 2
 
 /* For a term that places_find found nothing for: the places it starts
  * though it is short (2 letters or 1 kana or kanji), or else, in romaji

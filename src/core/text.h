@@ -170,6 +170,12 @@ size_t text_fold_romaji(char *s, size_t len, size_t *map);
  * is one from yokohama, while its long vowels folded, yokoma, is two). */
 size_t text_fold_consonants(char *s, size_t len, size_t *map);
 
+/* Romaji as text_fold_consonants leaves it, in Hepburn again (si shi, sya
+ * sha, ti chi, tya cha, tu tsu, hu fu), into out (2 * len + 1 bytes):
+ * the spelling a slip is made in (shziuoka is one from shizuoka, four from
+ * the folded sizuoka). Returns its length. */
+size_t text_romaji_hepburn(const char *s, size_t len, char *out);
+
 /* Folds romaji long vowels in place so toukyou, tookyoo and tokyo compare
  * equal: "ou", "oo" and "uu" become one vowel, and Ohta is Ota (no h
  * before a consonant). Returns the new length. */

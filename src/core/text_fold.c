@@ -340,6 +340,32 @@ text_fold_consonants(char *s, size_t len, size_t *map)
 }
 
 size_t
+text_romaji_hepburn(const char *s, size_t len, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i], next = i + 1 < len ? s[i + 1] : '\0';
+
+		if (c == 's' && (next == 'i' || next == 'y')) {
+			memcpy(out + o, "sh", 2), o += 2;
+			i += next == 'y';
+		} else if (c == 't' && (next == 'i' || next == 'y')) {
+			memcpy(out + o, "ch", 2), o += 2;
+			i += next == 'y';
+		} else if (c == 't' && next == 'u') {
+			memcpy(out + o, "ts", 2), o += 2;
+		} else if (c == 'h' && next == 'u') {
+			out[o++] = 'f';
+		} else {
+			out[o++] = c;
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+size_t
 text_fold_romaji(char *s, size_t len, size_t *map)
 {
 	return text_fold_long_vowels(s, text_fold_consonants(s, len, map), map);

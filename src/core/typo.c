@@ -48,82 +48,107 @@ is_kana(const char *s)
 	return len > 0;
 }
 
+static bool
+add_form(struct typo_query *q, const char *s, bool hepburn)
+{
+	if (!word_set(&q->form[q->forms], s))
+		return false;
+	q->hepburn[q->forms++] = hepburn;
+	return true;
+}
+
 bool
 typo_query_set(struct typo_query *q, const char *text, const char *romaji)
 {
-	char typed[4 * TYPO_MAX_CHARS + 1];
+	char folded[4 * TYPO_MAX_CHARS + 1];
 	bool letters = typo_is_letters(text);
 	size_t len;
 
-	if ((!letters && !is_kana(text)) || strlen(text) >= sizeof typed)
+	q->forms = 0;
+	if ((!letters && !is_kana(text)) || strlen(text) >= sizeof folded)
 		return false;
-	memcpy(typed, text, strlen(text) + 1);
+	memcpy(folded, text, strlen(text) + 1);
 	if (letters)
-		typed[text_fold_consonants(typed, strlen(typed), NULL)] = '\0';
-	if (!word_set(&q->form[0], typed))
+		folded[text_fold_consonants(folded, strlen(folded), NULL)] = '\0';
+	if (!add_form(q, folded, false))
 		return false;
 	len = q->form[0].len;
 	q->bound = len < 4 ? 0 : len < 8 ? 1 : 2;
-	q->forms = 1;
-	if (letters && strcmp(typed, romaji) != 0 &&
-	    word_set(&q->form[1], romaji))
-		q->forms = 2;
+	if (letters && strcmp(folded, romaji) != 0)
+		add_form(q, romaji, false);
+	if (letters)
+		add_form(q, text, true);
 	return q->bound > 0;
 }
 
-void
-typo_scan_begin(struct typo_scan *s, const struct typo_query *q)
+static void
+table_begin(struct typo_table *t, const struct typo_query *q)
 {
-	s->q = q;
-	s->last = NULL;
-	s->last_len = s->decoded = 0;
-	s->end[0] = 0;
-	for (size_t f = 0; f < 2; f++) {
-		struct typo_rows *r = &s->form[f];
+	t->last = NULL;
+	t->last_len = t->decoded = 0;
+	t->end[0] = 0;
+	for (size_t f = 0; f < q->forms; f++) {
+		struct typo_rows *r = &t->form[f];
 		size_t m = q->form[f].len;
 
 		r->rows = 0;
-		for (size_t k = 0; f < q->forms && k <= m; k++)
+		for (size_t k = 0; k <= m; k++)
 			r->d[0][k] = (unsigned char)k;
 		r->start[0] = (unsigned char)m;
 		r->lowest[0] = 0;
 	}
 }
 
-/* Decodes name's characters after those it shares with the last name
- * (whose rows stay good); returns how many are shared. */
-static size_t
-decode_name(struct typo_scan *s, const char *name, size_t len)
+void
+typo_scan_begin(struct typo_scan *s, const struct typo_query *q)
+{
+	s->q = q;
+	s->limit = q->bound;
+	s->flip = 0;
+	table_begin(&s->as_folded, q);
+	table_begin(&s->as_hepburn, q);
+}
+
+/* Takes name as the one scanned: its characters after those it shares
+ * with the last name are decoded, and rows past those are out of date. */
+static void
+table_name(struct typo_table *t, size_t forms, const char *name, size_t len)
 {
 	size_t bytes = 0, same = 0;
 
-	if (s->last) {
-		size_t most = len < s->last_len ? len : s->last_len;
+	if (t->last) {
+		/* Past the characters decoded, nothing is kept to share. */
+		size_t most = len < t->last_len ? len : t->last_len;
 
-		while (bytes < most && name[bytes] == s->last[bytes])
+		if (most > t->end[t->decoded])
+			most = t->end[t->decoded];
+
+		while (bytes < most && name[bytes] == t->last[bytes])
 			bytes++;
-		while (same < s->decoded && s->end[same + 1] <= bytes)
+		while (same < t->decoded && t->end[same + 1] <= bytes)
 			same++;
 	}
-	s->last = name;
-	s->last_len = len;
-	s->decoded = same;
-	return same;
+	t->last = name;
+	t->last_len = len;
+	t->decoded = same;
+	for (size_t f = 0; f < forms; f++)
+		if (t->form[f].rows > same)
+			t->form[f].rows = same;
 }
 
 /* Character j (from 1) of the name, decoding it when it is new. */
 static bool
-char_at(struct typo_scan *s, size_t j)
+char_at(struct typo_table *t, size_t j)
 {
 	size_t at;
 
-	if (j <= s->decoded)
+	if (j <= t->decoded)
 		return true;
-	at = s->end[j - 1];
-	if (j > TYPO_NAME_MAX || at >= s->last_len)
+	at = t->end[j - 1];
+	if (j > TYPO_NAME_MAX || at >= t->last_len)
 		return false;
-	s->end[j] = at + text_decode(s->last + at, s->last_len - at, &s->cp[j]);
-	s->decoded = j;
+	t->end[j] = at + text_decode(t->last + at, t->last_len - at, &t->cp[j]);
+	t->decoded = j;
 	return true;
 }
 
@@ -133,20 +158,20 @@ min_uc(unsigned a, unsigned b)
 	return (unsigned char)(a < b ? a : b);
 }
 
-/* Row j of form f's table, from rows j - 1 and j - 2. */
+/* Row j of a form's table, from rows j - 1 and j - 2. */
 static void
-fill_row(struct typo_scan *s, struct typo_rows *r, const struct typo_word *w,
-    size_t j)
+fill_row(const struct typo_table *t, struct typo_rows *r,
+    const struct typo_word *w, size_t j)
 {
 	unsigned char *row = r->d[j], *last = r->d[j - 1];
-	uint32_t cp = s->cp[j];
+	uint32_t cp = t->cp[j];
 	unsigned lowest = row[0] = (unsigned char)j;
 
 	for (size_t k = 1; k <= w->len; k++) {
 		unsigned d = min_uc(min_uc(last[k], row[k - 1]) + 1U,
 		    last[k - 1] + (unsigned)(w->cp[k - 1] != cp));
 
-		if (k > 1 && j > 1 && w->cp[k - 1] == s->cp[j - 1] &&
+		if (k > 1 && j > 1 && w->cp[k - 1] == t->cp[j - 1] &&
 		    w->cp[k - 2] == cp)
 			d = min_uc(d, r->d[j - 2][k - 2] + 1U);
 		row[k] = (unsigned char)d;
@@ -156,42 +181,104 @@ fill_row(struct typo_scan *s, struct typo_rows *r, const struct typo_word *w,
 	r->start[j] = min_uc(r->start[j - 1], row[w->len]);
 }
 
-/* Takes name as the one scanned: rows past what it shares with the last
- * name are out of date. */
+/* The distances of form f to the table's name, each limit + 1 (or more)
+ * when more than limit. Rows are exact where computed; a limit that only
+ * narrows leaves them good for the names after. */
 static void
-scan_name(struct typo_scan *s, const char *name, size_t len)
+distance(const struct typo_query *q, struct typo_table *t, size_t f,
+    unsigned limit, unsigned *whole, unsigned *start)
 {
-	size_t same = decode_name(s, name, len);
-
-	for (size_t f = 0; f < s->q->forms; f++)
-		if (s->form[f].rows > same)
-			s->form[f].rows = same;
-}
-
-static void
-distance(struct typo_scan *s, size_t f, unsigned *whole, unsigned *start)
-{
-	struct typo_rows *r = &s->form[f];
-	const struct typo_word *w = &s->q->form[f];
-	unsigned bound = s->q->bound;
+	struct typo_rows *r = &t->form[f];
+	const struct typo_word *w = &q->form[f];
 	size_t j = r->rows;
 
-	while (r->lowest[j] <= bound && char_at(s, j + 1)) {
-		fill_row(s, r, w, ++j);
+	while (r->lowest[j] <= limit && char_at(t, j + 1)) {
+		fill_row(t, r, w, ++j);
 		r->rows = j;
 	}
 	/* Stopped at the name's end, or where every later cell is more. */
-	*whole = s->end[j] == s->last_len ?
-	    min_uc(r->d[j][w->len], bound + 1) : bound + 1;
-	*start = min_uc(r->start[j], bound + 1);
+	*whole = t->end[j] == t->last_len ? r->d[j][w->len] : limit + 1;
+	*start = r->start[j];
+}
+
+/* The table for form f, with the name in its spelling. */
+static struct typo_table *
+table_for(struct typo_scan *s, size_t f)
+{
+	return s->q->hepburn[f] ? &s->as_hepburn : &s->as_folded;
+}
+
+/* Takes name (as folded) as the one scanned, in both spellings: its
+ * Hepburn in the buffer the name before last had. */
+static void
+scan_name(struct typo_scan *s, const char *name, size_t len)
+{
+	bool hepburn = false;
+	size_t reach = 0;
+
+	for (size_t f = 0; f < s->q->forms; f++) {
+		hepburn |= s->q->hepburn[f];
+		if (s->q->form[f].len > reach)
+			reach = s->q->form[f].len;
+	}
+	reach += s->q->bound + 1;
+	table_name(&s->as_folded, s->q->forms, name, len);
+	if (!hepburn)
+		return;
+	s->flip ^= 1;
+	/* Rows end before a name's character `reach` (every cell there is
+	 * past the bound): what comes after is converted as one more
+	 * character, which says that the name goes on. */
+	if (len > reach) {
+		len = reach;
+		len = text_romaji_hepburn(name, len, s->hepburn[s->flip]);
+		s->hepburn[s->flip][len++] = '-';
+	} else {
+		len = text_romaji_hepburn(name, len, s->hepburn[s->flip]);
+	}
+	table_name(&s->as_hepburn, s->q->forms, s->hepburn[s->flip], len);
+}
+
+void
+typo_scan_narrow(struct typo_scan *s, unsigned slips)
+{
+	if (slips < s->limit)
+		s->limit = slips;
+}
+
+size_t
+typo_scan_dead_bytes(const struct typo_scan *s)
+{
+	size_t need = 0;
+
+	for (size_t f = 0; f < s->q->forms; f++) {
+		const struct typo_table *t = s->q->hepburn[f] ? &s->as_hepburn :
+		    &s->as_folded;
+		const struct typo_rows *r = &t->form[f];
+		size_t j = r->rows, bytes = t->end[j];
+
+		if (r->lowest[j] <= s->limit || r->start[j] <= s->limit)
+			return 0;
+		/* Hepburn is never shorter than the folded spelling, and a
+		 * folded letter's Hepburn depends on the next one. */
+		if (s->q->hepburn[f])
+			bytes++;
+		if (bytes > need)
+			need = bytes;
+	}
+	return need;
 }
 
 void
 typo_scan_distance(struct typo_scan *s, size_t f, const char *name,
     size_t len, unsigned *whole, unsigned *start)
 {
+	unsigned bound = s->q->bound;
+
 	scan_name(s, name, len);
-	distance(s, f, whole, start);
+	distance(s->q, table_for(s, f), f, bound, whole, start);
+	*whole = min_uc(*whole, bound + 1);
+	*start = min_uc(*start, bound + 1);
 }
 
 unsigned
@@ -201,11 +288,11 @@ typo_scan_score(struct typo_scan *s, const char *name, size_t len)
 
 	scan_name(s, name, len);
 	for (size_t f = 0; f < s->q->forms; f++) {
-		distance(s, f, &whole, &start);
-		if (whole <= s->q->bound && 2 * whole < score)
-			score = 2 * whole;
-		else if (start <= s->q->bound && 2 * start + 1 < score)
-			score = 2 * start + 1;
+		distance(s->q, table_for(s, f), f, s->limit, &whole, &start);
+		if (whole <= s->limit && 4 * whole < score)
+			score = 4 * whole;
+		if (start <= s->limit && 4 * start + 2 < score)
+			score = 4 * start + 2;
 	}
 	return score;
 }
