@@ -35,6 +35,25 @@ run -f hamamtsu -F json
 check "JSON says a row is a suggestion" sh -c "jq -e '.[0].suggestion == true and .[0].matched_place == \"浜松市\"' '$tmp/out' >/dev/null"
 run -f 430
 check "a postal code's first three digits: its prefecture" out_has "(〒430 浜松市中央区)"
+# Typed a character at a time, a query with an answer lists something at
+# every step after the second (issue 24's examples).
+empty_prefixes() { # QUERY: the prefixes of 3 characters or more that list nothing
+	printf '%s' "$1" | python3 -c '
+import subprocess, sys
+q = sys.stdin.read()
+print(" | ".join(q[:i] for i in range(3, len(q) + 1)
+      if subprocess.run([sys.argv[1], "-f", q[:i]], capture_output=True).returncode))
+' "$MADOGUCHI"
+}
+if command -v python3 >/dev/null 2>&1; then
+	for q in "2-8-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo" "4300929" "hamamatsu" \
+	    "４３０ー０９２９" "Shinjuku City, Tokyo" "愛知県 名古屋市 中区 栄 3-4-5"; do
+		gaps=$(empty_prefixes "$q")
+		check "every prefix of '$q' lists a desk${gaps:+ (not: $gaps)}" test -z "$gaps"
+	done
+else
+	skip "no python3: prefixes typed a character at a time were not checked"
+fi
 run --list
 check "list exits 0" status_is 0
 check "list prints 47 desks" out_lines 47
