@@ -65,6 +65,53 @@ status=$(env -u TMUX LANG=C.UTF-8 python3 tests/pty_lines.py "$tmp/none.in" "$tm
 check "restricted: no line for the idle time ends it" grep -q -a 'no key for 1 seconds; goodbye' "$tmp/idle.out"
 check "with 0" [ "$status" = 0 ]
 
+# A write error is said, as the other modes say it, and exits 2.
+if [ -w /dev/full ]; then
+	set +e
+	echo tokyo | env -u TMUX LANG=C.UTF-8 "$BIN" --line >/dev/full 2>"$tmp/full.err"
+	status=$?
+	set -e
+	check "output full: exit 2" [ "$status" = 2 ]
+	check "output full: said" grep -q 'madoguchi: standard output: No space left on device' "$tmp/full.err"
+else
+	skip "no /dev/full: a write error of the line mode was not tried"
+fi
+
+# gone_within SECONDS PID: the process ended within SECONDS (polled).
+gone_within() {
+	end=$(( $(date +%s) + $1 ))
+	while kill -0 "$2" 2>/dev/null; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
+# A line half typed, then nothing: the idle limit still ends the session
+# (fgets used to wait for the end of the line for ever).
+mkfifo "$tmp/half"
+(printf abc; exec sleep 30) >"$tmp/half" &
+writer=$!
+env -u TMUX LANG=C.UTF-8 MADOGUCHI_RESTRICTED=1 "$BIN" --line --idle-timeout=1 \
+    --max-session=3 <"$tmp/half" >"$tmp/half.out" 2>&1 &
+reader=$!
+check "a half line, then nothing: the idle limit ends it" gone_within 5 "$reader"
+kill "$reader" "$writer" 2>/dev/null || true
+wait "$reader" "$writer" 2>/dev/null || true
+check "and says so" grep -q 'no key for 1 seconds; goodbye' "$tmp/half.out"
+
+# Lines that come together are each answered before the idle limit.
+mkfifo "$tmp/both"
+(printf 'tokyo\nosaka\n'; exec sleep 30) >"$tmp/both" &
+writer=$!
+env -u TMUX LANG=C.UTF-8 "$BIN" --line --idle-timeout=2 <"$tmp/both" \
+    >"$tmp/both.out" 2>&1 &
+reader=$!
+gone_within 8 "$reader" || true
+kill "$reader" "$writer" 2>/dev/null || true
+wait "$reader" "$writer" 2>/dev/null || true
+check "two lines in one write: the first answered" grep -q '03-3431-8109' "$tmp/both.out"
+check "two lines in one write: the second answered" grep -q '06-6943-1234' "$tmp/both.out"
+
 # In tmux, TERM=dumb: a person types, and reads new lines.
 . tests/tmuxlib.sh
 start dumb LANG=C.UTF-8 TERM=dumb

@@ -22,17 +22,28 @@
  * braille displays take whole, and short enough to listen to. */
 #define LINE_WIDTH 72
 
+/* The line mode's input, read with read(2) so that poll sees what is
+ * waiting: stdio's buffer would hide lines that came together, and fgets
+ * would wait for the end of a line with no deadline. */
+struct input {
+	int fd;
+	size_t len;          /* bytes in buf */
+	bool eof, dropping;  /* dropping: the rest of a line too long */
+	char buf[LINEMODE_MAX_LINE];
+};
+
 struct session {
 	const struct table *table;
 	const struct browser_options *o;
 	enum lang lang;
 	bool ascii;
-	FILE *in, *out;
+	FILE *out;
 	struct place_source *places;
 	struct filter filter;
 	size_t *rows, nrows;  /* the last list */
 	size_t shown;         /* the desk shown last (table index), or SIZE_MAX */
 	struct limits limits;
+	struct input input;
 };
 
 static void
@@ -259,52 +270,100 @@ command(struct session *s, char *line)
 	return true;
 }
 
-/* Waits for a line within the idle time and what is left of the session;
- * false when one of them ran out (said on stderr). */
+/* Waits until the input has something (bytes, its end or an error)
+ * within the idle time and what is left of the session; false when one of
+ * them ran out (said on stderr). */
 static bool
-wait_line(struct session *s)
+wait_input(struct session *s)
 {
-	struct pollfd fd = {.fd = fileno(s->in), .events = POLLIN};
+	struct pollfd fd = {.fd = s->input.fd, .events = POLLIN};
 
 	for (;;) {
 		enum limit_end end;
 		long wait = timelimit_left(&s->limits, &end);
+		int r;
 
 		if (end != LIMIT_NONE) {
 			timelimit_goodbye(&s->limits, end, stderr);
 			return false;
 		}
-		int r;
-
 		if (wait < 0)
 			return true;
 		r = poll(&fd, 1, wait > 1 << 30 ? 1 << 30 : (int)wait);
 		if (r > 0 || (r < 0 && errno != EINTR))
-			return true; /* a line, EOF or an error: the read says */
+			return true;
 	}
 }
 
-/* Reads a line into buf; a longer one is cut (and the rest dropped), and
- * a query is cut to what the browser's query may hold. False at EOF. */
+/* Moves the bytes after the first n to the start of the buffer. */
+static void
+consume(struct input *in, size_t n)
+{
+	memmove(in->buf, in->buf + n, in->len - n);
+	in->len -= n;
+}
+
+/* The next line into line (LINEMODE_MAX_LINE bytes), without its line
+ * end; *cut when it was longer (the rest is dropped). A last line without
+ * its newline still counts. False at the end of the input, or when a
+ * limit ran out while waiting for the rest of a line: each wait for bytes
+ * has the session's deadlines, and the lines that came together are read
+ * one by one from the buffer, never left behind it. */
 static bool
-read_line(struct session *s, char *buf, size_t cap)
+next_line(struct session *s, char *line, bool *cut)
+{
+	struct input *in = &s->input;
+
+	*cut = false;
+	for (;;) {
+		char *end = memchr(in->buf, '\n', in->len);
+		ssize_t got;
+
+		if (end || (in->eof && in->len > 0) ||
+		    in->len == sizeof in->buf) {
+			size_t n = end ? (size_t)(end - in->buf) : in->len;
+			bool dropped = in->dropping;
+
+			if (!dropped) {
+				memcpy(line, in->buf, n < LINEMODE_MAX_LINE ? n :
+				    LINEMODE_MAX_LINE - 1);
+				line[n < LINEMODE_MAX_LINE ? n :
+				    LINEMODE_MAX_LINE - 1] = '\0';
+			}
+			/* A line longer than the buffer: its start now, the
+			 * rest dropped up to its end. */
+			in->dropping = !end && !in->eof;
+			*cut |= in->dropping || dropped;
+			consume(in, end ? n + 1 : n);
+			if (!dropped)
+				return true;
+			continue;
+		}
+		if (in->eof)
+			return false;
+		if (!wait_input(s))
+			return false;
+		got = read(in->fd, in->buf + in->len, sizeof in->buf - in->len);
+		if (got > 0)
+			in->len += (size_t)got;
+		else if (got == 0 || (errno != EINTR && errno != EAGAIN))
+			in->eof = true;
+	}
+}
+
+/* Reads a line into buf (LINEMODE_MAX_LINE bytes); a longer one is cut
+ * (and the rest dropped), and a query is cut to what the browser's query
+ * may hold. False at the end of the input or of a limit. */
+static bool
+read_line(struct session *s, char *buf)
 {
 	size_t len, most = s->o->restricted ? BROWSER_RESTRICTED_QUERY :
 	    FILTER_MAX_QUERY;
-	bool cut = false;
+	bool cut;
 
-	if (!fgets(buf, (int)cap, s->in))
+	if (!next_line(s, buf, &cut))
 		return false;
 	len = strlen(buf);
-	if (len > 0 && buf[len - 1] == '\n')
-		buf[--len] = '\0';
-	else if (len == cap - 1) { /* the rest of a long line: dropped */
-		int c;
-
-		while ((c = fgetc(s->in)) != EOF && c != '\n')
-			;
-		cut = true;
-	}
 	if (len > 0 && buf[len - 1] == '\r')
 		buf[--len] = '\0';
 	if (len > most) {
@@ -324,8 +383,8 @@ linemode_run(const struct table *t, const struct browser_options *o,
     struct place_source *places, FILE *in, FILE *out)
 {
 	struct session s = {.table = t, .o = o, .lang = o->lang,
-		.ascii = o->ascii, .in = in, .out = out, .places = places,
-		.shown = SIZE_MAX};
+		.ascii = o->ascii, .out = out, .places = places,
+		.shown = SIZE_MAX, .input.fd = fileno(in)};
 	char *line = malloc(LINEMODE_MAX_LINE);
 	int status = EXIT_FOUND;
 
@@ -345,7 +404,7 @@ linemode_run(const struct table *t, const struct browser_options *o,
 	for (;;) {
 		fputs("> ", out);
 		fflush(out);
-		if (!wait_line(&s) || !read_line(&s, line, LINEMODE_MAX_LINE)) {
+		if (!read_line(&s, line)) {
 			fputc('\n', out);
 			break;
 		}
@@ -355,8 +414,10 @@ linemode_run(const struct table *t, const struct browser_options *o,
 		if (ferror(out))
 			break;
 	}
-	if (fflush(out) != 0 || ferror(out))
+	if (fflush(out) != 0 || ferror(out)) {
+		perror("madoguchi: standard output");
 		status = EXIT_TROUBLE;
+	}
 	free(line);
 	free(s.rows);
 	return status;
