@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -425,7 +426,13 @@ static int
 line_mode(const struct table *t, const struct options *o)
 {
 	struct place_source places = builtin_place_source();
-	int status = linemode_run(t, &o->browser, &places, stdin, stdout);
+	int status;
+
+	/* A kiosk has no shell to suspend into (the browser ignores ^Z in
+	 * restricted mode the same way). */
+	if (o->browser.restricted)
+		signal(SIGTSTP, SIG_IGN);
+	status = linemode_run(t, &o->browser, &places, stdin, stdout);
 
 	place_source_free(&places);
 	return status;
@@ -506,10 +513,11 @@ main(int argc, char **argv)
 	 * can turn it off. */
 	o.browser.restricted = restricted && *restricted && strcmp(restricted,
 	    "0") != 0;
-	if (o.browser.restricted)
-		no_core_dumps();
 	if ((status = parse_options(argc, argv, &o, words, sizeof words)) != 0)
 		return status;
+	/* The variable and --restricted are one setting. */
+	if (o.browser.restricted)
+		no_core_dumps();
 	if (o.mode == MODE_HELP) {
 		fputs(usage_text, stdout);
 		return flushed(EXIT_FOUND);

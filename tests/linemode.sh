@@ -99,6 +99,36 @@ kill "$reader" "$writer" 2>/dev/null || true
 wait "$reader" "$writer" 2>/dev/null || true
 check "and says so" grep -q 'no key for 1 seconds; goodbye' "$tmp/half.out"
 
+# --restricted is MADOGUCHI_RESTRICTED=1: no core dumps, and ^Z ignored
+# (seen in /proc: the limit, and SIGTSTP, 20, in the ignored mask).
+if [ -r /proc/self/limits ]; then
+	mkfifo "$tmp/kiosk.fifo"
+	(exec sleep 30) >"$tmp/kiosk.fifo" &
+	writer=$!
+	(ulimit -c unlimited 2>/dev/null || true
+	 exec env -u TMUX LANG=C.UTF-8 "$BIN" --line --restricted \
+	    <"$tmp/kiosk.fifo" >/dev/null 2>&1) &
+	reader=$!
+	core="" ignored=""
+	end=$(( $(date +%s) + 5 ))
+	while [ -z "$core" ] && [ "$(date +%s)" -lt "$end" ]; do
+		if grep -q '^SigIgn' "/proc/$reader/status" 2>/dev/null &&
+		    [ "$(readlink "/proc/$reader/exe" 2>/dev/null)" = "$BIN" ]; then
+			core=$(awk '/^Max core file size/ { print $5 }' "/proc/$reader/limits")
+			ignored=$(awk '/^SigIgn/ { print $2 }' "/proc/$reader/status")
+		else
+			sleep 0.05
+		fi
+	done
+	kill "$reader" "$writer" 2>/dev/null || true
+	wait "$reader" "$writer" 2>/dev/null || true
+	check "--restricted: no core dumps (RLIMIT_CORE 0, not '$core')" [ "$core" = 0 ]
+	check "--restricted line mode: ^Z ignored (SigIgn $ignored)" \
+	    sh -c "[ \$(( 0x$ignored >> 19 & 1 )) = 1 ]"
+else
+	skip "no /proc: the kiosk's core limit and ^Z were not looked at"
+fi
+
 # Lines that come together are each answered before the idle limit.
 mkfifo "$tmp/both"
 (printf 'tokyo\nosaka\n'; exec sleep 30) >"$tmp/both" &
