@@ -160,23 +160,33 @@ word_end(const struct view *v)
 	return at;
 }
 
-static void
-move_selection(struct view *v, long delta)
+/* at + delta, within 0 .. most: keys and wheel turns that pile up
+ * between two frames (End End End in one write) saturate there. */
+static size_t
+moved(size_t at, long delta, size_t most)
 {
-	long last = (long)v->nrows - 1, to = (long)v->sel + delta;
+	size_t by = delta < 0 ? (size_t)-(delta + 1) + 1 : (size_t)delta;
 
-	if (v->nrows == 0)
-		return;
-	v->sel = (size_t)(to < 0 ? 0 : to > last ? last : to);
-	v->scroll = 0;
+	if (delta < 0)
+		return by >= at ? 0 : at - by;
+	return at >= most || by >= most - at ? most : at + by;
 }
 
 static void
+move_selection(struct view *v, long delta)
+{
+	if (v->nrows == 0)
+		return;
+	v->sel = moved(v->sel, delta, v->nrows - 1);
+	v->scroll = 0;
+}
+
+/* view_fit brings the scroll back to the page at the next frame; until
+ * then it stays far below any overflow. */
+static void
 scroll_detail(struct view *v, long delta)
 {
-	long to = (long)v->scroll + delta;
-
-	v->scroll = (size_t)(to < 0 ? 0 : to);
+	v->scroll = moved(v->scroll, delta, SIZE_MAX / 4);
 }
 
 /* Up/Down and paging move the selection, or scroll the detail or help. */

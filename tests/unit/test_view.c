@@ -1,5 +1,6 @@
 /* Unit tests for view (the browser's state and actions) and pages (the
  * detail and help text): no terminal needed. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -246,6 +247,41 @@ clicks_and_the_status_line(void **state)
 	view_free(&v);
 }
 
+/* End (or Home) many times between two frames (GGG in one write) goes
+ * to the end and stays there: the scroll saturates, never wraps round. */
+static void
+repeated_ends_saturate(void **state)
+{
+	struct view v;
+	size_t end;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	view_apply(&v, ACT_HELP, 10);
+	view_apply(&v, ACT_LAST, 10);
+	end = v.scroll;
+	assert_true(end > 0);
+	for (int i = 0; i < 5; i++) {
+		view_apply(&v, ACT_LAST, 10);
+		assert_true(v.scroll >= end);
+	}
+	for (int i = 0; i < 5; i++)
+		view_wheel(&v, true, LONG_MAX);
+	assert_true(v.scroll >= end);
+	for (int i = 0; i < 5; i++)
+		view_apply(&v, ACT_FIRST, 10);
+	assert_int_equal(v.scroll, 0);
+	view_wheel(&v, true, LONG_MIN);
+	assert_int_equal(v.scroll, 0);
+	view_apply(&v, ACT_HELP, 10);
+	for (int i = 0; i < 5; i++)
+		view_wheel(&v, false, LONG_MAX);
+	assert_int_equal(v.sel, v.nrows - 1);
+	view_wheel(&v, false, LONG_MIN);
+	assert_int_equal(v.sel, 0);
+	view_free(&v);
+}
+
 static void
 escape_steps_back_then_quits(void **state)
 {
@@ -476,6 +512,7 @@ main(void)
 		cmocka_unit_test(navigation_stays_in_range),
 		cmocka_unit_test(leaving_the_list_scrolls_half_a_page),
 		cmocka_unit_test(clicks_and_the_status_line),
+		cmocka_unit_test(repeated_ends_saturate),
 		cmocka_unit_test(escape_steps_back_then_quits),
 		cmocka_unit_test(detail_scrolls_when_focused),
 		cmocka_unit_test(detail_says_what_the_source_means),
