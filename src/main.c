@@ -376,9 +376,9 @@ print_version(void)
 	const struct meta *title = NULL, *publisher = NULL, *provenance = NULL;
 
 	if (d && builtin_desks(&t, d) == TSV_OK) {
-		title = table_meta(t, "title", NULL, 0);
-		publisher = table_meta(t, "publisher", NULL, 0);
-		provenance = table_meta(t, "provenance", "en", 0);
+		title = table_meta(t, "title", NULL, NULL);
+		publisher = table_meta(t, "publisher", NULL, NULL);
+		provenance = table_meta(t, "provenance", "en", NULL);
 	}
 	printf("madoguchi %s\ndata: ", VERSION);
 	text_print_safe(stdout, title ? title->value : "(untitled)");

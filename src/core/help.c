@@ -182,8 +182,7 @@ national_contacts(struct page *p, const struct table *t)
 
 	page_blank(p);
 	page_add(p, 0, 0, STYLE_LABEL, label(lang, L_HELP_NATIONAL));
-	for (size_t i = 0; (m = table_meta(t, "national", labels_code(lang), i));
-	    i++) {
+	for (m = NULL; (m = table_meta(t, "national", labels_code(lang), m));) {
 		page_add(p, 2, 0, strncmp(m->value, "http", 4) ? STYLE_PHONE :
 		    STYLE_URL, m->value);
 		page_add(p, 4, 0, STYLE_TEXT, m->extra);
@@ -210,18 +209,18 @@ help_notes(struct page *p, const struct table *t)
 
 	page_blank(p);
 	page_add(p, 0, 0, STYLE_LABEL, label(lang, L_HELP_MARKS));
-	for (size_t i = 0; (m = table_meta(t, "note", code, i)); i++)
+	for (m = NULL; (m = table_meta(t, "note", code, m));)
 		page_add(p, 2, 0, STYLE_TEXT, m->value);
 	page_blank(p);
 	page_add(p, 0, 0, STYLE_LABEL, label(lang, L_HELP_SOURCE));
-	if ((m = table_meta(t, "title", NULL, 0)) && lang == LANG_EN)
+	if ((m = table_meta(t, "title", NULL, NULL)) && lang == LANG_EN)
 		page_addf(p, 2, STYLE_TEXT, "%s (%s)", m->value,
 		    label(lang, L_SOURCE_TITLE));
 	else if (m)
 		page_add(p, 2, 0, STYLE_TEXT, m->value);
-	if ((m = table_meta(t, "publisher", NULL, 0)))
+	if ((m = table_meta(t, "publisher", NULL, NULL)))
 		page_add(p, 2, 0, STYLE_TEXT, m->value);
-	if ((m = table_meta(t, "provenance", code, 0)))
+	if ((m = table_meta(t, "provenance", code, NULL)))
 		page_add(p, 2, 0, STYLE_NOTE, m->value);
 }
 

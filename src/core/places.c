@@ -293,7 +293,7 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 	text[places_len] = '\0';
 	l.empty = (uint32_t)places_len;
 	tsv_parse(text, places_len, &place_schema, &l, meta, &nmeta, d);
-	m = tsv_meta(meta, nmeta, "count", NULL, 0);
+	m = tsv_meta(meta, nmeta, "count", NULL, NULL);
 	check_count(d, m ? m->value : NULL, p->count, "places");
 	p->current = p->count;
 	if (d->count == 0) {
@@ -303,7 +303,7 @@ places_load(const char *places_tsv, size_t places_len, const char *former_tsv,
 		*which = 1;
 		nmeta = 0;
 		tsv_parse(text, former_len, &former_schema, &l, meta, &nmeta, d);
-		m = tsv_meta(meta, nmeta, "count", NULL, 0);
+		m = tsv_meta(meta, nmeta, "count", NULL, NULL);
 		check_count(d, m ? m->value : NULL, p->count - p->current,
 		    "former names");
 	}

@@ -384,7 +384,8 @@ table_free(struct table *t)
 }
 
 const struct meta *
-table_meta(const struct table *t, const char *key, const char *lang, size_t n)
+table_meta(const struct table *t, const char *key, const char *lang,
+    const struct meta *after)
 {
-	return tsv_meta(t->meta, t->meta_count, key, lang, n);
+	return tsv_meta(t->meta, t->meta_count, key, lang, after);
 }

@@ -97,9 +97,10 @@ enum tsv_status table_load_file(const char *path, struct table **out,
 
 void table_free(struct table *t);
 
-/* The n-th (from 0) metadata line with this key and language ("ja", "en";
- * NULL matches any), or NULL. */
+/* The first metadata line with this key and language ("ja", "en"; NULL
+ * matches any) after `after` (NULL: the first of all), or NULL: a loop
+ * over all of them reads the lines once. */
 const struct meta *table_meta(const struct table *t, const char *key,
-    const char *lang, size_t n);
+    const char *lang, const struct meta *after);
 
 #endif

@@ -541,17 +541,17 @@ tsv_read_file(const char *path, size_t *len, bool *too_large)
 
 const struct meta *
 tsv_meta(const struct meta *meta, size_t count, const char *key,
-    const char *lang, size_t n)
+    const char *lang, const struct meta *after)
 {
-	for (size_t i = 0; i < count; i++) {
+	for (size_t i = after ? (size_t)(after - meta) + 1 : 0; i < count;
+	    i++) {
 		const struct meta *m = &meta[i];
 
 		if (strcmp(m->key, key) != 0)
 			continue;
 		if (lang && m->lang && strcmp(m->lang, lang) != 0)
 			continue;
-		if (n-- == 0)
-			return m;
+		return m;
 	}
 	return NULL;
 }

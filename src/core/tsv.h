@@ -124,8 +124,9 @@ bool tsv_all_of(const char *s, unsigned char cls);
 /* True when s is not empty and all hiragana (and ー). */
 bool tsv_is_kana(const char *s);
 
-/* The n-th (from 0) metadata line with this key and language (NULL: any). */
+/* The first metadata line with this key and language (NULL: any) after
+ * `after` (NULL: from the start): a loop over them is one pass. */
 const struct meta *tsv_meta(const struct meta *meta, size_t count,
-    const char *key, const char *lang, size_t n);
+    const char *key, const char *lang, const struct meta *after);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "builtin.h"
 #include "filter.h"
+#include "pages.h"
 #include "table.h"
 #include "text.h"
 
@@ -200,6 +201,37 @@ places_report(const struct table *base, struct diags *d)
 	free(text);
 }
 
+/* The help of a table with n notes, built: ms. */
+static double
+help_ms(const struct table *base, size_t n, struct diags *d)
+{
+	size_t cap = n * 40 + 64 * 1024, len = 0;
+	char *text = malloc(cap);
+	struct table *t;
+	struct page p;
+	struct page_setup setup = {LANG_JA, false, 80, NULL, false};
+	double start;
+
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+		    "@note\tja\tnote %zu\n", i);
+	memcpy(text + len, header, sizeof header - 1);
+	len += sizeof header - 1;
+	for (size_t i = 0; i < base->count; i++)
+		len += make_row(text + len, cap - len, &base->desks[i], i);
+	if (table_load_buffer(text, len, &t, d) != TSV_OK) {
+		free(text);
+		return -1;
+	}
+	start = now_ms();
+	page_help(&p, t, &setup);
+	start = now_ms() - start;
+	page_free(&p);
+	table_free(t);
+	free(text);
+	return start;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -249,6 +281,16 @@ main(int argc, char **argv)
 		free(rows);
 	}
 	places_report(base, d);
+	/* Issue 26: the help reads its notes once (4x the notes, 4x the
+	 * time; it was 16x). */
+	{
+		double small = help_ms(base, 10000, d), large = help_ms(base,
+		    40000, d);
+
+		printf("help with 10,000 and 40,000 notes: %.1f and %.1f ms, "
+		    "%.1fx for 4x the notes (linear: 4, quadratic: 16)\n",
+		    small, large, large / small);
+	}
 	table_free(base);
 	free(d);
 	return 0;
