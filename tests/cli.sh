@@ -67,6 +67,11 @@ check "stray argument exits 2" status_is 2
 run -d /nonexistent/table -l
 check "missing file exits 2" status_is 2
 check "missing file is named" err_has "/nonexistent/table: No such file"
+# A device is refused before a byte of it is read (/dev/zero was read to
+# the 512 MiB limit first).
+run -d /dev/zero -l
+check "a device as the table: exits 2" status_is 2
+check "a device as the table: said" err_has "/dev/zero:1:1: not a regular file or a pipe"
 run --help
 check "help exits 0" status_is 0
 check "help has the synopsis" out_has "usage: madoguchi [OPTION]... [QUERY]"

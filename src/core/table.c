@@ -349,17 +349,16 @@ table_load_buffer(const char *data, size_t len, struct table **out,
 enum tsv_status
 table_load_file(const char *path, struct table **out, struct diags *d)
 {
-	bool too_large;
+	enum tsv_refusal refused;
 	size_t len = 0;
 	char *data;
 
 	*out = NULL;
 	memset(d, 0, sizeof *d);
-	if (!(data = tsv_read_file(path, &len, &too_large))) {
-		if (!too_large)
+	if (!(data = tsv_read_file(path, &len, &refused))) {
+		if (refused == TSV_READ_ERROR)
 			return TSV_IO_ERROR;
-		tsv_report(d, 1, 1, "file is larger than %lu MiB, the limit",
-		    TSV_MAX_BYTES >> 20);
+		tsv_report(d, 1, 1, "%s", tsv_refusal_text(refused));
 		return TSV_INVALID;
 	}
 	/* Read once and parsed where it lies: no copy. */

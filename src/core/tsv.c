@@ -480,15 +480,20 @@ tsv_alloc_parts(size_t n, const size_t sizes[], void *parts[])
  * allocation of its size (and one larger than the limit not at all), a
  * pipe in doubling steps that stop at the limit. */
 static char *
-read_all(FILE *f, size_t *len, bool *too_large)
+read_all(FILE *f, size_t *len, enum tsv_refusal *refused)
 {
 	struct stat st;
 	size_t cap = 1 << 16, n = 0;
 	char *buf, *grown;
 
+	if (fstat(fileno(f), &st) == 0 && (S_ISCHR(st.st_mode) ||
+	    S_ISBLK(st.st_mode))) {
+		*refused = TSV_NOT_A_FILE;
+		return NULL;
+	}
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > TSV_MAX_BYTES) {
-		*too_large = true;
+		*refused = TSV_TOO_LARGE;
 		return NULL;
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
@@ -514,17 +519,26 @@ read_all(FILE *f, size_t *len, bool *too_large)
 	return buf;
 }
 
+const char *
+tsv_refusal_text(enum tsv_refusal refused)
+{
+#define TEXT_OF(n) #n
+#define NUMBER_TEXT(n) TEXT_OF(n)
+	return refused == TSV_NOT_A_FILE ? "not a regular file or a pipe" :
+	    "file is larger than " NUMBER_TEXT(TSV_MAX_MIB) " MiB, the limit";
+}
+
 char *
-tsv_read_file(const char *path, size_t *len, bool *too_large)
+tsv_read_file(const char *path, size_t *len, enum tsv_refusal *refused)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	char *data;
 
-	*too_large = false;
+	*refused = TSV_READ_ERROR;
 	if (!f)
 		return NULL;
-	data = read_all(f, len, too_large);
+	data = read_all(f, len, refused);
 	if (!is_stdin) {
 		int saved = errno;
 
@@ -533,7 +547,7 @@ tsv_read_file(const char *path, size_t *len, bool *too_large)
 	}
 	if (data && *len > TSV_MAX_BYTES) {
 		free(data);
-		*too_large = true;
+		*refused = TSV_TOO_LARGE;
 		return NULL;
 	}
 	return data;

@@ -10,7 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define TSV_MAX_BYTES (512UL << 20)
+#define TSV_MAX_MIB 512
+#define TSV_MAX_BYTES ((unsigned long)TSV_MAX_MIB << 20)
 #define TSV_MAX_LINE 4096
 #define TSV_MAX_ROWS 2000000UL
 #define TSV_MAX_DIAGS 100
@@ -83,10 +84,20 @@ size_t tsv_parse_stream(const char *data, size_t len,
  * alone), or NULL when out of memory. */
 void *tsv_alloc_parts(size_t n, const size_t sizes[], void *parts[]);
 
+/* Why tsv_read_file read nothing, besides an I/O error (errno). */
+enum tsv_refusal {
+	TSV_READ_ERROR,  /* errno says */
+	TSV_TOO_LARGE,   /* more than TSV_MAX_BYTES */
+	TSV_NOT_A_FILE,  /* a device: /dev/zero would be read to the limit */
+};
+
 /* Reads a file ("-": standard input) up to TSV_MAX_BYTES, into a buffer
- * with room for one byte more (a NUL, to parse it in place). NULL on an
- * I/O error (errno set) or when too large (*too_large set). */
-char *tsv_read_file(const char *path, size_t *len, bool *too_large);
+ * with room for one byte more (a NUL, to parse it in place). NULL, with
+ * *refused saying why, when it cannot. */
+char *tsv_read_file(const char *path, size_t *len, enum tsv_refusal *refused);
+
+/* What a refusal other than TSV_READ_ERROR says, as a problem at 1:1. */
+const char *tsv_refusal_text(enum tsv_refusal refused);
 
 #if defined(__GNUC__)
 #define TSV_PRINTF(f, a) __attribute__((format(printf, f, a)))

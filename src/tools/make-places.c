@@ -143,13 +143,14 @@ main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = 0; i < 4; i++) {
-		bool too_large;
+		enum tsv_refusal refused;
 
 		f[i].path = argv[i + 1];
 		if (!(f[i].text = tsv_read_file(f[i].path, &f[i].len,
-		    &too_large))) {
+		    &refused))) {
 			fprintf(stderr, "make-places: %s: %s\n", f[i].path,
-			    too_large ? "too large" : strerror(errno));
+			    refused == TSV_READ_ERROR ? strerror(errno) :
+			    tsv_refusal_text(refused));
 			return 1;
 		}
 	}

@@ -18,8 +18,8 @@ static size_t place_len, former_len, postal_len, towns_len;
 static char *
 slurp(const char *path, size_t *len)
 {
-	bool too_large;
-	char *text = tsv_read_file(path, len, &too_large);
+	enum tsv_refusal refused;
+	char *text = tsv_read_file(path, len, &refused);
 
 	assert_non_null(text);
 	return text;
