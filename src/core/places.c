@@ -329,12 +329,13 @@ places_add_postal(struct places *p, const char *postal_tsv, size_t postal_len,
 	size_t qm, qlines = tsv_count_lines(postal_tsv, postal_len, &qm);
 	struct postal_range *ranges = malloc(qlines * (sizeof *ranges +
 	    POSTAL_MAX_CITIES * sizeof(unsigned short)));
-	struct loader l = {.p = p, .postal = ranges,
-		.postal_places = (unsigned short *)(ranges + qlines)};
+	struct loader l = {.p = p, .postal = ranges};
 
 	memset(d, 0, sizeof *d);
 	if (!ranges)
 		return TSV_IO_ERROR;
+	/* No pointer is made from the result before it is checked. */
+	l.postal_places = (unsigned short *)(ranges + qlines);
 	free(p->postal_storage);
 	p->postal = p->postal_storage = ranges;
 	p->postal_places = l.postal_places;
@@ -360,11 +361,12 @@ places_add_towns(struct places *p, const char *towns_tsv, size_t towns_len,
 	size_t offsets = (p->current + 1) * sizeof(uint32_t);
 	char *block = malloc(offsets + towns_len + 1);
 	struct loader l = {.p = p, .town_at = (uint32_t *)(void *)block,
-		.towns = block + offsets, .last_place = 0};
+		.last_place = 0};
 
 	memset(d, 0, sizeof *d);
 	if (!block)
 		return TSV_IO_ERROR;
+	l.towns = block + offsets;
 	l.town_at[0] = 0;
 	tsv_parse_stream(towns_tsv, towns_len, &town_schema, &l, d);
 	check_count(d, l.promised, l.counted, "towns");
