@@ -112,9 +112,6 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 		if ((places = place_source_get(c->source, false)) == NULL)
 			return;
 		places_find(places, t->text, t->romaji, &t->hits);
-		if (!t->hits.prefectures && !t->negate)
-			t->near_score = places_near(places, t->text, t->romaji,
-			    &t->near);
 		return;
 	}
 	if (t->kind == TERM_PHONE && !postal_form(text, false)) {

@@ -41,9 +41,9 @@ struct filter_term {
 	                   * it reaches that address's prefectures only */
 	bool optional;    /* a word that address leaves unexplained (a
 	                   * building): asked only while rows remain */
-	/* When hits has nothing: what places_near found, and its score
-	 * (0: nothing). filter_run reads a term by it only when the query
-	 * lists nothing else. */
+	/* When hits has nothing and the query lists nothing else: what
+	 * places_near found, and its score (0: nothing); filter_run looks
+	 * it up then, and reads the term by it. */
 	struct place_hits near;
 	unsigned near_score;
 };

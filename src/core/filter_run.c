@@ -371,20 +371,24 @@ own_near(const struct filter_term *t, const struct table *tb,
 	return best;
 }
 
-/* Reads each lost term at the best near score of its places and of the
+/* Reads each lost term at the best near score of its places (looked up
+ * now: only a query that lists nothing else pays for it) and of the
  * desks' own words; false when no term has anything near. */
 static bool
-read_near(const struct filter *f, const struct table *tb, struct pass *pass)
+read_near(struct filter *f, const struct table *tb, struct pass *pass)
 {
 	bool any = false;
 
 	for (size_t i = 0; i < f->count; i++) {
-		const struct filter_term *t = &f->terms[i];
+		struct filter_term *t = &f->terms[i];
 		unsigned tier;
 
 		memset(pass->own[i], 0, sizeof pass->own[i]);
 		if (!pass->use[i] || !lost(t, tb))
 			continue;
+		if (f->places)
+			t->near_score = places_near(f->places, t->text,
+			    t->romaji, &t->near);
 		tier = own_near(t, tb, pass->own[i]);
 		if (t->near_score && t->near_score < tier)
 			tier = t->near_score;
