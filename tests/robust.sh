@@ -137,6 +137,11 @@ result=$(python3 tests/pty_huge.py 65535 65535 "$(id -un)" "$BIN" 2>&1 || true)
 check "starting at 65535x65535: the browser ($result)" sh -c "echo '$result' | grep -q '^frame found'"
 check "starting at 65535x65535: bounded memory" sh -c "[ \$(echo '$result' | awk '{ print \$3 }') -lt 40000 ]"
 check "starting at 65535x65535: quits with 0" sh -c "echo '$result' | grep -q 'exit 0\$'"
+# A key split by a slow link (ESC, then [B up to 300 ms later) is the key:
+# it never ends the session, nor types its rest.
+result=$(python3 tests/pty_split.py "$BIN" 2>&1) && split_ok=1 || split_ok=0
+printf '%s\n' "$result" | sed 's/^/  /'
+check "a key split at any byte, 0 to 300 ms apart: never quits, types nothing" [ "$split_ok" = 1 ]
 # An invalid byte is dropped, and the session goes on (it once froze, then
 # ended with status 0).
 tm send-keys -t s -l "$(printf '\377\300\355\240\200')"

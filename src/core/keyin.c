@@ -380,6 +380,18 @@ paste(struct keyin *k, unsigned char b, struct key *out)
 	return n + put_char(out + n, cp, 0, true);
 }
 
+/* The final byte b of a sequence that began late made no key (n == 0):
+ * its introducer and b were typed (Esc, then Osaka typed quickly). */
+static size_t
+late_letters(struct keyin *k, unsigned char b, size_t n, struct key *out)
+{
+	if (!k->late_seq || n || k->seq_len)
+		return n;
+	n = put_char(out, k->state == CSI ? '[' : 'O', 0, false);
+	k->state = GROUND;
+	return n + ground(k, b, out + n);
+}
+
 size_t
 keyin_byte(struct keyin *k, unsigned char b, struct key *out)
 {
@@ -387,6 +399,14 @@ keyin_byte(struct keyin *k, unsigned char b, struct key *out)
 
 	if (k->pasting)
 		return paste(k, b, out);
+	if (k->late && k->state == GROUND) {
+		k->late = false;
+		if (b == '[' || b == 'O') {
+			start_sequence(k, b == '[' ? CSI : SS3);
+			k->late_seq = true;
+			return 0;
+		}
+	}
 	switch (k->state) {
 	case ESCAPE:
 		return escape(k, b, out);
@@ -408,6 +428,9 @@ keyin_byte(struct keyin *k, unsigned char b, struct key *out)
 		} else if (b >= 0x20 && b <= 0x2F) {
 			return 0; /* intermediate bytes: no key has them */
 		} else if (b < 0x40 || b > 0x7E) {
+			n = late_letters(k, b, 0, out);
+			if (n)
+				return n;
 			return abandon(k, b, out);
 		}
 		if (k->state == CSI && k->seq_len == 0 && b == '[') {
@@ -422,8 +445,10 @@ keyin_byte(struct keyin *k, unsigned char b, struct key *out)
 		}
 		n = k->seq_long ? 0 : k->state == CSI ? csi_key(k, b, out) :
 		    ss3_key(k, b, out);
+		n = late_letters(k, b, n, out);
 		k->state = GROUND;
 		k->meta = false;
+		k->late_seq = false;
 		return n;
 	case STRING:
 		if (b == 0x07 && k->bel_ends)
@@ -466,23 +491,32 @@ keyin_timeout(struct keyin *k, struct key *out)
 		n = put(out, K_ESC, 0); /* and one more for ESC ESC */
 		if (k->meta)
 			n += put(out + 1, K_ESC, 0);
+		k->late = true;
 	} else if (k->state == X10_MOUSE && k->x10_len == 0) {
 		/* ESC [ M and nothing after: PuTTY's SCO F1. */
 		n = put(out, K_F1, k->meta ? MOD_ALT : 0);
 	} else if ((k->state == CSI || k->state == SS3) && k->seq_len == 0) {
-		/* ESC [ or ESC O and nothing after: Alt-[ or Alt-O. */
-		n = put_char(out, k->state == CSI ? '[' : 'O', MOD_ALT, false);
+		/* ESC [ or ESC O and nothing after: Alt-[ or Alt-O; after the
+		 * Esc key, the letter alone. */
+		n = put_char(out, k->state == CSI ? '[' : 'O',
+		    k->late_seq ? 0 : MOD_ALT, false);
+	} else if (k->state == GROUND) {
+		k->late = false; /* the window passed */
 	}
 	k->state = GROUND;
 	k->meta = false;
 	k->need = 0;
+	k->late_seq = false;
 	return n;
 }
 
 long
 keyin_wait_ms(const struct keyin *k, long esc_delay_ms)
 {
-	long inside = esc_delay_ms * 10 > 250 ? esc_delay_ms * 10 : 250;
+	/* Inside a sequence, its rest is on its way: as long as a slow
+	 * link may take (ESC [, then B a packet later). */
+	long inside = esc_delay_ms * 10 > KEYIN_LATE_MS ? esc_delay_ms * 10 :
+	    KEYIN_LATE_MS;
 
 	if (k->pasting)
 		return inside > 1000 ? inside : 1000;
@@ -490,5 +524,5 @@ keyin_wait_ms(const struct keyin *k, long esc_delay_ms)
 		return esc_delay_ms;
 	if (k->state != GROUND || k->need)
 		return inside;
-	return -1;
+	return k->late ? KEYIN_LATE_MS : -1;
 }

@@ -62,7 +62,15 @@ struct keyin {
 	uint32_t cp;        /* UTF-8 being decoded */
 	unsigned need, have;
 	size_t paste_match; /* bytes of ESC [201~ matched while pasting */
+	/* A lone Esc was just taken for the Esc key: for KEYIN_LATE_MS, a
+	 * [ or an O starts the rest of a sequence that a slow link split
+	 * (late_seq while it is read); what it makes no key of is typed. */
+	bool late, late_seq;
 };
+
+/* How long after a lone Esc the rest of its sequence may still come: a
+ * packet boundary on a lossy link, mosh or a slow serial line. */
+#define KEYIN_LATE_MS 400
 
 /* The most keys one byte (or a time-out) can give. */
 #define KEYIN_MAX_KEYS 3
@@ -82,7 +90,8 @@ size_t keyin_timeout(struct keyin *k, struct key *out);
 
 /* How long to wait for more bytes before keyin_timeout, in ms, given the
  * wait after a lone Esc (ESCDELAY); -1 when nothing is pending. Inside a
- * sequence or a paste the wait is longer: its rest is on its way. */
+ * sequence or a paste the wait is longer: its rest is on its way; after a
+ * lone Esc, KEYIN_LATE_MS for the rest of a sequence a link split. */
 long keyin_wait_ms(const struct keyin *k, long esc_delay_ms);
 
 #endif

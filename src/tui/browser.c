@@ -380,6 +380,10 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 	}
 	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
 	    s->layout.detail.h));
+	/* An Esc that would end the session waits out the window in which
+	 * a slow link may still bring the rest of a key (ESC, then [B). */
+	if (v->quit && k->id == K_ESC && input_esc_split())
+		v->quit = false;
 	return !v->quit;
 }
 

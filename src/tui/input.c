@@ -275,6 +275,24 @@ input_quiet(long ms)
 	    !caught_signal && !suspend_asked && !resized;
 }
 
+static bool
+starts_rest(void)
+{
+	return in.pos < in.len && (in.buf[in.pos] == '[' ||
+	    in.buf[in.pos] == 'O');
+}
+
+bool
+input_esc_split(void)
+{
+	struct key resize;
+	long wait = keyin_wait_ms(&in.keyin, in.esc_delay_ms);
+
+	if (in.pos < in.len || !in.keyin.late || wait < 0)
+		return starts_rest();
+	return wait_bytes(wait, &resize) == 1 && starts_rest();
+}
+
 void
 input_raise_again(void)
 {

@@ -38,6 +38,11 @@ bool input_waiting(void);
  * resize): the keys have paused. */
 bool input_quiet(long ms);
 
+/* After an Esc key: waits out the window in which the rest of a sequence
+ * split by a slow link may still come (KEYIN_LATE_MS); true when it
+ * comes (ESC, then [B: Down, for input_read to give). */
+bool input_esc_split(void);
+
 /* Raises again the signal that ended the session, if one did, for the
  * exit status to say so: call once the terminal is restored. */
 void input_raise_again(void);

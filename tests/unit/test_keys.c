@@ -277,6 +277,60 @@ esc_alone_and_esc_in_a_sequence(void **state)
 	assert_int_equal(decode("\033]52;c;", true, got, 8), 0);
 }
 
+/* bytes, a pause (ESCDELAY: a lone Esc is the Esc key), then after (a
+ * slow link's next packet), a second pause: the keys of after. */
+static size_t
+split(const char *bytes, const char *after, bool window_passed,
+    struct key *out, size_t cap)
+{
+	struct keyin k;
+	struct key first[KEYIN_MAX_KEYS];
+	size_t n;
+
+	keyin_init(&k, true);
+	feed(&k, bytes, strlen(bytes), out, cap);
+	assert_int_equal(keyin_timeout(&k, first), 1);
+	assert_int_equal(first[0].id, K_ESC);
+	/* The window for the rest of a split sequence is a wait of its own,
+	 * long enough for a slow link, shorter than a person's pause. */
+	assert_true(keyin_wait_ms(&k, 25) >= 300);
+	if (window_passed)
+		assert_int_equal(keyin_timeout(&k, first), 0);
+	n = feed(&k, after, strlen(after), out, cap);
+	return n + keyin_timeout(&k, out + n);
+}
+
+/* ESC, then [B a packet later: the Esc acted, and then Down, not "[B"
+ * typed; once the window passed, [B is text. An O after an Esc that makes
+ * no key is the letter: Esc, then Osaka typed fast. */
+static void
+sequences_split_by_a_slow_link(void **state)
+{
+	struct key got[8];
+
+	(void)state;
+	assert_int_equal(split("\033", "[B", false, got, 8), 1);
+	assert_int_equal(got[0].id, K_DOWN);
+	assert_int_equal(split("\033", "OA", false, got, 8), 1);
+	assert_int_equal(got[0].id, K_UP);
+	assert_int_equal(split("\033", "[1;5C", false, got, 8), 1);
+	assert_int_equal(got[0].id, K_RIGHT);
+	assert_int_equal(got[0].mods, MOD_CTRL);
+	assert_int_equal(split("\033", "[B", true, got, 8), 2);
+	assert_int_equal(got[0].ch, '[');
+	assert_int_equal(got[1].ch, 'B');
+	assert_int_equal(split("\033", "Osaka", false, got, 8), 5);
+	assert_int_equal(got[0].id, K_CHAR);
+	assert_int_equal(got[0].ch, 'O');
+	assert_int_equal(got[0].mods, 0);
+	assert_int_equal(got[1].ch, 's');
+	assert_int_equal(split("\033", "O", false, got, 8), 1);
+	assert_int_equal(got[0].ch, 'O');
+	assert_int_equal(got[0].mods, 0);
+	assert_int_equal(split("\033", "x", false, got, 8), 1);
+	assert_int_equal(got[0].ch, 'x');
+}
+
 static void
 mouse_reports(void **state)
 {
@@ -360,6 +414,10 @@ any_bytes_then_a_pause_recover(void **state)
 			assert_true(keyin_byte(&k, bytes[i], got) <=
 			    KEYIN_MAX_KEYS);
 		keyin_timeout(&k, got);
+		/* After a lone Esc, the window for the rest of a split
+		 * sequence; its pause too, and nothing is pending. */
+		if (keyin_wait_ms(&k, 25) == KEYIN_LATE_MS)
+			assert_int_equal(keyin_timeout(&k, got), 0);
 		assert_int_equal(keyin_wait_ms(&k, 25), -1);
 		assert_int_equal(keyin_byte(&k, 'x', got), 1);
 		assert_int_equal(got[0].id, K_CHAR);
@@ -453,6 +511,7 @@ main(void)
 		cmocka_unit_test(each_terminal_key_is_one_key),
 		cmocka_unit_test(other_sequences_are_dropped_whole),
 		cmocka_unit_test(esc_alone_and_esc_in_a_sequence),
+		cmocka_unit_test(sequences_split_by_a_slow_link),
 		cmocka_unit_test(mouse_reports),
 		cmocka_unit_test(paste_is_text),
 		cmocka_unit_test(any_bytes_then_a_pause_recover),
