@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -439,6 +440,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 {
 	SCREEN *screen;
 	const char *type;
+	sigset_t ending, before;
 
 	s->lang = o->lang;
 	s->can_copy = o->osc52 && !o->restricted;
@@ -448,11 +450,25 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 	s->ascii = !utf8_locale() || o->ascii;
 	if (s->ascii)
 		s->lang = LANG_EN;
-	if (!(type = terminal_type(stderr)))
+	/* A hang-up while a built-in terminfo entry is written out for
+	 * ncurses waits until it is gone again (then input_catch_signals has
+	 * a handler for it): it left the directory behind. */
+	sigemptyset(&ending);
+	sigaddset(&ending, SIGHUP);
+	sigaddset(&ending, SIGINT);
+	sigaddset(&ending, SIGTERM);
+	sigaddset(&ending, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &ending, &before);
+	if (!(type = terminal_type(stderr))) {
+		terminal_forget_builtin();
+		sigprocmask(SIG_SETMASK, &before, NULL);
 		return BROWSER_UNUSABLE;
+	}
 	s->hyperlinks = o->hyperlinks && !s->ascii && terminal_speaks_xterm(type);
 	if (!view_init(&s->view, t, s->places, o->query,
 	    o->restricted ? BROWSER_RESTRICTED_QUERY : 0)) {
+		terminal_forget_builtin();
+		sigprocmask(SIG_SETMASK, &before, NULL);
 		perror("madoguchi");
 		return EXIT_TROUBLE;
 	}

@@ -47,12 +47,16 @@ use_builtin(const char *term)
 		terminal_forget_builtin();
 		return false;
 	}
+	/* A full TMPDIR shows when the file is closed, if not before. */
 	if (fwrite(e->data, 1, e->len, f) != e->len) {
 		fclose(f);
 		terminal_forget_builtin();
 		return false;
 	}
-	fclose(f);
+	if (fclose(f) != 0) {
+		terminal_forget_builtin();
+		return false;
+	}
 	setenv("TERMINFO", builtin_dir, 1);
 	return true;
 }
