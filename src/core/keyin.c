@@ -221,15 +221,17 @@ csi_key(struct keyin *k, unsigned char final, struct key *out)
 		return put(out, K_BACKTAB, meta);
 	if (ps.n <= 1 && ps.p[0] == 0) {
 		/* No parameters: PuTTY's SCO mode, F1 to F12 as ESC [M to
-		 * ESC [X and Insert as ESC [L. ESC [I and ESC [O are focus
-		 * reports (and SCO's PgUp and F3: the reports win). */
-		if (final == 'I' || final == 'O' || final == 'E')
+		 * ESC [X, Insert as ESC [L, PgUp and PgDn as ESC [I and
+		 * ESC [G. ESC [I and ESC [O would be focus reports where
+		 * they were asked for (DECSET 1004): madoguchi never asks. */
+		if (final == 'E')
 			return 0;
 		if (final == 'L')
 			return put(out, K_INSERT, meta);
-		if (final == 'G')
-			return put(out, K_PAGE_DOWN, meta);
-		if (final >= 'M' && final <= 'X' && final != 'O')
+		if (final == 'G' || final == 'I')
+			return put(out, final == 'G' ? K_PAGE_DOWN : K_PAGE_UP,
+			    meta);
+		if (final >= 'M' && final <= 'X')
 			return put(out, K_FN(final - 'M' + 1), meta);
 	}
 	/* A cursor position report looks like F3 with modifiers, but its

@@ -118,6 +118,12 @@ static const struct sent table_of_keys[] = {
 	{"putty-sco", "\033[X", K_FN(12), 0, 0},
 	{"putty-sco", "\033[L", K_INSERT, 0, 0},
 	{"putty-sco", "\033[G", K_PAGE_DOWN, 0, 0},
+	/* (and PgUp and F3 as ESC [I and ESC [O, which are focus reports
+	 * only where they are asked for: madoguchi never asks) */
+	{"putty-sco", "\033[I", K_PAGE_UP, 0, 0},
+	{"putty-sco", "\033[O", K_FN(3), 0, 0},
+	{"putty-sco", "\033[H", K_HOME, 0, 0},
+	{"putty-sco", "\033[F", K_END, 0, 0},
 	/* PuTTY, rxvt Home/End */
 	{"putty-rxvt", "\033Ow", K_END, 0, 0},
 	/* Tera Term */
@@ -164,7 +170,6 @@ static const char *const not_keys[] = {
 	"\033_Gi=1;OK\033\\",            /* APC (kitty graphics) */
 	"\033^private\033\\",            /* PM */
 	"\033Xsos\033\\",                /* SOS */
-	"\033[I", "\033[O",              /* focus in and out */
 	"\033[99~", "\033[0~", "\033[35~", /* no such key */
 	"\033[?1;2c", "\033[>0;95;0c",   /* device attributes */
 	"\033[12;40R",                   /* a cursor position report */
