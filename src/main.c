@@ -86,6 +86,19 @@ shown(const char *arg)
 	return safe;
 }
 
+/* The option getopt stopped at: a short one by its letter (in -xl, the
+ * word is -xl and the option -x), a long one as written. */
+static const char *
+option_named(const char *word)
+{
+	static char letter[3] = "-";
+
+	if (!optopt || strncmp(word, "--", 2) == 0)
+		return shown(word);
+	letter[1] = optopt > ' ' && optopt < 0x7f ? (char)optopt : '?';
+	return letter;
+}
+
 static int usage_error(const char *fmt, ...) TSV_PRINTF(1, 2);
 
 static int
@@ -247,10 +260,10 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 			break;
 		case ':':
 			return usage_error("option '%s' needs a value",
-			    shown(argv[optind - 1]));
+			    option_named(argv[optind - 1]));
 		case '?':
 			return usage_error("unknown option '%s'",
-			    shown(argv[optind - 1]));
+			    option_named(argv[optind - 1]));
 		default:
 			if (parse_value_option(opt, optarg, o) != 0)
 				return EXIT_TROUBLE;
@@ -276,11 +289,17 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 /* Loads the table; on failure prints why and returns the exit status:
  * for --check an invalid table is its answer (1), for anything else it is
  * trouble (2), as grep and fzf have it. */
+/* A table as messages name it: its file, (stdin) or the built-in one. */
+static const char *
+table_name(const char *path)
+{
+	return path ? (strcmp(path, "-") ? path : "(stdin)") : BUILTIN_NAME;
+}
+
 static int
 load(const char *path, struct table **t, bool checking)
 {
-	const char *name = path ? (strcmp(path, "-") ? path : "(stdin)") :
-	    BUILTIN_NAME;
+	const char *name = table_name(path);
 	struct diags *d = malloc(sizeof *d);
 	enum tsv_status s;
 
@@ -412,7 +431,7 @@ check(const struct table *t, const struct options *o)
 	}
 	for (size_t i = 0; i < places->current; i++)
 		prefectures += places->list[i].code % 1000 == 0;
-	text_print_safe(stdout, o->data ? o->data : BUILTIN_NAME);
+	text_print_safe(stdout, table_name(o->data));
 	printf(": %zu desks, valid\n%s: %zu prefectures, %zu municipalities, "
 	    "%zu former names, %lu postal codes in %zu ranges, valid\n",
 	    t->count, BUILTIN_NAME, prefectures, places->current - prefectures,

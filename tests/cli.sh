@@ -60,6 +60,10 @@ check "list prints 47 desks" out_lines 47
 run --bogus
 check "unknown option exits 2" status_is 2
 check "unknown option is named" err_has "unknown option '--bogus'"
+run -xl
+check "an unknown option in a cluster is named" err_has "unknown option '-x'"
+run -lf
+check "a cluster's last option without its value is named" err_has "option '-f' needs a value"
 run -F xml -l
 check "bad format exits 2" status_is 2
 run -l extra
@@ -131,6 +135,7 @@ run --check -d data/desks.tsv
 check "data file is valid" status_is 0
 run --check -d - <data/desks.tsv
 check "stdin table" status_is 0
+check "stdin is called (stdin), as in its errors" out_has "(stdin): 47 desks, valid"
 sed 's/^13	警視庁	東京都	とうきょうと	Tokyo/13	警視庁	東京都	トウキョウ	Tokyo/; s/03-3431-8109/03-3431-81O9/' data/desks.tsv >"$tmp/bad.tsv"
 printf '99\t\033]0;pwned\007\n' >>"$tmp/bad.tsv"
 run --check -d "$tmp/bad.tsv"
