@@ -29,8 +29,11 @@ HARDENED_CFLAGS := -fstack-protector-strong -fPIE \
 HARDEN_CFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_CFLAGS))
 HARDENED_LINK = -pie -Wl,-z,relro -Wl,-z,now
 HARDEN_LDFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_LINK))
+# The source tree's place is left out of what is built (debug paths, the
+# build-id): a build in another directory is the same bytes.
+REPRODUCIBLE_CFLAGS := $(call CC_HAS,-ffile-prefix-map=$(CURDIR)=.)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS) \
-	$(REQUIRED_CFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
+	$(REQUIRED_CFLAGS) $(REPRODUCIBLE_CFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
 
 # src/core knows nothing of curses or of the terminal: it is compiled with
 # its own headers alone, so that one of its files that includes a header of
@@ -262,11 +265,14 @@ dist: | $(BUILD)
 
 # A .deb from a staged install under /usr, with Debian's places for the man
 # pages and completions, a control file written here, and the changelog and
-# copyright Debian asks for. The date is the commit's (or
-# SOURCE_DATE_EPOCH), so that the package is the same for the same commit.
+# copyright Debian asks for. The date is SOURCE_DATE_EPOCH, or the
+# commit's: from git in a checkout, and in an unpacked `make dist` tarball
+# the time git archive gave its files (the Makefile's). So the package is
+# the same for the same commit, built from either.
 DEB_ARCH = $$(dpkg --print-architecture)
 DEB_ROOT = $(BUILD)/deb
-DEB_DATE = $${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 0)}
+DEB_DATE = $${SOURCE_DATE_EPOCH:-$$(if [ -e .git ]; then git log -1 --format=%ct; \
+	else stat -c %Y Makefile; fi)}
 deb: $(BIN)
 	rm -rf $(DEB_ROOT)
 	$(MAKE) -s install DESTDIR=$(abspath $(DEB_ROOT)) PREFIX=/usr

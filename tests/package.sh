@@ -40,6 +40,20 @@ if command -v dpkg-deb >/dev/null && command -v dpkg >/dev/null; then
 	else
 		skip "lintian is not installed; the package was not linted"
 	fi
+	# From the release tarball, with no git: the same package, dated by
+	# the commit (it was dated 1970), built in another directory.
+	if [ -s "build/madoguchi-$version.tar.gz" ]; then
+		mkdir -p "$tmp/release"
+		tar -xzf "build/madoguchi-$version.tar.gz" -C "$tmp/release"
+		(cd "$tmp/release/madoguchi-$version" && env -u SOURCE_DATE_EPOCH \
+		    make -s deb >/dev/null 2>&1) || true
+		released=$tmp/release/madoguchi-$version/$deb
+		check "make deb from the tarball, without git" test -s "$released"
+		when=$(date -u -R -d "@$(git log -1 --format=%ct 2>/dev/null || echo 0)")
+		check "dated by the commit ($when), not 1970" sh -c "dpkg-deb --fsys-tarfile '$released' | tar -xOf - ./usr/share/doc/madoguchi/changelog.gz | zcat | grep -qF '$when'"
+		check "the same bytes as from the checkout (another directory, no git)" \
+		    sh -c "cmp -s '$deb' '$released'"
+	fi
 else
 	skip "make deb needs dpkg-deb"
 fi
