@@ -163,12 +163,26 @@ $(BUILD)/desks_data.c: data/desks.tsv src/tools/embed.sh | $(BUILD)
 	sh src/tools/embed.sh builtin_table data/desks.tsv > $@.tmp && mv $@.tmp $@
 
 # The places, read and validated once, at build time, by the program's own
-# reader, and compiled in ready to search (src/tools/make-places.c).
-PLACES_TOOL_OBJ = $(BUILD)/tsv.o $(BUILD)/text.o $(BUILD)/text_fold.o \
-	$(BUILD)/places.o $(BUILD)/place_keys.o
+# reader, and compiled in ready to search (src/tools/make-places.c). It
+# runs where the build runs: with BUILD_CC (and BUILD_CFLAGS) when that is
+# not the compiler of the program, as in a cross build, its own objects.
+BUILD_CC ?= $(CC)
+BUILD_CFLAGS ?= -O2
+PLACES_TOOL_SRC = tsv text text_fold places place_keys
+ifeq ($(BUILD_CC),$(CC))
+PLACES_TOOL_OBJ = $(PLACES_TOOL_SRC:%=$(BUILD)/%.o)
+TOOL_COMPILE = $(COMPILE)
+else
+PLACES_TOOL_OBJ = $(PLACES_TOOL_SRC:%=$(BUILD)/tool/%.o)
+TOOL_COMPILE = $(BUILD_CC) $(REQUIRED_CPPFLAGS) $(REQUIRED_CFLAGS) \
+	$(BUILD_CFLAGS)
+$(PLACES_TOOL_OBJ): $(BUILD)/tool/%.o: src/core/%.c $(CORE_HEADERS)
+	@mkdir -p $(@D)
+	$(TOOL_COMPILE) $(CORE_INCLUDES) -c -o $@ $<
+endif
 $(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ) $(HEADERS)
-	$(COMPILE) $(CORE_INCLUDES) $(LDFLAGS) -o $@ src/tools/make-places.c \
-		$(PLACES_TOOL_OBJ)
+	$(TOOL_COMPILE) $(CORE_INCLUDES) $(if $(filter $(BUILD_CC),$(CC)),$(LDFLAGS)) \
+		-o $@ src/tools/make-places.c $(PLACES_TOOL_OBJ)
 
 PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv data/towns.tsv
 $(BUILD)/places_compiled.c: $(BUILD)/make-places $(PLACE_TABLES)

@@ -16,6 +16,13 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 else
 	skip "make dist needs a git checkout"
 fi
+# A cross build: the tool that runs during the build is built with
+# BUILD_CC, the program with CC.
+printf '#!/bin/sh\necho "$*" >>"%s/build-cc.log"\nexec cc "$@"\n' "$tmp" >"$tmp/build-cc"
+chmod +x "$tmp/build-cc"
+make -s BUILD="$tmp/cross" BUILD_CC="$tmp/build-cc" "$tmp/cross/make-places" >/dev/null 2>&1 || true
+check "make-places is built with BUILD_CC" sh -c "grep -q 'make-places' '$tmp/build-cc.log' && [ \$(wc -l <'$tmp/build-cc.log') -eq 6 ]"
+check "and runs" sh -c "'$tmp/cross/make-places' data/places.tsv data/former.tsv data/postal.tsv data/towns.tsv | grep -q 'builtin_compiled_places'"
 if command -v dpkg-deb >/dev/null && command -v dpkg >/dev/null; then
 	deb=build/madoguchi_${version}_$(dpkg --print-architecture).deb
 	make -s deb >/dev/null 2>&1
