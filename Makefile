@@ -119,8 +119,16 @@ $(BUILD)/fuzz_view_replay: tests/fuzz/fuzz_view.c tests/fuzz/replay.c \
 		tests/fuzz/fuzz_view.c tests/fuzz/replay.c $(CORE_OBJ) \
 		$(BUILD)/draw.o $(DATA_OBJ) $(CURSES_LIBS)
 
+# The query's and the line mode's fuzzing targets, driven by saved inputs.
+$(BUILD)/fuzz_query_replay $(BUILD)/fuzz_line_replay: \
+		$(BUILD)/fuzz_%_replay: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+		$(CORE_OBJ) $(DATA_OBJ)
+	$(COMPILE) $(ALL_INCLUDES) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
+		tests/fuzz/replay.c $(CORE_OBJ) $(DATA_OBJ)
+
 unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
-	$(BUILD)/fuzz_view_replay
+	$(BUILD)/fuzz_view_replay $(BUILD)/fuzz_query_replay \
+	$(BUILD)/fuzz_line_replay
 
 # libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
 # to tests/fuzz/crashes (commit them: `make check` replays them forever).
@@ -144,6 +152,17 @@ fuzz: $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 	$(BUILD)/fuzz_view -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		-artifact_prefix=tests/fuzz/crashes-view/ \
 		$(BUILD)/fuzz-view-corpus tests/fuzz/view-corpus
+	for t in query line; do \
+		mkdir -p $(BUILD)/fuzz-$$t-corpus tests/fuzz/crashes-$$t && \
+		clang $(REQUIRED_CPPFLAGS) $(ALL_INCLUDES) -std=c17 -g -O1 \
+			$(SANITIZE) -fsanitize=fuzzer -o $(BUILD)/fuzz_$$t \
+			tests/fuzz/fuzz_$$t.c src/data/builtin.c \
+			src/data/builtin_places.c $(CORE:%=src/core/%.c) \
+			$(BUILD)/desks_data.c $(BUILD)/places_compiled.c && \
+		$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
+			-artifact_prefix=tests/fuzz/crashes-$$t/ \
+			$(BUILD)/fuzz-$$t-corpus tests/fuzz/$$t-corpus || exit 1; \
+	done
 
 $(CORE_OBJ): $(BUILD)/%.o: src/core/%.c $(CORE_HEADERS) | $(BUILD)
 	$(COMPILE) $(CORE_INCLUDES) -c -o $@ $<

@@ -80,6 +80,8 @@ tally "screen (ASan, UBSan)" build/asan/test_screen
 tally "fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_replay tests/fuzz/corpus tests/fuzz/crashes
 # The view's: keys into the view, every frame drawn, every cell checked.
 tally "view fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_view_replay tests/fuzz/view-corpus $(ls -d tests/fuzz/crashes-view 2>/dev/null)
+tally "query fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_query_replay tests/fuzz/query-corpus $(ls -d tests/fuzz/crashes-query 2>/dev/null)
+tally "line mode fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_line_replay tests/fuzz/line-corpus $(ls -d tests/fuzz/crashes-line 2>/dev/null)
 tally "command line" sh tests/cli.sh
 tally "command line (ASan, UBSan)" env MADOGUCHI=build/asan/madoguchi sh tests/cli.sh
 tally "data against the source" sh tests/source.sh
