@@ -77,6 +77,15 @@ else
 	skip "no /dev/full: a write error of the line mode was not tried"
 fi
 
+# A number means one thing, whatever was listed before: a desk's code, as
+# lists show it (after `all`, 13 was item 13, 千葉).
+printf '%s\n' all 13 静岡 13 5 q | env -u TMUX LANG=C.UTF-8 "$BIN" --line \
+    --lang=en >"$tmp/numbers.out" 2>&1
+check "after a list of all, 13 is Tokyo's desk" sh -c "[ \$(grep -c '13 警視庁  東京都\$' '$tmp/numbers.out') -eq 2 ]"
+check "and lists show the code to type" grep -q '^13 警視庁 Tokyo 03-3431-8109' "$tmp/numbers.out"
+check "a number that is no list item is no error" file_lacks "$tmp/numbers.out" 'There is no desk'
+check "5 is Akita, after any list" grep -q '> 05 秋田  秋田県$' "$tmp/numbers.out"
+
 # gone_within SECONDS PID: the process ended within SECONDS (polled).
 gone_within() {
 	end=$(( $(date +%s) + $1 ))

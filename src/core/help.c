@@ -105,8 +105,8 @@ static const char *const help_notes_ascii[][2] = {
 static const char *const help_commands[][2] = {
 	{"a query     the desks it matches (one: its whole detail)",
 	 "検索語      一致する窓口 (一つならその詳細)"},
-	{"a number    that desk of the list shown, whole (a code: 09, 13)",
-	 "番号        表示中の一覧のその窓口の詳細 (コードは 09、13)"},
+	{"a number    the desk with that code, whole, as lists show it (13)",
+	 "番号        そのコードの窓口の詳細 (一覧の先頭の番号、13 など)"},
 	{"all         every desk", "all         すべての窓口"},
 	{"copy [phone|page|contact]  copy from the desk shown (tmux)",
 	 "copy [phone|page|contact]  表示中の窓口からコピー (tmux)"},

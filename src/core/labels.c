@@ -129,13 +129,9 @@ static const char *const text[L_COUNT][2] = {
 		"madoguchi (行モード): 都道府県・市区町村・郵便番号・住所を入力して "
 		"Enter。? でヘルプ、q で終了。"},
 	[L_LINE_MATCHES] = {"%zu desks match:", "%zu 件の窓口:"},
-	[L_LINE_NO_DESK] = {"Show a desk first: a query, or a number from the "
-		"list.",
+	[L_LINE_NO_DESK] = {"Show a desk first: a query, or a desk's number "
+		"from a list.",
 		"先に窓口を表示してください: 検索語か一覧の番号。"},
-	[L_LINE_NO_SUCH] = {"There is no desk %s in the list (1 to %zu); a "
-		"code is searched with its 0 (09).",
-		"一覧に %s 番はありません (1〜%zu)。コードは 0 をつけて検索します "
-		"(09)。"},
 	[L_LINE_UNKNOWN] = {"Copy or open what? phone, page or contact, not '%s'.",
 		"phone・page・contact のどれかを指定してください ('%s' ではなく)。"},
 	[L_LINE_NOT_COPIED] = {"%s: not copied: outside tmux the line mode "
@@ -192,7 +188,7 @@ static const char *const conversions[L_COUNT] = {
 	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
 	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_EXITED] = "sds",
 	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
-	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_LINE_MATCHES] = "zu", [L_LINE_NO_SUCH] = "szu",
+	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_LINE_MATCHES] = "zu",
 	[L_LINE_UNKNOWN] = "s", [L_LINE_NOT_COPIED] = "s", [L_LINE_CUT] = "zu",
 };
 

@@ -64,7 +64,6 @@ enum label {
 	L_LINE_INTRO,
 	L_LINE_MATCHES,    /* a format: the count (%zu) */
 	L_LINE_NO_DESK,
-	L_LINE_NO_SUCH,    /* a format: what was typed, the count (%zu) */
 	L_LINE_UNKNOWN,    /* a format: the word */
 	L_LINE_NOT_COPIED, /* a format: the text */
 	L_LINE_CUT,        /* a format: the bytes kept (%zu) */

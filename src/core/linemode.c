@@ -118,7 +118,7 @@ show_list(struct session *s)
 		const struct desk *k = &s->table->desks[s->rows[i]];
 		char note[FILTER_PLACE_MAX + 64];
 
-		fprintf(s->out, "%zu. ", i + 1);
+		/* The code first: what is typed to see the desk. */
 		text_print_safe(s->out, desk_cell(k, FIELD_CODE));
 		fputc(' ', s->out);
 		if (!s->ascii) {
@@ -220,32 +220,22 @@ act(struct session *s, bool opening, const char *what)
 		say(s, L_OPEN_FAILED, text);
 }
 
-static void
-number(struct session *s, const char *line)
-{
-	char *end;
-	unsigned long n = strtoul(line, &end, 10);
-	char shown[32];
-
-	if (n >= 1 && n <= s->nrows && *end == '\0') {
-		show_detail(s, s->rows[n - 1]);
-		return;
-	}
-	snprintf(shown, sizeof shown, "%.20s", line);
-	label_print(s->out, s->lang, L_LINE_NO_SUCH, shown, s->nrows);
-	fputc('\n', s->out);
-}
-
-/* A number picks from the list shown (of two or more): one or two digits,
- * not starting with 0. Anything else of digits is a query: a JIS code
- * (13, 09), a phone number, a postal code. */
-static bool
-picks_from_list(const struct session *s, const char *line)
+/* A line of digits that is a desk's code (13, 09, 5): that desk, the same
+ * whatever was listed before; SIZE_MAX for none (a phone number, a postal
+ * code: then it is a query). */
+static size_t
+desk_of_code(const struct session *s, const char *line)
 {
 	size_t n = strlen(line);
+	unsigned long code;
 
-	return s->nrows >= 2 && n >= 1 && n <= 2 && line[0] != '0' &&
-	    strspn(line, "0123456789") == n;
+	if (n == 0 || n > 8 || strspn(line, "0123456789") != n)
+		return SIZE_MAX;
+	code = strtoul(line, NULL, 10);
+	for (size_t i = 0; i < s->table->count; i++)
+		if (s->table->desks[i].code == code)
+			return i;
+	return SIZE_MAX;
 }
 
 /* One line: false to quit. */
@@ -257,8 +247,8 @@ command(struct session *s, char *line)
 		return false;
 	if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0)
 		help(s);
-	else if (picks_from_list(s, line))
-		number(s, line);
+	else if (desk_of_code(s, line) != SIZE_MAX)
+		show_detail(s, desk_of_code(s, line));
 	else if (strcmp(line, "all") == 0)
 		query(s, "");
 	else if (strncmp(line, "copy", 4) == 0 && (!line[4] || line[4] == ' '))
