@@ -86,6 +86,13 @@ check "and lists show the code to type" grep -q '^13 警視庁 Tokyo 03-3431-810
 check "a number that is no list item is no error" file_lacks "$tmp/numbers.out" 'There is no desk'
 check "5 is Akita, after any list" grep -q '> 05 秋田  秋田県$' "$tmp/numbers.out"
 
+# URLs whole on a line of their own, whatever their length: a screen reader
+# reads one piece, a hand copies all of it.
+printf '%s\n' fukuoka q | env -u TMUX LANG=C.UTF-8 "$BIN" --line --lang=en >"$tmp/url.out" 2>&1
+for url in $("$BIN" -F tsv -f fukuoka | tail -1 | cut -f10,11); do
+	check "a long URL whole on its line ($url)" grep -qx "  $url" "$tmp/url.out"
+done
+
 # gone_within SECONDS PID: the process ended within SECONDS (polled).
 gone_within() {
 	end=$(( $(date +%s) + $1 ))

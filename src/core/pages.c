@@ -104,6 +104,13 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 		return;
 	}
 	text_sanitize(safe, cap, text, len);
+	/* The line mode's URLs are whole, however long: a screen reader
+	 * reads one piece, and a hand copies all of it. */
+	if (!prose && p->setup.line_mode) {
+		push(p, safe, strlen(safe), indent, style, link);
+		free(safe);
+		return;
+	}
 	if (indent + 8 > p->setup.width)
 		indent = 0;
 	if (indent + hang + 12 > p->setup.width)
