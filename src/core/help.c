@@ -173,7 +173,7 @@ help_section(struct page *p, enum label title, const char *const (*rows)[2],
 }
 
 /* The table's national contacts (#9110, 110, the NPA's form), under
- * their heading. */
+ * their heading; #9110 with where it reaches, as doc/sources.md quotes. */
 static void
 national_contacts(struct page *p, const struct table *t)
 {
@@ -186,6 +186,10 @@ national_contacts(struct page *p, const struct table *t)
 		page_add(p, 2, 0, strncmp(m->value, "http", 4) ? STYLE_PHONE :
 		    STYLE_URL, m->value);
 		page_add(p, 4, 0, STYLE_TEXT, m->extra);
+		if (strcmp(m->value, "#9110") != 0)
+			continue;
+		page_add(p, 4, 0, STYLE_TEXT, label(lang, L_HELP_9110_WHERE));
+		page_add(p, 4, 0, STYLE_TEXT, label(lang, L_HELP_9110_LINES));
 	}
 }
 
@@ -196,8 +200,8 @@ help_national(struct page *p, const struct table *t)
 
 	national_contacts(p, t);
 	page_add(p, 2, 0, STYLE_TEXT, label(lang, L_HELP_ABROAD));
-	for (int id = L_HELP_ABROAD_NUMBER; id <= L_HELP_ABROAD_LINES; id++)
-		page_add(p, 4, 0, STYLE_TEXT, label(lang, (enum label)id));
+	page_add(p, 4, 0, STYLE_TEXT, label(lang, L_HELP_ABROAD_NUMBER));
+	page_add(p, 4, 0, STYLE_TEXT, label(lang, L_HELP_ABROAD_EXAMPLE));
 }
 
 static void

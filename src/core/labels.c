@@ -84,10 +84,10 @@ static const char *const text[L_COUNT][2] = {
 		"first 0:", "窓口の番号の最初の 0 を +81 に替えてかけます。"},
 	[L_HELP_ABROAD_EXAMPLE] = {"03-3431-8109 is +81 3-3431-8109.",
 		"03-3431-8109 は +81 3-3431-8109 です。"},
-	[L_HELP_ABROAD_9110] = {"From anywhere in Japan, #9110 reaches the "
+	[L_HELP_9110_WHERE] = {"From anywhere in Japan, #9110 reaches the "
 		"police of the area it is called from.",
 		"#9110 は全国どこからでも、かけた地域の警察本部などにつながります。"},
-	[L_HELP_ABROAD_LINES] = {"It cannot be used from dial lines or some IP "
+	[L_HELP_9110_LINES] = {"It cannot be used from dial lines or some IP "
 		"phones: then call the desk's number.",
 		"ダイヤル回線や一部の IP 電話からは使えません。そのときは窓口の番号へ。"},
 	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},

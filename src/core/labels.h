@@ -42,8 +42,9 @@ enum label {
 	L_HELP_MARKS,
 	L_HELP_NATIONAL,
 	L_HELP_ABROAD,     /* a caller outside Japan: doc/sources.md */
-	L_HELP_ABROAD_NUMBER, L_HELP_ABROAD_EXAMPLE, L_HELP_ABROAD_9110,
-	L_HELP_ABROAD_LINES,
+	L_HELP_ABROAD_NUMBER, L_HELP_ABROAD_EXAMPLE,
+	L_HELP_9110_WHERE,  /* where #9110 reaches: doc/sources.md */
+	L_HELP_9110_LINES,
 	L_HELP_SOURCE,
 	L_HELP_QUERY,
 	L_COPIED_TMUX,     /* a format: the text */

@@ -327,13 +327,21 @@ detail_scrolls_when_focused(void **state)
 	view_free(&v);
 }
 
+/* The first line with text in it; p->count for none. */
+static size_t
+line_of(const struct page *p, const char *text)
+{
+	size_t i = 0;
+
+	while (i < p->count && !strstr(p->lines[i].text, text))
+		i++;
+	return i;
+}
+
 static bool
 page_has(const struct page *p, const char *text)
 {
-	for (size_t i = 0; i < p->count; i++)
-		if (strstr(p->lines[i].text, text))
-			return true;
-	return false;
+	return line_of(p, text) < p->count;
 }
 
 static const struct desk *
@@ -491,6 +499,11 @@ help_has_a_word_for_callers_from_abroad(void **state)
 		assert_true(page_has(&p, "+81 in place of its first 0"));
 		assert_true(page_has(&p, "03-3431-8109 is +81 3-3431-8109."));
 		assert_true(page_has(&p, "dial lines or some IP"));
+		/* Where #9110 reaches is said under #9110, not under the
+		 * callers from abroad, who cannot count on it. */
+		assert_true(line_of(&p, "#9110 reaches") > line_of(&p, "#9110"));
+		assert_true(line_of(&p, "dial lines or some IP") <
+		    line_of(&p, "From outside Japan"));
 		page_free(&p);
 	}
 	page_help(&p, table, &(struct page_setup){LANG_JA, false, 70, NULL, false});
