@@ -1,8 +1,8 @@
-"""pty_huge.py ROWS COLS USER COMMAND...: runs COMMAND on a pty whose window
+"""pty_huge.py ROWS COLS COMMAND...: runs COMMAND on a pty whose window
 claims ROWS x COLS (a hostile client's), waits for the browser, types a
 query, quits, and prints: frame|no-frame found|not-found PEAK_KB exit STATUS,
-where PEAK_KB is the largest peak resident size of the processes named
-madoguchi that USER runs meanwhile."""
+where PEAK_KB is the peak resident size of COMMAND's own process (not of
+any other madoguchi that runs meanwhile, as a test beside it)."""
 import fcntl
 import os
 import pty
@@ -15,11 +15,11 @@ import time
 
 
 def main():
-    rows, cols, user = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    rows, cols = int(sys.argv[1]), int(sys.argv[2])
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
-    child = subprocess.Popen(sys.argv[4:], stdin=slave, stdout=slave, stderr=slave,
+    child = subprocess.Popen(sys.argv[3:], stdin=slave, stdout=slave, stderr=slave,
                              close_fds=True, env=env, preexec_fn=os.setsid)
     os.close(slave)
     peak = 0
@@ -34,16 +34,13 @@ def main():
                     seen += os.read(master, 1 << 16)
                 except OSError:
                     break
-            found = subprocess.run(["pgrep", "-u", user, "-x", "madoguchi"],
-                                   capture_output=True, text=True).stdout.split()
-            for pid in found:
-                try:
-                    with open(f"/proc/{pid}/status") as f:
-                        for line in f:
-                            if line.startswith("VmHWM:"):
-                                peak = max(peak, int(line.split()[1]))
-                except OSError:
-                    pass
+            try:
+                with open(f"/proc/{child.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak = max(peak, int(line.split()[1]))
+            except OSError:
+                pass
         return seen
 
     out = drain(20, b"47/47")
