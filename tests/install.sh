@@ -26,7 +26,11 @@ check "uninstall leaves no file behind" sh -c "[ \$(find '$stage' -type f | wc -
 mkdir -p "$tmp/bin"
 ln -s "$BIN" "$tmp/bin/madoguchi"
 session "env -i HOME=$tmp HISTFILE=/dev/null PATH=$tmp/bin:/usr/bin:/bin TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i"
+# Typed once bash is listening (its prompt is up), and then once it has
+# read the completion (a second prompt).
+check "bash: its prompt" wait_for '$'
 tm send-keys -t s ". src/completion/madoguchi.bash" Enter
+check "bash: the completion read" wait_until 5 sh -c "[ \$(tmux -L '$sock' capture-pane -p -t s | grep -c '^\\$') -ge 2 ]"
 tab() { # TYPED WANT: typing TYPED and Tab leaves WANT on the line (the
 	# space after a finished word is there, but capture-pane drops it)
 	tm send-keys -t s C-u
