@@ -46,6 +46,17 @@ check "bash: --color=al completes always" tab "madoguchi --color=al" "madoguchi 
 check "bash: --lang=e completes en" tab "madoguchi --lang=e" "madoguchi --lang=en "
 check "bash: -F t completes tsv" tab "madoguchi -F t" "madoguchi -F tsv "
 check "bash: --no-h completes --no-hyperlinks" tab "madoguchi --no-h" "madoguchi --no-hyperlinks "
+check "bash: --colou completes --colour=" tab "madoguchi --colou" "madoguchi --colour="
+check "bash: --colour=ne completes never" tab "madoguchi --colour=ne" "madoguchi --colour=never "
+check "bash: the short options are offered" bash -c '
+	. src/completion/madoguchi.bash
+	COMP_LINE="madoguchi -" COMP_POINT=11 _madoguchi
+	printf "%s\n" "${COMPREPLY[@]}" | grep -qx -- -F &&
+	    printf "%s\n" "${COMPREPLY[@]}" | grep -qx -- -l'
+mkdir -p "$tmp/files/a dir"
+: >"$tmp/files/my table.tsv"
+check "bash: a file name with a space, quoted" tab "madoguchi -d $tmp/files/my" "madoguchi -d $tmp/files/my\\ table.tsv "
+check "bash: a directory gets its /" tab "madoguchi --data=$tmp/files/a" "madoguchi --data=$tmp/files/a\\ dir/"
 if command -v fish >/dev/null; then
 	fish_offers() { # LINE WANT: fish completes LINE with WANT among its offers
 		fish --no-config -c "source src/completion/madoguchi.fish; complete -C '$1'" | cut -f1 | grep -q -x -F -- "$2" ||

@@ -4,20 +4,24 @@ _madoguchi()
 	# The word being completed as the shell splits it, whatever
 	# COMP_WORDBREAKS does with '=' (by default bash makes --format=j
 	# three words: --format, = and j).
-	local line=${COMP_LINE:0:COMP_POINT} cur prev pre=
+	local line=${COMP_LINE:0:COMP_POINT} cur prev pre= IFS=$'\n'
 	local opts='--filter= --list --format= --data= --check --query= --line --lang=
-		--color= --no-mouse --no-osc52 --no-hyperlinks --ascii --restricted
-		--idle-timeout= --max-session= --help --version'
+		--color= --colour= --no-mouse --no-osc52 --no-hyperlinks --ascii
+		--restricted --idle-timeout= --max-session= --help --version
+		-f -l -F -d -q -h -V'
+	local formats='plain tsv json' langs='ja en' colors='auto always never'
 
 	cur=${line##*[[:space:]]}
 	line=${line%"$cur"}
 	line=${line%"${line##*[![:space:]]}"}
 	prev=${line##*[[:space:]]}
+	# A file name is one word, spaces and all; a directory ends in /.
 	case $prev in
-	-F|--format) COMPREPLY=($(compgen -W 'plain tsv json' -- "$cur")); return ;;
-	--lang) COMPREPLY=($(compgen -W 'ja en' -- "$cur")); return ;;
-	--color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
-	-d|--data) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	-F|--format) COMPREPLY=($(IFS=' '; compgen -W "$formats" -- "$cur")); return ;;
+	--lang) COMPREPLY=($(IFS=' '; compgen -W "$langs" -- "$cur")); return ;;
+	--color|--colour) COMPREPLY=($(IFS=' '; compgen -W "$colors" -- "$cur")); return ;;
+	-d|--data) compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
 	case $cur in
 	--*=*)
@@ -25,12 +29,13 @@ _madoguchi()
 		# when '=' breaks words, the whole option otherwise.
 		[[ $COMP_WORDBREAKS == *=* ]] || pre=${cur%%=*}=
 		case ${cur%%=*} in
-		--format) COMPREPLY=($(compgen -P "$pre" -W 'plain tsv json' -- "${cur#*=}")) ;;
-		--lang) COMPREPLY=($(compgen -P "$pre" -W 'ja en' -- "${cur#*=}")) ;;
-		--color) COMPREPLY=($(compgen -P "$pre" -W 'auto always never' -- "${cur#*=}")) ;;
-		--data) COMPREPLY=($(compgen -P "$pre" -f -- "${cur#*=}")) ;;
+		--format) COMPREPLY=($(IFS=' '; compgen -P "$pre" -W "$formats" -- "${cur#*=}")) ;;
+		--lang) COMPREPLY=($(IFS=' '; compgen -P "$pre" -W "$langs" -- "${cur#*=}")) ;;
+		--color|--colour) COMPREPLY=($(IFS=' '; compgen -P "$pre" -W "$colors" -- "${cur#*=}")) ;;
+		--data) compopt -o filenames 2>/dev/null
+			COMPREPLY=($(compgen -P "$pre" -f -- "${cur#*=}")) ;;
 		esac ;;
-	-*) COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	-*) COMPREPLY=($(IFS=$' \t\n'; compgen -W "$opts" -- "$cur"))
 	    [[ ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null ;;
 	esac
 }
