@@ -11,9 +11,15 @@ total_skip=0
 tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
 	name=$1
 	shift
-	echo "== $name"
 	out=$("$@" 2>&1)
-	status=$?
+	count "$name" "$?"
+}
+
+# count NAME STATUS: prints a suite's output ($out) and adds up its counts.
+count() {
+	name=$1
+	status=$2
+	echo "== $name"
 	printf '%s\n' "$out"
 	p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' | tail -1)
 	f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' | tail -1)
@@ -56,26 +62,53 @@ fast=false
 MADOGUCHI_TEST_RUN=$$-$(date +%s)
 export MADOGUCHI_TEST_RUN
 
-# Every tests/unit/test_NAME.c is a suite: nothing to list here.
-for source in tests/unit/test_*.c; do
-	t=${source#tests/unit/test_}
-	t=${t%.c}
-	# make check compares more queries with the slow references.
-	if $fast; then
-		tally "unit: $t" build/test_$t
-	else
-		tally "unit: $t" env MADOGUCHI_TEST_THOROUGH=1 build/test_$t
-		tally "unit: $t (ASan, UBSan)" build/asan/test_$t
-	fi
-done
-tally "screen" build/test_screen
+# make test: the fast tier's suites all at once (each on its own, with
+# its own files), then their outputs in order.
 if $fast; then
-	tally "command line" sh tests/cli.sh
+	ran=$(mktemp -d)
+	suites=$(for source in tests/unit/test_*.c; do
+		t=${source#tests/unit/}
+		echo "build/${t%.c}"
+	done; echo build/test_screen; echo "sh tests/cli.sh")
+	n=0
+	IFS='
+'
+	for suite in $suites; do
+		IFS=' '
+		n=$((n + 1))
+		# shellcheck disable=SC2086 # "sh tests/cli.sh" is two words
+		($suite >"$ran/$n.out" 2>&1; echo $? >"$ran/$n.status") &
+	done
+	wait
+	n=0
+	IFS='
+'
+	for suite in $suites; do
+		IFS=' '
+		n=$((n + 1))
+		case $suite in
+		build/test_screen) name=screen ;;
+		build/test_*) name="unit: ${suite#build/test_}" ;;
+		*) name="command line" ;;
+		esac
+		out=$(cat "$ran/$n.out")
+		count "$name" "$(cat "$ran/$n.status" 2>/dev/null || echo 1)"
+	done
+	rm -rf "$ran"
 	echo
 	echo "test: $total_pass passed, $total_fail failed (make check runs everything)"
 	[ "$total_fail" -eq 0 ]
 	exit
 fi
+# Every tests/unit/test_NAME.c is a suite: nothing to list here. make check
+# compares more queries with the slow references.
+for source in tests/unit/test_*.c; do
+	t=${source#tests/unit/test_}
+	t=${t%.c}
+	tally "unit: $t" env MADOGUCHI_TEST_THOROUGH=1 build/test_$t
+	tally "unit: $t (ASan, UBSan)" build/asan/test_$t
+done
+tally "screen" build/test_screen
 tally "screen (ASan, UBSan)" build/asan/test_screen
 tally "fuzz corpus and crashes (ASan, UBSan)" build/asan/fuzz_replay tests/fuzz/corpus tests/fuzz/crashes
 # The view's: keys into the view, every frame drawn, every cell checked.
