@@ -7,7 +7,11 @@ MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 # Debian's zsh reads vendor-completions under /usr; elsewhere site-functions.
 ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
-FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+# fish, with XDG_DATA_DIRS unset (a server, a login over SSH), looks for
+# vendor completions under its own prefix alone: under /usr, there; under
+# any other prefix, in its system configuration directory.
+SYSCONFDIR ?= /etc
+FISHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/fish/vendor_completions.d,$(SYSCONFDIR)/fish/completions)
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILD ?= build

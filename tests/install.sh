@@ -9,7 +9,7 @@ check "it runs on its own" sh -c "'$stage/opt/mdg/bin/madoguchi' -f tokyo | grep
 check "the man page, with the version" grep -q '^\.Os madoguchi [0-9]' "$stage/opt/mdg/share/man/man1/madoguchi.1"
 check "bash completion" test -f "$stage/opt/mdg/share/bash-completion/completions/madoguchi"
 check "zsh completion" test -f "$stage/opt/mdg/share/zsh/site-functions/_madoguchi"
-check "fish completion" test -f "$stage/opt/mdg/share/fish/vendor_completions.d/madoguchi.fish"
+check "fish completion, where fish looks whatever its prefix" test -f "$stage/etc/fish/completions/madoguchi.fish"
 check "the Japanese man page" grep -q '^\.Os madoguchi [0-9]' "$stage/opt/mdg/share/man/ja/man1/madoguchi.1"
 check "nothing else (the data is built in)" sh -c "[ \$(find '$stage' -type f | wc -l) -eq 6 ]"
 if command -v man >/dev/null; then
@@ -17,6 +17,17 @@ if command -v man >/dev/null; then
 fi
 make -s install DESTDIR="$tmp/usr-stage" PREFIX=/usr >"$tmp/log" 2>&1
 check "PREFIX=/usr: zsh's file where Debian's zsh looks" test -f "$tmp/usr-stage/usr/share/zsh/vendor-completions/_madoguchi"
+check "PREFIX=/usr: fish's in its vendor directory" test -f "$tmp/usr-stage/usr/share/fish/vendor_completions.d/madoguchi.fish"
+# Each place, one fish (with XDG_DATA_DIRS unset) reads completions from.
+if command -v fish >/dev/null; then
+	fish_dirs=$(env -u XDG_DATA_DIRS fish -c 'printf "%s\n" $fish_complete_path')
+	for prefix in /usr/local /usr; do
+		dir=$(make -s --eval 'show: ; @echo $(FISHCOMPDIR)' PREFIX=$prefix show)
+		check "PREFIX=$prefix: fish reads $dir" sh -c "printf '%s\n' '$fish_dirs' | grep -qx '$dir'"
+	done
+else
+	skip "fish is not installed: where it reads completions was not asked"
+fi
 make -s uninstall DESTDIR="$stage" PREFIX=/opt/mdg
 check "uninstall leaves no file behind" sh -c "[ \$(find '$stage' -type f | wc -l) -eq 0 ]"
 
