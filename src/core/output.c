@@ -87,52 +87,118 @@ print_tsv(FILE *out, const struct table *t, const size_t *rows, size_t n,
 	}
 }
 
+/* The bytes s (len bytes) starts with that JSON takes as they are:
+ * printable ASCII but the quote and the backslash, and characters that
+ * are safe to show. */
+static size_t
+json_plain_run(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t ascii = text_ascii_run(s + i, len - i), n;
+		const char *special = memchr(s + i, '"', ascii);
+		const char *backslash = memchr(s + i, '\\', ascii);
+		uint32_t cp;
+
+		if (special || backslash)
+			return (size_t)((special && (!backslash ||
+			    special < backslash) ? special : backslash) - s);
+		i += ascii;
+		if (i == len || (unsigned char)s[i] < 0x80)
+			return i;
+		n = text_decode(s + i, len - i, &cp);
+		if (cp == TEXT_INVALID || text_cp_unsafe(cp))
+			return i;
+		i += n;
+	}
+	return i;
+}
+
+/* Bytes gathered before they go to stdio: a call of stdio costs more
+ * than the few bytes most JSON pieces are (a row was 187 calls). */
+struct sink {
+	FILE *out;
+	size_t len;
+	char buf[4096];
+};
+
 static void
-json_string(FILE *out, const char *s)
+sink_put(struct sink *k, const char *s, size_t n)
+{
+	if (k->len + n > sizeof k->buf) {
+		fwrite(k->buf, 1, k->len, k->out);
+		k->len = 0;
+		if (n > sizeof k->buf) {
+			fwrite(s, 1, n, k->out);
+			return;
+		}
+	}
+	memcpy(k->buf + k->len, s, n);
+	k->len += n;
+}
+
+static void
+sink_puts(struct sink *k, const char *s)
+{
+	sink_put(k, s, strlen(s));
+}
+
+/* A JSON string: runs that need no escape as they are, the rest escaped. */
+static void
+json_string(struct sink *k, const char *s)
 {
 	size_t len = strlen(s), i = 0;
 
-	fputc('"', out);
+	sink_put(k, "\"", 1);
 	while (i < len) {
+		size_t run = json_plain_run(s + i, len - i), n;
+		char escape[16];
 		uint32_t cp;
-		size_t n = text_decode(s + i, len - i, &cp);
 
+		sink_put(k, s + i, run);
+		if ((i += run) == len)
+			break;
+		n = text_decode(s + i, len - i, &cp);
 		if (cp == '"' || cp == '\\')
-			fprintf(out, "\\%c", (char)cp);
-		else if (cp == TEXT_INVALID)
-			fputs("\\ufffd", out);
-		else if (text_cp_unsafe(cp))
-			fprintf(out, "\\u%04x", (unsigned)cp);
+			snprintf(escape, sizeof escape, "\\%c", (char)cp);
 		else
-			fwrite(s + i, 1, n, out);
+			snprintf(escape, sizeof escape, "\\u%04x", cp == TEXT_INVALID ?
+			    0xfffdU : (unsigned)cp);
+		sink_puts(k, escape);
 		i += n;
 	}
-	fputc('"', out);
+	sink_put(k, "\"", 1);
 }
 
 static void
 print_json(FILE *out, const struct table *t, const size_t *rows, size_t n,
     const struct output_notes *notes)
 {
-	fputs("[", out);
+	struct sink k = {.out = out};
+
+	sink_puts(&k, "[");
 	for (size_t r = 0; r < n; r++) {
 		const char *values[COLUMN_COUNT];
 		char note[256];
 
 		column_values(t, rows[r], notes, values, note);
-		fputs(r ? ",\n {" : "\n {", out);
+		sink_puts(&k, r ? ",\n {" : "\n {");
 		for (size_t c = 0; c < COLUMN_COUNT; c++) {
-			fprintf(out, "%s\"%s\": ", c ? ", " : "", columns[c]);
+			sink_puts(&k, c ? ", \"" : "\"");
+			sink_puts(&k, columns[c]);
+			sink_puts(&k, "\": ");
 			if (!values[c])
-				fputs("null", out);
+				sink_puts(&k, "null");
 			else if (is_boolean(columns[c]))
-				fputs(values[c], out);
+				sink_puts(&k, values[c]);
 			else
-				json_string(out, values[c]);
+				json_string(&k, values[c]);
 		}
-		fputs("}", out);
+		sink_puts(&k, "}");
 	}
-	fputs(n ? "\n]\n" : "]\n", out);
+	sink_puts(&k, n ? "\n]\n" : "]\n");
+	fwrite(k.buf, 1, k.len, out);
 }
 
 /* The plain columns: code, name, prefecture, phone with its mark, the

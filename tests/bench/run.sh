@@ -174,11 +174,17 @@ if command -v valgrind >/dev/null; then
 	}
 	load=$(instructions ./madoguchi --data "$tmp/100k.tsv" --filter zzzzzz)
 	list=$(instructions ./madoguchi --data "$tmp/100k.tsv" --list)
+	tsv=$(instructions ./madoguchi --data "$tmp/100k.tsv" --list -F tsv)
+	json=$(instructions ./madoguchi --data "$tmp/100k.tsv" --list -F json)
 	echo
 	echo "== printing against loading, 100,000 rows (callgrind)"
-	awk -v load="$load" -v list="$list" 'BEGIN {
+	awk -v load="$load" -v list="$list" -v tsv="$tsv" -v json="$json" 'BEGIN {
+		plain = list - load
 		printf "  load %.0f, print %.0f instructions a row: print / load %.2fx (goal <= 1)\n",
-		    load / 100000, (list - load) / 100000, (list - load) / load }'
+		    load / 100000, plain / 100000, plain / load
+		printf "  TSV %.0f, JSON %.0f instructions a row: %.2fx and %.2fx plain (goal <= 1.5)\n",
+		    (tsv - load) / 100000, (json - load) / 100000, (tsv - load) / plain,
+		    (json - load) / plain }'
 fi
 
 # The validator is linear whatever the input: 4 MB of lines of invalid
