@@ -82,4 +82,18 @@ check "(専) and (代) also on 総合相談電話, in the source's words" sh -c 
 	grep -q -F '総合相談電話でも相談できます' '$tmp/words.txt' &&
 	printf '%s\n' \"\$1\" | grep -q -F '(専)、(代)となっている都道府県も総合相談電話で相談できます'" _ "$notes"
 check "no word the source does not have for them" sh -c "! grep -q -F -e '(警察庁の直轄)' -e '#9110) でも' -e 'の県でも' '$tmp/words.txt'"
+# And the English says what the source says, no more and no less.
+printf '%s\n' 静岡 警視庁 徳島 神奈川 宮城 '?' q |
+    env -u TMUX LANG=C.UTF-8 "$MADOGUCHI" --line --lang=en |
+    tr -s ' \n' '  ' >"$tmp/english.txt" # a sentence over lines, whole
+check "(全), in English: opinions, requests and consultations (note 3)" \
+    grep -q -F '(全) for opinions, requests and consultations on police business in general' "$tmp/english.txt"
+check "(情報・専), in English: for receiving information only (情報受理専用)" \
+    grep -q -F '(情報・専) for receiving information only' "$tmp/english.txt"
+check "nothing the source does not say (not consultations)" \
+    file_lacks "$tmp/english.txt" 'not consultations'
+check "note 1 in English keeps its topics (トピックスで)" \
+    grep -q -F 'in its topics' "$tmp/english.txt"
+check "the program's own sentence is set apart from the source's" \
+    grep -q -F 'Note from madoguchi, not the source:' "$tmp/english.txt"
 finish

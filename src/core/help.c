@@ -85,20 +85,22 @@ static const char *const help_query_ascii[][2] = {
 };
 
 static const char *const help_notes_ascii[][2] = {
-	{"Each prefectural police site may carry cyber crime information on "
-	 "pages other than the ones listed here.", ""},
+	{"Besides the URLs in the list, each prefectural police site may carry "
+	 "cyber crime information in its topics.", ""},
 	{"Phone marks: general, the general consultation line; switchboard, the "
 	 "police HQ switchboard; cyber, a dedicated cyber crime line. Those "
 	 "marked cyber or switchboard also take consultations on the general "
 	 "consultation line.", ""},
-	{"Address marks: all, for police business in general; cyber only, cyber "
-	 "crime consultations only. Kanagawa's address takes information only.",
-	 ""},
+	{"Address marks: all, an address for opinions, requests and "
+	 "consultations on police business in general; cyber only, an address "
+	 "for cyber crime consultations only. (Kanagawa Prefectural Police: for "
+	 "receiving information only.)", ""},
 	{"Source: the National Police Agency's list of the cyber crime "
 	 "consultation desks of the prefectural police headquarters "
-	 "(Todofuken keisatsu honbu no saiba hanzai sodan madoguchi to ichiran)."
-	 " It is undated; its URLs and numbers may have moved or changed since.",
+	 "(Todofuken keisatsu honbu no saiba hanzai sodan madoguchi to ichiran).",
 	 ""},
+	{"Note from madoguchi, not the source: the list is undated; its URLs "
+	 "and numbers may have moved or changed since.", ""},
 };
 
 /* The line mode's commands, in both languages. */
@@ -224,8 +226,9 @@ help_notes(struct page *p, const struct table *t)
 		page_add(p, 2, 0, STYLE_TEXT, m->value);
 	if ((m = table_meta(t, "publisher", NULL, NULL)))
 		page_add(p, 2, 0, STYLE_TEXT, m->value);
+	/* madoguchi's own words, set apart from the source's. */
 	if ((m = table_meta(t, "provenance", code, NULL)))
-		page_add(p, 2, 0, STYLE_NOTE, m->value);
+		page_add_label(p, 2, STYLE_NOTE, L_OWN_NOTE, m->value);
 }
 
 void

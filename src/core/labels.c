@@ -32,16 +32,14 @@ static const char *const text[L_COUNT][2] = {
 		"掲載なし (一覧では「-」)"},
 	[L_CONTACT_NO_LINE] = {"none listed (no line for it in the list)",
 		"掲載なし (一覧に記載の行なし)"},
-	[L_CONTACT_KIND_ALL] = {"for police business in general",
+	[L_CONTACT_KIND_ALL] = {"for opinions, requests and consultations on "
+		"police business in general",
 		"警察業務全般に対する意見・要望・相談"},
 	[L_CONTACT_KIND_CYBER] = {"cyber crime consultations only",
 		"サイバー犯罪相談専用"},
-	[L_CONTACT_KIND_INFO] = {"information only, cyber crime",
+	[L_CONTACT_KIND_INFO] = {"for receiving information only",
 		"情報受理専用"},
 	[L_CONTACT_KIND_NONE] = {"kind not stated", "種別の記載なし"},
-	[L_NOTE_INFO_ONLY] = {"Note: this address accepts information only, "
-		"not consultations.",
-		"注意: この窓口は情報の受付専用です。"},
 	[L_NO_MATCH] = {"No desk matches.", "該当なし"},
 	[L_MISS_HINT] = {"Type a prefecture, a municipality, a town, a postal "
 		"code or an address: 東京, とうきょう, tokyo, 浜松市, 430-0929, "
@@ -91,6 +89,8 @@ static const char *const text[L_COUNT][2] = {
 		"phones: then call the desk's number.",
 		"ダイヤル回線や一部の IP 電話からは使えません。そのときは窓口の番号へ。"},
 	[L_HELP_SOURCE] = {"Source of the data", "データの出典"},
+	[L_OWN_NOTE] = {"Note from madoguchi, not the source: %s",
+		"madoguchi の注記 (出典のものではありません): %s"},
 	[L_HELP_QUERY] = {"Filter", "絞り込み"},
 	[L_COPIED_TMUX] = {"%s: copied to tmux's buffer, which tmux also "
 		"offers to the terminal's clipboard",
@@ -188,7 +188,7 @@ static const char *const conversions[L_COUNT] = {
 	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
 	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_EXITED] = "sds",
 	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
-	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_LINE_MATCHES] = "zu",
+	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_OWN_NOTE] = "s", [L_LINE_MATCHES] = "zu",
 	[L_LINE_UNKNOWN] = "s", [L_LINE_NOT_COPIED] = "s", [L_LINE_CUT] = "zu",
 };
 

@@ -26,7 +26,6 @@ enum label {
 	L_CONTACT_KIND_CYBER,
 	L_CONTACT_KIND_INFO,
 	L_CONTACT_KIND_NONE,
-	L_NOTE_INFO_ONLY,
 	L_NO_MATCH,
 	L_MISS_HINT,       /* what can be typed, after a miss */
 	L_MISS_HINT_ASCII,
@@ -46,6 +45,7 @@ enum label {
 	L_HELP_9110_WHERE,  /* where #9110 reaches: doc/sources.md */
 	L_HELP_9110_LINES,
 	L_HELP_SOURCE,
+	L_OWN_NOTE,        /* a format: madoguchi's note on the source */
 	L_HELP_QUERY,
 	L_COPIED_TMUX,     /* a format: the text */
 	L_COPY_SENT,       /* a format: the text */

@@ -381,8 +381,6 @@ detail_contact(struct page *p, const struct desk *k)
 	    strcmp(kind, "専") == 0 ? L_CONTACT_KIND_CYBER :
 	    strcmp(kind, "情報・専") == 0 ? L_CONTACT_KIND_INFO :
 	    L_CONTACT_KIND_NONE, kind);
-	if (strcmp(kind, "情報・専") == 0)
-		add(p, 2, STYLE_NOTE, label(lang, L_NOTE_INFO_ONLY));
 }
 
 void
@@ -420,8 +418,7 @@ page_detail(struct page *p, const struct desk *k,
 	page_blank(p);
 	start = p->count;
 	detail_contact(p, k);
-	pad_section(p, start, 1 + url_lines(p) + 1 +
-	    height_of(p, 2, STYLE_NOTE, label(p->setup.lang, L_NOTE_INFO_ONLY)));
+	pad_section(p, start, 1 + url_lines(p) + 1);
 }
 
 void

@@ -96,8 +96,6 @@ describe(char *out, size_t cap, char **c)
 	else
 		append(out, cap, "  ");
 	append(out, cap, "%s\n", contact_kind(c[CONTACT_KIND]));
-	if (!strcmp(c[CONTACT_KIND], "情報・専"))
-		append(out, cap, "  %s\n", label(LANG_EN, L_NOTE_INFO_ONLY));
 }
 
 static void

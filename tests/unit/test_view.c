@@ -362,7 +362,7 @@ detail_says_what_the_source_means(void **state)
 	(void)state;
 	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "(総) general consultation line"));
-	assert_true(page_has(&p, "(情報・専) information only, cyber crime"));
+	assert_true(page_has(&p, "(情報・専) for receiving information only"));
 	assert_true(page_has(&p, "information only"));
 	assert_true(page_has(&p, "http://www.police.pref.kanagawa.jp/mai/fmhi-tec.htm"));
 	page_free(&p);
@@ -436,7 +436,7 @@ ascii_detail_has_only_ascii(void **state)
 	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, true, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "14 Kanagawa"));
 	assert_true(page_has(&p, "Region: Kanto"));
-	assert_true(page_has(&p, "information only, cyber crime"));
+	assert_true(page_has(&p, "for receiving information only"));
 	for (size_t i = 0; i < p.count; i++)
 		for (const char *c = p.lines[i].text; *c; c++)
 			if ((unsigned char)*c >= 0x80)
