@@ -50,7 +50,7 @@ check "quitting ends the connection" wait_for SSH-ENDED 10
 
 # A client whose window claims 65535x65535: the session works at 300x800,
 # in bounded memory, and does not crash.
-result=$(python3 tests/pty_huge.py 65535 65535 "$user" ssh -tt $ssh_opts "$user@127.0.0.1" 2>&1 || true)
+result=$(python3 tests/pty_huge.py 65535 65535 --user "$user" ssh -tt $ssh_opts "$user@127.0.0.1" 2>&1 || true)
 check "a 65535x65535 client gets the browser ($result)" sh -c "echo '$result' | grep -q '^frame found'"
 check "in bounded memory (peak under 40000 kB)" sh -c "[ \$(echo '$result' | awk '{ print \$3 }') -lt 40000 ]"
 check "and quits cleanly" sh -c "echo '$result' | grep -q 'exit 0\$'"
