@@ -271,6 +271,9 @@ selection_and_matches_are_marked(void **state)
 
 /* At every size from 1x1 to 100x32, and each pane, nothing is drawn past
  * the right edge and no wide character is cut. */
+/* At every size from 1x1 to 100x32, in the list, the detail and the help:
+ * no cell holds a control, and no pane draws over the query's prompt or
+ * the hint's row (curses clips at the screen's edge, not at a pane's). */
 static void
 every_size_is_safe(void **state)
 {
@@ -283,13 +286,30 @@ every_size_is_safe(void **state)
 			v.help = cols % 3 == 0;
 			v.detail_shown = cols % 2 == 0;
 			v.focus = v.detail_shown ? FOCUS_DETAIL : FOCUS_LIST;
+			struct layout l;
+
 			paint(&v, lines, cols, cols % 5 ? LANG_EN : LANG_JA);
+			layout_compute(&l, lines, cols, view_list_width(&v));
 			for (int y = 0; y < LINES; y++)
-				for (int x = 0; x < COLS; x++)
-					if (wcwidth(cell(y, x, NULL)) == 2 &&
-					    x++ == COLS - 1)
-						fail_msg("wide character cut at "
-						    "%dx%d row %d", cols, lines, y);
+				for (int x = 0; x < COLS; x++) {
+					attr_t a;
+					wchar_t c = cell(y, x, &a);
+
+					/* Nothing a terminal would obey. */
+					if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+						fail_msg("control %#x at %dx%d %d,%d",
+						    (unsigned)c, cols, lines, y, x);
+					/* Nothing drawn over the hint's row. */
+					if (l.mode != LAYOUT_TOO_SMALL &&
+					    y == l.hint.y && !(a & A_REVERSE))
+						fail_msg("hint row overdrawn at "
+						    "%dx%d col %d", cols, lines, x);
+				}
+			/* Nor over the query's start. */
+			if (l.mode != LAYOUT_TOO_SMALL && cols >= 2 &&
+			    (cell(0, 0, NULL) != '>' || cell(0, 1, NULL) != ' '))
+				fail_msg("query line overdrawn at %dx%d", cols,
+				    lines);
 		}
 	assert_string_equal(v.query, "東");
 	view_free(&v);
