@@ -75,6 +75,40 @@ static const char usage_text[] =
     "Exit status: 0 found, 1 nothing matched (--check: the table is\n"
     "invalid), 2 trouble: usage, I/O, an invalid table.\n";
 
+/* The same for a reader of Japanese (--lang=ja, or a ja locale). */
+static const char usage_text_ja[] =
+    "使い方: madoguchi [オプション]... [検索語]\n"
+    "都道府県警察のサイバー犯罪相談窓口を探します。\n"
+    "\n"
+    "  -f, --filter=検索語  検索語に一致する窓口を出力して終了\n"
+    "  -l, --list           すべての窓口を出力して終了\n"
+    "  -F, --format=形式    plain (既定)、tsv、json\n"
+    "  -d, --data=ファイル  組み込みの表の代わりにファイルを使う ('-' は標準入力)\n"
+    "      --check          表 (組み込み、または --data の) を検証して終了\n"
+    "  -q, --query=検索語   検索語を入力した状態でブラウザーを始める\n"
+    "      --line           行モード (スクリーンリーダー向け。カーソルを動かせない\n"
+    "                       端末では既定)\n"
+    "      --lang=言語      ja か en (既定: LC_ALL、LC_MESSAGES、LANG から)\n"
+    "      --color=いつ     auto (既定)、always、never。NO_COLOR に従う\n"
+    "      --no-mouse       ブラウザーでマウスを使わない\n"
+    "      --no-osc52       クリップボードにコピーしない (OSC 52、tmux)\n"
+    "      --no-hyperlinks  表示する URL をリンク (OSC 8) にしない\n"
+    "      --ascii          ASCII だけを表示 (ローマ字の名前、英語のラベル)\n"
+    "      --restricted     キオスクモード: --data なし、中断なし、短い検索語。\n"
+    "                       MADOGUCHI_RESTRICTED=1 でも\n"
+    "      --idle-timeout=秒  キー入力がないまま秒数が過ぎたらブラウザーを終了\n"
+    "                       (制限モードでは指定がなければ 300)\n"
+    "      --max-session=秒   通算で秒数が過ぎたらブラウザーを終了\n"
+    "                       (制限モードでは指定がなければ 3600)\n"
+    "  -h, --help           このヘルプを出力して終了\n"
+    "  -V, --version        バージョンとデータの出典を出力して終了\n"
+    "\n"
+    "検索語: すべて一致すべき語 (名前、かな、ローマ字、地方、コード、電話番号、\n"
+    "県内の市区町村・町名・郵便番号・住所)。!語 で除外します。\n"
+    "-f も -l もなく、標準出力が端末でなければ、検索語に一致する窓口を出力します。\n"
+    "終了ステータス: 0 見つかった、1 一致なし (--check では表が正しくない)、\n"
+    "2 問題あり: 使い方、入出力、正しくない表。\n";
+
 /* A word from the command line, made safe to show (once a message: the
  * message ends the run). */
 static const char *
@@ -538,7 +572,8 @@ main(int argc, char **argv)
 	if (o.browser.restricted)
 		no_core_dumps();
 	if (o.mode == MODE_HELP) {
-		fputs(usage_text, stdout);
+		fputs(o.browser.lang == LANG_JA && !o.browser.ascii ?
+		    usage_text_ja : usage_text, stdout);
 		return flushed(EXIT_FOUND);
 	}
 	if (o.mode == MODE_VERSION) /* whatever else was asked */

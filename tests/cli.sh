@@ -76,6 +76,11 @@ check "missing file is named" err_has "/nonexistent/table: No such file"
 run -d /dev/zero -l
 check "a device as the table: exits 2" status_is 2
 check "a device as the table: said" err_has "/dev/zero:1:1: not a regular file or a pipe"
+LANG=ja_JP.UTF-8 run --help
+check "--help in the user's language (LANG=ja)" out_has "使い方: madoguchi [オプション]... [検索語]"
+check "every option in it" sh -c "[ \$(grep -c -- ' --' '$tmp/out') -ge 17 ]"
+LANG=ja_JP.UTF-8 run --lang=en --help
+check "--lang=en: --help in English" out_has "usage: madoguchi [OPTION]... [QUERY]"
 run --help
 check "help exits 0" status_is 0
 check "help has the synopsis" out_has "usage: madoguchi [OPTION]... [QUERY]"
