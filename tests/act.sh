@@ -163,9 +163,16 @@ RECORD=1 start sshx BROWSER=$tmp/args-browser SSH_TTY=/dev/pts/1 DISPLAY=:0 -- -
 tm send-keys -t s F5
 check "over SSH with a display: opened there" wait_for "Opened with $tmp/args-browser"
 
-mkdir -p "$tmp/empty"
-RECORD=1 start nobrowser BROWSER=/nonexistent/browser PATH=$tmp/empty -- -q tokyo
+# No browser at all, and not over SSH: the URL, copied too, as over SSH
+# (into tmux's buffer; with no tmux to run, sent as OSC 52).
+mkdir -p "$tmp/empty" "$tmp/only-tmux"
+ln -sf "$(command -v tmux)" "$tmp/only-tmux/tmux"
+RECORD=1 start nobrowser BROWSER=/nonexistent/browser PATH=$tmp/only-tmux -- -q tokyo
 tm send-keys -t s F5
-check "no browser: says so and shows the URL" wait_for "No browser could be started; the URL: http://www.keishicho"
+check "no browser: says so, shows the URL, copies it" wait_for "No browser could be started; copied the URL: http://www.keishicho"
+check "no browser: the URL in tmux's buffer" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.keishicho.metro.tokyo.jp/haiteku/haiteku/haiteku1.htm ]"
 check "still running" wait_for ">13 警視庁"
+RECORD=1 start nocopying BROWSER=/nonexistent/browser PATH=$tmp/empty -- --no-osc52 -q tokyo
+tm send-keys -t s F5
+check "no browser, copying off: says so and shows the URL" wait_for "No browser could be started; the URL: http://www.keishicho"
 finish

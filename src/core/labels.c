@@ -111,6 +111,9 @@ static const char *const text[L_COUNT][2] = {
 	[L_OPENED] = {"Opened with %s", "%s で開きました"},
 	[L_OPEN_FAILED] = {"No browser could be started; the URL: %s",
 		"ブラウザを起動できませんでした。URL: %s"},
+	[L_OPEN_FAILED_COPIED] = {"No browser could be started; copied the "
+		"URL: %s",
+		"ブラウザを起動できませんでした。URL をコピーしました: %s"},
 	[L_OPEN_EXITED] = {"%s failed (exit status %d); the URL: %s",
 		"%s が失敗しました (終了ステータス %d)。URL: %s"},
 	[L_OPEN_OVER_SSH] = {"%s  (over SSH: open it on your own computer)",
@@ -186,7 +189,7 @@ labels_lang_from_env(void)
 static const char *const conversions[L_COUNT] = {
 	[L_REGION] = "ss", [L_REGION_ASCII] = "s",
 	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
-	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_EXITED] = "sds",
+	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_FAILED_COPIED] = "s", [L_OPEN_EXITED] = "sds",
 	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
 	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_OWN_NOTE] = "s", [L_LINE_MATCHES] = "zu",
 	[L_LINE_UNKNOWN] = "s", [L_LINE_NOT_COPIED] = "s", [L_LINE_CUT] = "zu",

@@ -54,6 +54,7 @@ enum label {
 	L_NO_CONTACT,
 	L_OPENED,          /* a format: the program */
 	L_OPEN_FAILED,     /* a format: the URL */
+	L_OPEN_FAILED_COPIED, /* a format: the URL */
 	L_OPEN_EXITED,     /* a format: the program, its status, the URL */
 	L_OPEN_OVER_SSH,   /* a format: the URL */
 	L_OPEN_OVER_SSH_COPIED, /* a format: the URL */

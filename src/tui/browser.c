@@ -301,7 +301,10 @@ browse(struct session *s, const char *url)
 		    o.program, o.status, url);
 		view_say(&s->view, text);
 	} else {
-		say(s, L_OPEN_FAILED, url);
+		/* Nothing to open it with: the URL to take elsewhere, copied
+		 * where copying is on, as over SSH. */
+		say(s, s->can_copy && copy(s, url) ? L_OPEN_FAILED_COPIED :
+		    L_OPEN_FAILED, url);
 	}
 }
 
