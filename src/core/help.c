@@ -47,8 +47,9 @@ static const char *const help_keys[][2] = {
 	 "j k g G Space b q  詳細で: スクロール、q で戻る"},
 	{"C-l           redraw the screen", "C-l           画面を再描画"},
 	{"C-c C-g F10   quit", "C-c C-g F10   終了"},
-	{"mouse         the wheel scrolls what is under it, a click selects",
-	 "マウス        ホイールでその下をスクロール、クリックで選択。"},
+	{"mouse         the wheel scrolls what is under it, a click selects, a "
+	 "second click opens",
+	 "マウス        ホイールでその下をスクロール、クリックで選択、もう一度で開く。"},
 	{"Shift-drag  select text by hand (Ctrl-drag in Tera Term)",
 	 "Shift+ドラッグ  文字を手で選択 (Tera Term では Ctrl+ドラッグ)"},
 	{"M-  Alt, or Esc and then the key", "M-  Alt、または Esc の後にキー"},

@@ -336,8 +336,14 @@ view_click(struct view *v, enum view_pane pane, size_t row)
 	if (v->help)
 		return;
 	if (pane == VIEW_PANE_LIST) {
+		/* A tap on the row already selected opens it, as Enter does:
+		 * a phone's screen has no Enter at hand. */
+		bool again = v->top + row == v->sel && v->sel < v->nrows;
+
 		view_select_row(v, v->top + row);
 		v->focus = FOCUS_LIST;
+		if (again)
+			view_apply(v, ACT_OPEN, 1);
 	} else {
 		v->focus = FOCUS_DETAIL;
 	}

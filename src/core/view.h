@@ -94,8 +94,9 @@ int view_list_width(const struct view *v);
 void view_select_row(struct view *v, size_t i);
 
 /* A click of the main button: on the list's row-th shown row (it selects
- * that desk and focuses the list), or on the detail (it focuses it).
- * Nothing while the help is open. */
+ * that desk and focuses the list; on the row already selected, it opens
+ * it, as Enter does), or on the detail (it focuses it). Nothing while the
+ * help is open. */
 enum view_pane { VIEW_PANE_LIST, VIEW_PANE_DETAIL };
 void view_click(struct view *v, enum view_pane pane, size_t row);
 

@@ -231,9 +231,18 @@ clicks_and_the_status_line(void **state)
 	view_click(&v, VIEW_PANE_LIST, 3);
 	assert_int_equal(v.sel, 13);
 	assert_int_equal(v.focus, FOCUS_LIST);
+	assert_false(v.detail_shown);
+	/* A second tap on the selected row opens it, as Enter does. */
+	view_click(&v, VIEW_PANE_LIST, 3);
+	assert_int_equal(v.sel, 13);
+	assert_true(v.detail_shown);
+	assert_int_equal(v.focus, FOCUS_DETAIL);
+	view_click(&v, VIEW_PANE_LIST, 4); /* another row: selected only */
+	assert_int_equal(v.sel, 14);
+	assert_int_equal(v.focus, FOCUS_LIST);
 	view_apply(&v, ACT_HELP, 10);
 	view_click(&v, VIEW_PANE_LIST, 5); /* the help is open: nothing */
-	assert_int_equal(v.sel, 13);
+	assert_int_equal(v.sel, 14);
 	view_say(&v, "copied");
 	assert_string_equal(v.status, "copied");
 	view_say(&v, "");
