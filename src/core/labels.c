@@ -30,7 +30,7 @@ static const char *const text[L_COUNT][2] = {
 		"上記ページから"},
 	[L_CONTACT_NONE] = {"none listed (a '-' in the list)",
 		"掲載なし (一覧では「-」)"},
-	[L_CONTACT_NO_LINE] = {"none listed (no line for it in the list)",
+	[L_CONTACT_NO_LINE] = {"none listed (the list has no entry for it)",
 		"掲載なし (一覧に記載の行なし)"},
 	[L_CONTACT_KIND_ALL] = {"for opinions, requests and consultations on "
 		"police business in general",
