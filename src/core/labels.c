@@ -56,16 +56,25 @@ static const char *const text[L_COUNT][2] = {
 	[L_LINE_GUESSES] = {"No desk matches. Did you mean:",
 		"該当なし。もしかして:"},
 	[L_TOO_SMALL] = {"Terminal too small", "画面が小さすぎます"},
-	[L_HINT_WIDE] = {"Type to filter  Tab detail  F2/C-y copy  F5/C-o open  "
-		"F1/? help  Esc clear/quit",
-		"入力で絞り込み  Tab 詳細  F2/C-y コピー  F5/C-o 開く  F1/? ヘルプ  "
-		"Esc 消去/終了"},
-	[L_HINT_NARROW_LIST] = {"Type to filter  Enter detail  F1/? help  Esc quit",
-		"入力で絞り込み  Enter 詳細  F1/? ヘルプ  Esc 終了"},
-	[L_HINT_DETAIL] = {"j/k scroll  y copy phone  u page  c address  o open  "
-		"Esc back  F1 help",
-		"j/k スクロール  y 電話をコピー  u ページ  c 窓口  o 開く  "
-		"Esc 戻る  F1 ヘルプ"},
+	/* Items from the most needed: where a hint does not fit, whole
+	 * items go from its end, and how to go back or out stays. With a
+	 * query typed, Esc clears it and ? is typed into it. */
+	[L_HINT_WIDE] = {"Type to filter  Esc quit  Tab detail  F2/C-y copy  "
+		"F5/C-o open  F1/? help",
+		"入力で絞り込み  Esc 終了  Tab 詳細  F2/C-y コピー  F5/C-o 開く  "
+		"F1/? ヘルプ"},
+	[L_HINT_WIDE_QUERY] = {"Type to filter  Esc clear  Tab detail  F2/C-y "
+		"copy  F5/C-o open  F1 help",
+		"入力で絞り込み  Esc 消去  Tab 詳細  F2/C-y コピー  F5/C-o 開く  "
+		"F1 ヘルプ"},
+	[L_HINT_NARROW_LIST] = {"Type to filter  Esc quit  Enter detail  F1/? help",
+		"入力で絞り込み  Esc 終了  Enter 詳細  F1/? ヘルプ"},
+	[L_HINT_NARROW_QUERY] = {"Type to filter  Esc clear  Enter detail  F1 help",
+		"入力で絞り込み  Esc 消去  Enter 詳細  F1 ヘルプ"},
+	[L_HINT_DETAIL] = {"Esc back  j/k scroll  y copy phone  u page  "
+		"c address  o open  F1 help",
+		"Esc 戻る  j/k スクロール  y 電話をコピー  u ページ  c 窓口  "
+		"o 開く  F1 ヘルプ"},
 	[L_HINT_HELP] = {"Esc, q or F1 closes this help",
 		"Esc・q・F1 でヘルプを閉じる"},
 	[L_HELP_TITLE] = {"madoguchi: cyber crime consultation desks of "

@@ -347,9 +347,12 @@ static void
 draw_hint(WINDOW *w, const struct frame *f)
 {
 	const struct view *v = f->view;
+	bool typed = v->query[0] != '\0';
 	enum label id = v->help ? L_HINT_HELP :
 	    v->focus == FOCUS_DETAIL ? L_HINT_DETAIL :
-	    f->layout->mode == LAYOUT_NARROW ? L_HINT_NARROW_LIST : L_HINT_WIDE;
+	    f->layout->mode == LAYOUT_NARROW ?
+	    (typed ? L_HINT_NARROW_QUERY : L_HINT_NARROW_LIST) :
+	    typed ? L_HINT_WIDE_QUERY : L_HINT_WIDE;
 	const struct rect *r = &f->layout->hint;
 	bool reading = v->help || v->focus == FOCUS_DETAIL ||
 	    (f->layout->mode == LAYOUT_NARROW && v->detail_shown);

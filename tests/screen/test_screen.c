@@ -462,10 +462,65 @@ small_screens_keep_what_matters(void **state)
 		}
 }
 
+/* The hint's last line, as shown. */
+static char *
+hint_line(char *shown)
+{
+	shown[strlen(shown) - 1] = '\0';
+	return strrchr(shown, '\n') + 1;
+}
+
+/* The hint says what the keys do in the state it is shown in: with a
+ * query typed, Esc clears it and ? is typed into it; in the detail at a
+ * phone's 40 columns, Esc goes back. */
+static void
+hints_follow_the_state(void **state)
+{
+	static const int widths[] = {40, 80, 120};
+	struct view v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++)
+		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+			const char *esc_quit = lang == LANG_EN ? "Esc quit" :
+			    "Esc 終了";
+			const char *esc_clear = lang == LANG_EN ? "Esc clear" :
+			    "Esc 消去";
+			const char *esc_back = lang == LANG_EN ? "Esc back" :
+			    "Esc 戻る";
+			char *shown;
+
+			assert_true(view_init(&v, table, NULL, NULL, 0));
+			paint(&v, 20, widths[i], (enum lang)lang);
+			shown = dump();
+			if (!strstr(hint_line(shown), esc_quit))
+				fail_msg("%d: no query, no '%s': %s", widths[i],
+				    esc_quit, hint_line(shown));
+			free(shown);
+			view_insert(&v, "静岡", strlen("静岡"));
+			paint(&v, 20, widths[i], (enum lang)lang);
+			shown = dump();
+			if (!strstr(hint_line(shown), esc_clear) ||
+			    strstr(hint_line(shown), "/?"))
+				fail_msg("%d: a query, but: %s", widths[i],
+				    hint_line(shown));
+			free(shown);
+			view_apply(&v, ACT_OPEN, 10);
+			paint(&v, 20, widths[i], (enum lang)lang);
+			shown = dump();
+			if (!strstr(hint_line(shown), esc_back))
+				fail_msg("%d: the detail, but: %s", widths[i],
+				    hint_line(shown));
+			free(shown);
+			view_free(&v);
+		}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(hints_follow_the_state),
 		cmocka_unit_test(small_screens_keep_what_matters),
 		cmocka_unit_test(long_names_leave_the_phones),
 		cmocka_unit_test(start_at_sizes),
