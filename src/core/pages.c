@@ -90,6 +90,35 @@ add(struct page *p, size_t indent, enum line_style style, const char *text)
 	page_add(p, indent, 0, style, text);
 }
 
+/* A break at n moved back a character when what would start the next
+ * line is a mark that never starts one (。、」): Japanese line breaking's
+ * first rule. */
+static size_t
+before_closing(const char *s, size_t n)
+{
+	static const char *const closing[] = {"。", "、", "」", "』", "）",
+		")", "，", "．", "・", "ー"};
+	size_t back = n;
+
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+		if (strncmp(s + n, closing[i], strlen(closing[i])) == 0) {
+			do
+				back--;
+			while (back > 0 && text_continues(s[back]));
+			return back > 0 ? back : n;
+		}
+	return n;
+}
+
+static bool
+ascii_only(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 void
 page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
     const char *text)
@@ -135,8 +164,16 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 			if (space > 0 && hang > 0 && rest == safe &&
 			    prefix_width(rest, space) <= hang)
 				space = 0;
+			/* Japanese breaks anywhere: a space early in the line
+			 * (#9110 は…, 一部の IP 電話) is no place to leave the
+			 * rest of it empty. */
+			if (space > 0 && space * 3 < n * 2 &&
+			    !ascii_only(rest + space, n - space))
+				space = 0;
 			if (space > 0)
 				n = space;
+			else
+				n = before_closing(rest, n);
 		} else if (rest[n] != '\0') {
 			n = url_break(rest, n);
 		}
