@@ -170,6 +170,14 @@ draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
 	    note, sizeof note))
 		return;
 	snprintf(shown, sizeof shown, "(%s)", note);
+	/* Cut, it says so, as a cell does. */
+	if (shown_width(f, shown, strlen(shown)) > end - x) {
+		int used = put_plain(w, f, y, x, end - x - 1, shown,
+		    f->theme->note);
+
+		mvwaddch(w, y, x + used, '~' | f->theme->note.attr);
+		return;
+	}
 	put_plain(w, f, y, x, end - x, shown, f->theme->note);
 }
 

@@ -516,10 +516,35 @@ hints_follow_the_state(void **state)
 		}
 }
 
+/* A row's reason cut at the pane's edge says so, as a cut cell does:
+ * "(did you mean 東京都?)" at 80 columns is "(did~", never "(did". */
+static void
+cut_notes_say_so(void **state)
+{
+	struct view v;
+	char *shown, *row;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, "tokio", 0));
+	paint(&v, 24, 80, LANG_EN);
+	shown = dump();
+	row = strstr(shown, ">13 ");
+	assert_non_null(row);
+	row[strcspn(row, "|")] = '\0';
+	while (row[strlen(row) - 1] == ' ')
+		row[strlen(row) - 1] = '\0';
+	if (strstr(row, "(did") && row[strlen(row) - 1] != '~' &&
+	    row[strlen(row) - 1] != ')')
+		fail_msg("a reason cut without a mark: '%s'", row);
+	free(shown);
+	view_free(&v);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cut_notes_say_so),
 		cmocka_unit_test(hints_follow_the_state),
 		cmocka_unit_test(small_screens_keep_what_matters),
 		cmocka_unit_test(long_names_leave_the_phones),
