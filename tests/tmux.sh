@@ -30,6 +30,9 @@ check "Esc clears the query" wait_for "> "
 check "all desks again" wait_for "47/47"
 check "selection kept" wait_for ">09 栃木"
 tm resize-window -t s -x 100 -y 10
+# Keys after the resize has been drawn (sent before, under load, they
+# scrolled the tall page that the resize then cut back).
+check "resized: the hint on the tenth row" wait_row "Type to filter" 10
 tm send-keys -t s Tab Down Down Down
 check "Tab focuses the detail" wait_for "j/k scroll"
 check "where Down scrolls" wait_gone "栃木  栃木県"

@@ -420,35 +420,13 @@ detail_contact(struct page *p, const struct desk *k)
 	    L_CONTACT_KIND_NONE, kind);
 }
 
-void
-page_detail(struct page *p, const struct desk *k,
-    const struct page_setup *setup, const char *found_via, bool guessed)
+/* The cyber crime page and the consultation address, each in a section
+ * of the height the longest URL of the table takes (padded layout). */
+static void
+detail_addresses(struct page *p, const struct desk *k)
 {
-	size_t start;
+	size_t start = p->count;
 
-	memset(p, 0, sizeof *p);
-	p->setup = *setup;
-	if (p->setup.width == 0)
-		p->setup.width = 1;
-	detail_title(p, k);
-	/* Compact (a phone's screen, the line mode): the phone right after
-	 * the name, the first thing a victim needs and the last to be cut. */
-	if (!p->setup.urls) {
-		detail_phone(p, k);
-		page_blank(p);
-	}
-	detail_names(p, k);
-	if (found_via && *found_via)
-		page_add_label(p, 0, STYLE_NOTE, guessed ? L_DID_YOU_MEAN :
-		    L_FOUND_VIA, found_via);
-	else if (found_via && p->setup.urls)
-		page_blank(p);
-	page_blank(p);
-	if (p->setup.urls) {
-		detail_phone(p, k);
-		page_blank(p);
-	}
-	start = p->count;
 	add(p, 0, STYLE_LABEL, label(p->setup.lang, L_CYBER_PAGE));
 	add(p, 2, STYLE_URL, desk_cell(k, FIELD_CYBER_URL));
 	pad_section(p, start, 1 + url_lines(p));
@@ -456,6 +434,45 @@ page_detail(struct page *p, const struct desk *k,
 	start = p->count;
 	detail_contact(p, k);
 	pad_section(p, start, 1 + url_lines(p) + 1);
+}
+
+static void
+detail_via(struct page *p, const char *found_via, bool guessed)
+{
+	if (found_via && *found_via)
+		page_add_label(p, 0, STYLE_NOTE, guessed ? L_DID_YOU_MEAN :
+		    L_FOUND_VIA, found_via);
+	else if (found_via && p->setup.urls)
+		page_blank(p);
+}
+
+void
+page_detail(struct page *p, const struct desk *k,
+    const struct page_setup *setup, const char *found_via, bool guessed)
+{
+	memset(p, 0, sizeof *p);
+	p->setup = *setup;
+	if (p->setup.width == 0)
+		p->setup.width = 1;
+	detail_title(p, k);
+	/* Compact (a phone's screen, the line mode): what a caller needs
+	 * first, the phone, its page and where to write, and then the
+	 * names, region and bureau, the first to go where they do not fit. */
+	if (!p->setup.urls) {
+		detail_phone(p, k);
+		page_blank(p);
+		detail_addresses(p, k);
+		page_blank(p);
+		detail_names(p, k);
+		detail_via(p, found_via, guessed);
+		return;
+	}
+	detail_names(p, k);
+	detail_via(p, found_via, guessed);
+	page_blank(p);
+	detail_phone(p, k);
+	page_blank(p);
+	detail_addresses(p, k);
 }
 
 void
