@@ -138,14 +138,16 @@ show_list(struct session *s)
 	}
 }
 
-/* Nothing listed: what can be typed, and who answers anyway. */
+/* A page of the table's (the help; what a miss shows: what can be
+ * typed, and who answers anyway), as plain lines. */
 static void
-show_miss(struct session *s)
+show_page(struct session *s, void (*build)(struct page *,
+    const struct table *, const struct page_setup *))
 {
 	struct page_setup setup = setup_of(s);
 	struct page p;
 
-	page_miss(&p, s->table, &setup);
+	build(&p, s->table, &setup);
 	put_page(s, &p);
 	page_free(&p);
 }
@@ -157,22 +159,11 @@ query(struct session *s, const char *text)
 	s->nrows = filter_run(&s->filter, s->table, s->rows, NULL);
 	s->shown = SIZE_MAX;
 	if (s->nrows == 0)
-		show_miss(s);
+		show_page(s, page_miss);
 	else if (s->nrows == 1)
 		show_detail(s, s->rows[0]);
 	else
 		show_list(s);
-}
-
-static void
-help(struct session *s)
-{
-	struct page_setup setup = setup_of(s);
-	struct page p;
-
-	page_help(&p, s->table, &setup);
-	put_page(s, &p);
-	page_free(&p);
 }
 
 /* "copy [phone|page|contact]" and "open [page|contact]", on the desk shown
@@ -246,7 +237,7 @@ command(struct session *s, char *line)
 	    strcmp(line, "exit") == 0)
 		return false;
 	if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0)
-		help(s);
+		show_page(s, page_help);
 	else if (desk_of_code(s, line) != SIZE_MAX)
 		show_detail(s, desk_of_code(s, line));
 	else if (strcmp(line, "all") == 0)

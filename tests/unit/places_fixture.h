@@ -49,6 +49,22 @@ static struct place_source source = {.load = load_names,
 	.load_postal = load_postal};
 static const struct places *places;
 
+/* The prefectures of the place of key k (a former name's, now), for the
+ * brute-force references. */
+static inline pref_mask
+key_prefectures(size_t k)
+{
+	const struct place *pl = &places->list[places->keys[k].place];
+	pref_mask m = 0;
+
+	if (!pl->nnow)
+		return 1ULL << (pl->code / 1000);
+	for (size_t i = 0; i < pl->nnow; i++)
+		m |= 1ULL << (places->list[places->now[pl->first_now + i]].code /
+		    1000);
+	return m;
+}
+
 static int
 load(void **state)
 {

@@ -38,21 +38,6 @@ key(size_t k)
 	return places->key_text + places->keys[k].text;
 }
 
-/* The prefectures of the place of key k (a former name's, now). */
-static pref_mask
-key_prefectures(size_t k)
-{
-	const struct place *pl = &places->list[places->keys[k].place];
-	pref_mask m = 0;
-
-	if (!pl->nnow)
-		return 1ULL << (pl->code / 1000);
-	for (size_t i = 0; i < pl->nnow; i++)
-		m |= 1ULL << (places->list[places->now[pl->first_now + i]].code /
-		    1000);
-	return m;
-}
-
 static void
 ref_hit(struct reference *r, pref_mask m, unsigned rank)
 {

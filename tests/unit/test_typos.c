@@ -184,21 +184,6 @@ same_script(const char *a, const char *b)
 	return (cp >= 0x3041 && cp <= 0x3096) || cp == 0x30FC;
 }
 
-/* The prefectures of key k's place (a former name's, now). */
-static pref_mask
-key_prefectures(size_t k)
-{
-	const struct place *pl = &places->list[places->keys[k].place];
-	pref_mask m = 0;
-
-	if (!pl->nnow)
-		return 1ULL << (pl->code / 1000);
-	for (size_t i = 0; i < pl->nnow; i++)
-		m |= 1ULL << (places->list[places->now[pl->first_now + i]].code /
-		    1000);
-	return m;
-}
-
 static size_t compared_places, near_rows;
 
 /* One slipped word: its near places against every key, and the rows
