@@ -165,7 +165,7 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 			    prefix_width(rest, space) <= hang)
 				space = 0;
 			/* Japanese breaks anywhere: a space early in the line
-			 * (#9110 は…, 一部の IP 電話) is no place to leave the
+			 * (#9110 は..., 一部の IP 電話) is no place to leave the
 			 * rest of it empty. */
 			if (space > 0 && space * 3 < n * 2 &&
 			    !ascii_only(rest + space, n - space))
