@@ -71,6 +71,8 @@ static const char *const text[L_COUNT][2] = {
 		"入力で絞り込み  Esc 終了  Enter 詳細  F1/? ヘルプ"},
 	[L_HINT_NARROW_QUERY] = {"Type to filter  Esc clear  Enter detail  F1 help",
 		"入力で絞り込み  Esc 消去  Enter 詳細  F1 ヘルプ"},
+	[L_HINT_MISS] = {"Type to filter  Esc clear  F1 help",
+		"入力で絞り込み  Esc 消去  F1 ヘルプ"},
 	[L_HINT_DETAIL] = {"Esc back  j/k scroll  y copy phone  u page  "
 		"c address  o open  F1 help",
 		"Esc 戻る  j/k スクロール  y 電話をコピー  u ページ  c 窓口  "

@@ -36,6 +36,7 @@ enum label {
 	L_HINT_WIDE_QUERY,   /* a query typed: Esc clears it, ? is typed */
 	L_HINT_NARROW_LIST,
 	L_HINT_NARROW_QUERY,
+	L_HINT_MISS,         /* nothing listed: nothing to open or copy */
 	L_HINT_DETAIL,
 	L_HINT_HELP,
 	L_HELP_TITLE,

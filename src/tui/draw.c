@@ -357,6 +357,7 @@ draw_hint(WINDOW *w, const struct frame *f)
 	const struct view *v = f->view;
 	bool typed = v->query[0] != '\0';
 	enum label id = v->help ? L_HINT_HELP :
+	    v->nrows == 0 ? L_HINT_MISS :
 	    v->focus == FOCUS_DETAIL ? L_HINT_DETAIL :
 	    f->layout->mode == LAYOUT_NARROW ?
 	    (typed ? L_HINT_NARROW_QUERY : L_HINT_NARROW_LIST) :

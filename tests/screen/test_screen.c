@@ -512,6 +512,17 @@ hints_follow_the_state(void **state)
 				fail_msg("%d: the detail, but: %s", widths[i],
 				    hint_line(shown));
 			free(shown);
+			/* Nothing listed: nothing to open or copy. */
+			view_apply(&v, ACT_BACK, 10);
+			view_insert(&v, "xyzzyq", 6);
+			paint(&v, 20, widths[i], (enum lang)lang);
+			shown = dump();
+			if (!strstr(hint_line(shown), esc_clear) ||
+			    strstr(hint_line(shown), "Enter") ||
+			    strstr(hint_line(shown), "Tab"))
+				fail_msg("%d: nothing listed, but: %s", widths[i],
+				    hint_line(shown));
+			free(shown);
 			view_free(&v);
 		}
 }
