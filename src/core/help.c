@@ -236,10 +236,7 @@ void
 page_miss(struct page *p, const struct table *t,
     const struct page_setup *setup)
 {
-	memset(p, 0, sizeof *p);
-	p->setup = *setup;
-	if (p->setup.width == 0)
-		p->setup.width = 1;
+	page_begin(p, setup);
 	page_add(p, 0, 0, STYLE_NOTE, label(p->setup.lang, L_NO_MATCH));
 	page_add(p, 0, 0, STYLE_TEXT, label(p->setup.lang, p->setup.ascii ?
 	    L_MISS_HINT_ASCII : L_MISS_HINT));
@@ -250,10 +247,7 @@ void
 page_help(struct page *p, const struct table *t,
     const struct page_setup *setup)
 {
-	memset(p, 0, sizeof *p);
-	p->setup = *setup;
-	if (p->setup.width == 0)
-		p->setup.width = 1;
+	page_begin(p, setup);
 	/* Who to call comes first: that is what a victim needs most. */
 	page_add(p, 0, 0, STYLE_LABEL, label(p->setup.lang, L_HELP_TITLE));
 	help_national(p, t);

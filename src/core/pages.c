@@ -447,13 +447,19 @@ detail_via(struct page *p, const char *found_via, bool guessed)
 }
 
 void
-page_detail(struct page *p, const struct desk *k,
-    const struct page_setup *setup, const char *found_via, bool guessed)
+page_begin(struct page *p, const struct page_setup *setup)
 {
 	memset(p, 0, sizeof *p);
 	p->setup = *setup;
 	if (p->setup.width == 0)
 		p->setup.width = 1;
+}
+
+void
+page_detail(struct page *p, const struct desk *k,
+    const struct page_setup *setup, const char *found_via, bool guessed)
+{
+	page_begin(p, setup);
 	detail_title(p, k);
 	/* Compact (a phone's screen, the line mode): what a caller needs
 	 * first, the phone, its page and where to write, and then the

@@ -83,6 +83,10 @@ bool page_row_note(const struct filter *f, const struct desk *k,
 void page_for_view(struct page *p, const struct view *v,
     const struct layout *l, enum lang lang, bool ascii);
 
+/* For the page builders (pages.c, help.c): an empty page written so (a
+ * width of at least 1). */
+void page_begin(struct page *p, const struct page_setup *setup);
+
 /* For the page builders (pages.c, help.c): adds text wrapped to the page
  * width after indent columns, the lines after the first hang columns more
  * (a wrapped line goes on under its text, not its key); prose breaks after

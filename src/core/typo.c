@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "tsv.h"
 
 static bool
 word_set(struct typo_word *w, const char *s)
@@ -34,21 +35,6 @@ typo_is_letters(const char *s)
 }
 
 static bool
-is_kana(const char *s)
-{
-	size_t len = strlen(s);
-
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-
-		i += text_decode(s + i, len - i, &cp);
-		if (!((cp >= 0x3041 && cp <= 0x3096) || cp == 0x30FC))
-			return false;
-	}
-	return len > 0;
-}
-
-static bool
 add_form(struct typo_query *q, const char *s, bool hepburn)
 {
 	if (!word_set(&q->form[q->forms], s))
@@ -65,7 +51,7 @@ typo_query_set(struct typo_query *q, const char *text, const char *romaji)
 	size_t len;
 
 	q->forms = 0;
-	if ((!letters && !is_kana(text)) || strlen(text) >= sizeof folded)
+	if ((!letters && !tsv_is_kana(text)) || strlen(text) >= sizeof folded)
 		return false;
 	memcpy(folded, text, strlen(text) + 1);
 	if (letters)
