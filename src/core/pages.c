@@ -323,9 +323,11 @@ static const char *const bureau_names[][2] = {
 };
 
 /* The bureau line: in English with the bureau's region in romaji beside
- * it; "none" for Tokyo and Hokkaido. */
+ * it; in ASCII, its English name alone (empty for a bureau of another
+ * table, which has none); "none" for Tokyo and Hokkaido. */
 static void
-bureau_line(char *out, size_t cap, enum lang lang, const char *bureau)
+bureau_line(char *out, size_t cap, enum lang lang, bool ascii,
+    const char *bureau)
 {
 	const char *english = NULL;
 
@@ -336,6 +338,11 @@ bureau_line(char *out, size_t cap, enum lang lang, const char *bureau)
 	if (strcmp(bureau, TABLE_NONE) == 0)
 		snprintf(out, cap, "%s: %s", label(lang, L_BUREAU),
 		    label(lang, L_BUREAU_NONE));
+	else if (ascii && !english)
+		out[0] = '\0';
+	else if (ascii)
+		snprintf(out, cap, "%s: %s Regional Police Bureau",
+		    label(lang, L_BUREAU), english);
 	else if (lang == LANG_EN && english)
 		snprintf(out, cap, "%s: %.4096s (%s)", label(lang, L_BUREAU),
 		    bureau, english);
@@ -355,15 +362,16 @@ detail_names(struct page *p, const struct desk *k)
 	if (p->setup.ascii) {
 		page_add_label(p, 0, STYLE_TEXT, L_REGION_ASCII,
 		    desk_cell(k, FIELD_REGION_ROMAJI));
-		return;
+	} else {
+		page_addf(p, 0, STYLE_TEXT, "%s  %s", desk_cell(k, FIELD_KANA),
+		    desk_cell(k, FIELD_ROMAJI));
+		page_add_label(p, 0, STYLE_TEXT, L_REGION,
+		    desk_cell(k, FIELD_REGION), desk_cell(k, FIELD_REGION_ROMAJI));
 	}
-	page_addf(p, 0, STYLE_TEXT, "%s  %s", desk_cell(k, FIELD_KANA),
-	    desk_cell(k, FIELD_ROMAJI));
-	page_add_label(p, 0, STYLE_TEXT, L_REGION, desk_cell(k, FIELD_REGION),
-	    desk_cell(k, FIELD_REGION_ROMAJI));
 	start = p->count;
-	bureau_line(line, sizeof line, lang, bureau);
-	add(p, 0, STYLE_TEXT, line);
+	bureau_line(line, sizeof line, lang, p->setup.ascii, bureau);
+	if (*line)
+		add(p, 0, STYLE_TEXT, line);
 	/* As many lines as the longest bureau line takes, for every desk: the
 	 * labels below stay put. */
 	if (p->setup.urls) {
@@ -372,8 +380,8 @@ detail_names(struct page *p, const struct desk *k)
 		for (size_t i = 0; i <= COUNT_OF(bureau_names); i++) {
 			size_t h;
 
-			bureau_line(line, sizeof line, lang, i == 0 ? TABLE_NONE :
-			    bureau_names[i - 1][0]);
+			bureau_line(line, sizeof line, lang, p->setup.ascii,
+			    i == 0 ? TABLE_NONE : bureau_names[i - 1][0]);
 			h = height_of(p, 0, STYLE_TEXT, line);
 			most = h > most ? h : most;
 		}

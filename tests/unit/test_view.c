@@ -445,6 +445,8 @@ ascii_detail_has_only_ascii(void **state)
 	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, true, 60, NULL, false}, NULL, false);
 	assert_true(page_has(&p, "14 Kanagawa"));
 	assert_true(page_has(&p, "Region: Kanto"));
+	/* Every fact, the bureau too, in romaji (it was left out). */
+	assert_true(page_has(&p, "Police bureau: Kanto Regional Police Bureau"));
 	assert_true(page_has(&p, "for receiving information only"));
 	for (size_t i = 0; i < p.count; i++)
 		for (const char *c = p.lines[i].text; *c; c++)
