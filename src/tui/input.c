@@ -163,7 +163,9 @@ decode(void)
 }
 
 /* Waits up to wait_ms (-1: for ever) for bytes, a signal or a resize;
- * 1: bytes read, 0: time out, -1: the session is over. */
+ * 1: bytes read, 0: time out, 2: a resize or a return from ^Z (*key is
+ * K_RESIZE), 3: interrupted or nothing read after all (wait again), -1:
+ * the session is over. */
 static int
 wait_bytes(long wait_ms, struct key *key)
 {
