@@ -45,17 +45,11 @@ struct score {
 	const char *town;
 };
 
-static bool
-is_letters(const char *s)
-{
-	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz")] == '\0';
-}
-
 /* The form of a word its keys are looked up in. */
 static const char *
 word_text(const struct address_word *w)
 {
-	return is_letters(w->text) ? w->romaji : w->text;
+	return text_is_letters(w->text) ? w->romaji : w->text;
 }
 
 static void

@@ -119,15 +119,12 @@ classify(struct compiler *c, struct filter_term *t, char *text)
 		if (strlen(t->text) > 6 || strlen(t->text) != strlen(text) ||
 		    (places = place_source_get(c->source, true)) == NULL)
 			return;
-		places_by_postal(places, t->text, &t->hits);
-		for (int pref = 1; pref <= 47; pref++)
-			t->hits.rank[pref] = PLACE_CODE_START;
-		t->hits.anchor = t->hits.whole = false;
+		places_by_postal(places, t->text, PLACE_CODE_START, &t->hits);
 		return;
 	}
 	t->postal = true;
 	places = place_source_get(c->source, true);
-	places_by_postal(places, t->text, &t->hits);
+	places_by_postal(places, t->text, PLACE_EXACT, &t->hits);
 	/* A code that exists is a postal code, not a part of a phone. */
 	if (strlen(t->text) == 7 && t->hits.prefectures)
 		t->kind = TERM_POSTAL;
@@ -147,7 +144,7 @@ glue_english_suffix(struct compiler *c, const char *word)
 	if (!suffix || !prev || c->glued == f->count || prev->kind != TERM_TEXT ||
 	    prev->negate ||
 	    strlen(prev->text) + strlen(suffix) >= sizeof joined ||
-	    prev->text[strspn(prev->text, "abcdefghijklmnopqrstuvwxyz")])
+	    !text_is_letters(prev->text))
 		return false;
 	memcpy(joined, prev->text, strlen(prev->text));
 	memcpy(joined + strlen(prev->text), suffix, strlen(suffix) + 1);
@@ -227,8 +224,7 @@ mark_unsure(struct filter *f)
 {
 	for (size_t i = 0; f->count > 1 && i < f->count; i++) {
 		struct filter_term *t = &f->terms[i];
-		bool letters = t->text[strspn(t->text,
-		    "abcdefghijklmnopqrstuvwxyz")] == '\0';
+		bool letters = text_is_letters(t->text);
 
 		if (t->negate || t->kind != TERM_TEXT || t->in_address)
 			continue;

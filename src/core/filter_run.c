@@ -363,7 +363,7 @@ own_near(const struct filter_term *t, const struct table *tb,
 		unsigned s;
 
 		if (k->code > 47 || (s = own_near_score(&scan,
-		    typo_is_letters(t->text), k)) == UINT_MAX)
+		    text_is_letters(t->text), k)) == UINT_MAX)
 			continue;
 		own[k->code] = (unsigned char)s;
 		best = s < best ? s : best;

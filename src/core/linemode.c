@@ -233,13 +233,15 @@ desk_of_code(const struct session *s, const char *line)
 static bool
 command(struct session *s, char *line)
 {
+	size_t desk;
+
 	if (strcmp(line, "q") == 0 || strcmp(line, "quit") == 0 ||
 	    strcmp(line, "exit") == 0)
 		return false;
 	if (strcmp(line, "?") == 0 || strcmp(line, "help") == 0)
 		show_page(s, page_help);
-	else if (desk_of_code(s, line) != SIZE_MAX)
-		show_detail(s, desk_of_code(s, line));
+	else if ((desk = desk_of_code(s, line)) != SIZE_MAX)
+		show_detail(s, desk);
 	else if (strcmp(line, "all") == 0)
 		query(s, "");
 	else if (strncmp(line, "copy", 4) == 0 && (!line[4] || line[4] == ' '))

@@ -110,15 +110,6 @@ before_closing(const char *s, size_t n)
 	return n;
 }
 
-static bool
-ascii_only(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 void
 page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
     const char *text)
@@ -168,7 +159,7 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 			 * (#9110 は..., 一部の IP 電話) is no place to leave the
 			 * rest of it empty. */
 			if (space > 0 && space * 3 < n * 2 &&
-			    !ascii_only(rest + space, n - space))
+			    text_ascii_run(rest + space, n - space) != n - space)
 				space = 0;
 			if (space > 0)
 				n = space;

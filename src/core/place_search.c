@@ -207,12 +207,6 @@ hit_starting(const struct places *p, const char *s, unsigned pref,
 }
 
 static bool
-is_romaji(const char *term)
-{
-	return *term && term[strspn(term, "abcdefghijklmnopqrstuvwxyz")] == '\0';
-}
-
-static bool
 long_enough(const char *s, bool romaji)
 {
 	return romaji ? strlen(s) >= MIN_LETTERS : text_chars(s) >= MIN_KANJI_KANA;
@@ -343,7 +337,7 @@ void
 places_find(const struct places *p, const char *term, const char *romaji,
     struct place_hits *hits)
 {
-	bool by_romaji = is_romaji(term);
+	bool by_romaji = text_is_letters(term);
 	const char *s = by_romaji ? romaji : term;
 	size_t len = strlen(s), at, n;
 
@@ -387,7 +381,7 @@ same_script(const char *key, bool letters)
 {
 	unsigned char c = (unsigned char)key[0];
 
-	/* Hiragana and ー are E3 81 81 to E3 83 BC. */
+	/* Hiragana is E3 81 81 to E3 82 96 (no key starts with ー). */
 	return letters ? c >= 'a' && c <= 'z' : c == 0xE3 &&
 	    ((unsigned char)key[1] == 0x81 || (unsigned char)key[1] == 0x82);
 }
@@ -440,7 +434,7 @@ unsigned
 places_near(const struct places *p, const char *term, const char *romaji,
     struct place_hits *hits)
 {
-	bool letters = is_romaji(term);
+	bool letters = text_is_letters(term);
 	const char *s = letters ? romaji : term;
 	struct typo_query q;
 
@@ -457,7 +451,7 @@ places_near(const struct places *p, const char *term, const char *romaji,
 
 void
 places_by_postal(const struct places *p, const char *digits,
-    struct place_hits *hits)
+    enum place_rank rank, struct place_hits *hits)
 {
 	size_t len = strlen(digits);
 	unsigned long value = strtoul(digits, NULL, 10), scale = 1;
@@ -480,11 +474,12 @@ places_by_postal(const struct places *p, const char *digits,
 			if (r->endings[n / 64] >> (n % 64) & 1) {
 				for (unsigned k = 0; k < r->nplaces; k++)
 					hit(p, hits, p->postal_places[r->first + k],
-					    PLACE_EXACT, false);
+					    rank, false);
 				break;
 			}
 	}
-	hits->anchor = hits->whole = hits->prefectures != 0;
+	hits->anchor = hits->whole = rank == PLACE_EXACT &&
+	    hits->prefectures != 0;
 }
 
 /* Kana as Hepburn romaji the way an envelope writes it, long vowels

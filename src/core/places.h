@@ -170,9 +170,12 @@ bool places_keys_start(const struct places *p, const char *s, size_t len);
 unsigned places_near(const struct places *p, const char *term,
     const char *romaji, struct place_hits *hits);
 
-/* Postal codes that start with the digits (3 to 7 of them; 7: that code). */
+/* Postal codes that start with the digits (3 to 7 of them; 7: that code),
+ * as hits of this rank: PLACE_EXACT for what has a postal code's form
+ * (〒430, 430-), PLACE_CODE_START for digits alone, which may as well be
+ * a phone's (430); only the first anchor an address. */
 void places_by_postal(const struct places *p, const char *digits,
-    struct place_hits *hits);
+    enum place_rank rank, struct place_hits *hits);
 
 /* The place as a search shows it: its name, its county or city alone when
  * found by that, and a former name with what it is now (浜松市中区 →

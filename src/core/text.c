@@ -142,6 +142,12 @@ text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 	g->cp = 0;
 }
 
+bool
+text_is_letters(const char *s)
+{
+	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz")] == '\0';
+}
+
 size_t
 text_ascii_run(const char *s, size_t len)
 {

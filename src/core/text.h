@@ -88,6 +88,10 @@ size_t text_sanitized_width(const char *s, size_t len, size_t cap);
  * with: text that needs no decoding, escaping or measuring. */
 size_t text_ascii_run(const char *s, size_t len);
 
+/* Whether s is not empty and all letters a to z: a folded word in romaji
+ * (the search compares it as romaji, its slips in Hepburn). */
+bool text_is_letters(const char *s);
+
 /* True for code points that must never reach a terminal raw: C0, DEL, C1,
  * bidirectional embeddings/overrides/isolates, zero-width and invisible
  * format characters, line or paragraph separators, fillers that show as

@@ -28,12 +28,6 @@ word_set(struct typo_word *w, const char *s)
 	return true;
 }
 
-bool
-typo_is_letters(const char *s)
-{
-	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz")] == '\0';
-}
-
 static bool
 add_form(struct typo_query *q, const char *s, bool hepburn)
 {
@@ -47,7 +41,7 @@ bool
 typo_query_set(struct typo_query *q, const char *text, const char *romaji)
 {
 	char folded[4 * TYPO_MAX_CHARS + 1];
-	bool letters = typo_is_letters(text);
+	bool letters = text_is_letters(text);
 	size_t len;
 
 	q->forms = 0;

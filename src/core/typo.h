@@ -38,9 +38,6 @@ struct typo_query {
 bool typo_query_set(struct typo_query *q, const char *text,
     const char *romaji);
 
-/* Whether s is letters a to z only (true), or else kana (false). */
-bool typo_is_letters(const char *s);
-
 /* The table of slips between a query's forms and a spelling of the names
  * it is measured against, row by row of a name's characters, kept from
  * one name to the next: names in sorted order share their first rows

@@ -175,7 +175,7 @@ ref_score(const struct typo_query *q, const char *name)
 static bool
 same_script(const char *a, const char *b)
 {
-	bool la = typo_is_letters(a), lb = typo_is_letters(b);
+	bool la = text_is_letters(a), lb = text_is_letters(b);
 	uint32_t cp;
 
 	if (la || lb)
@@ -236,7 +236,7 @@ check_word(const char *word)
 			desk_kana_romaji(k), desk_folded(k, FIELD_REGION_ROMAJI)};
 
 		own[k->code] = UINT32_MAX;
-		if (!typo_is_letters(t->text))
+		if (!text_is_letters(t->text))
 			cells[0] = desk_folded(k, FIELD_KANA), cells[1] = NULL;
 		for (size_t c = 0; c < 3 && cells[c]; c++) {
 			unsigned s = ref_score(&q, cells[c]);
