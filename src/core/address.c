@@ -16,6 +16,13 @@
  * place past this is compared with the candidates one by one). */
 #define MAX_PLACES 4096
 
+/* How well a reading explains the query: bytes covered, parts named,
+ * towns among them, towns named by their start alone (taba of tabata). */
+struct tally {
+	size_t bytes;
+	unsigned parts, towns, started;
+};
+
 /* A key found in a word: at pos, len bytes long. */
 struct match {
 	unsigned short word, pos, len;
@@ -31,18 +38,19 @@ struct reader {
 	size_t nmatches;
 	unsigned short candidates[MAX_CANDIDATES];
 	size_t ncandidates;
-	struct { size_t bytes; unsigned parts; } scored[MAX_CANDIDATES];
+	struct tally scored[MAX_CANDIDATES];
 	unsigned char seen[MAX_PLACES / 8]; /* candidates so far, by place */
+	/* The romaji initial of a reading by its first byte of codes, once
+	 * known (0: not yet; 0xFF: none). */
+	unsigned char initials[256];
 };
 
 /* How a candidate explains the query: parts named, bytes covered. */
 struct score {
-	unsigned parts;
-	size_t bytes;
+	struct tally tally;
 	bool explained[ADDRESS_MAX_WORDS];
 	unsigned named;           /* enum part: what was named already */
-	size_t town_len;          /* the town named, in */
-	const char *town;
+	char town[TOWN_NAME_MAX + 1]; /* the town named, or "" */
 };
 
 /* The form of a word its keys are looked up in. */
@@ -160,31 +168,128 @@ part_named(const struct places *p, const struct match *k, size_t m)
 	return 0;
 }
 
-/* The longest town of place m that s starts with, or the town part of s
- * (up to its house number) when a town starts with it (保原町 of
- * 保原町大泉; a word still being typed: 田 of 田端): its length, 0 for
- * none. */
-static size_t
-town_at(const struct places *p, size_t m, const char *s, bool typing,
-    const char **town)
-{
-	size_t best = 0, len = strlen(s), part = strcspn(s, "0123456789-");
-	size_t chars = 0;
+/* How s starts with a town's form (f, flen bytes), if better than *best,
+ * which it then becomes: with the whole form, or (typing) with its first
+ * part bytes. Lengths are in bytes of f and s, which ends[] (NULL: the
+ * same) turns into bytes of the query. */
+enum town_found { TOWN_NOT, TOWN_WHOLE, TOWN_STARTED };
 
-	if (!p->towns || m >= p->current)
+static enum town_found
+town_form(const unsigned char *s, size_t len, size_t part, const size_t *ends,
+    const unsigned char *f, size_t flen, size_t *best)
+{
+	size_t whole = ends ? ends[flen <= len ? flen : len] : flen;
+
+	if (flen <= len && whole > *best && memcmp(s, f, flen) == 0) {
+		*best = whole;
+		return TOWN_WHOLE;
+	}
+	if (part && part < flen && (ends ? ends[part] : part) > *best &&
+	    memcmp(s, f, part) == 0) {
+		*best = ends ? ends[part] : part;
+		return TOWN_STARTED;
+	}
+	return TOWN_NOT;
+}
+
+/* The first letter of a reading's romaji, as text_romaji_key spells it: a
+ * town whose reading starts otherwise is not spelled out. Kept by the
+ * reading's first byte, which is a whole character's code for kana. */
+static unsigned char
+romaji_initial(struct reader *r, const unsigned char *kana, size_t len)
+{
+	char first[8], out[2 * sizeof first + 1];
+	bool two = len > 1 && kana[0] >= 0xC0;
+	size_t n;
+
+	if (!len)
+		return 0xFF;
+	if (!two && r->initials[kana[0]])
+		return r->initials[kana[0]];
+	n = towns_spell(&r->p->towns, kana, two ? 2 : 1, first, sizeof first);
+	n = text_romaji_key(first, n, out);
+	if (!two)
+		r->initials[kana[0]] = n ? (unsigned char)out[0] : 0xFF;
+	return n ? (unsigned char)out[0] : 0xFF;
+}
+
+/* How much of s, a word of letters, is a town of place m by its reading's
+ * romaji (or its start, the first part bytes); its name into town. */
+static size_t
+town_by_romaji(struct reader *r, size_t m, const char *s, size_t part,
+    char *town, bool *started)
+{
+	const struct places *p = r->p;
+	const unsigned char *word = (const unsigned char *)s;
+	size_t best = 0, len = strlen(s);
+	struct town_cursor c;
+
+	towns_open(&p->towns, m, &c);
+	while (towns_next(&c)) {
+		char kana[TOWN_KANA_MAX + 1], spelled[2 * TOWN_KANA_MAX + 1];
+		size_t n;
+		enum town_found found;
+
+		if (word[0] != romaji_initial(r, c.kana, c.kana_len))
+			continue;
+		n = towns_spell(&p->towns, c.kana, c.kana_len, kana, sizeof kana);
+		n = text_romaji_key(kana, n, spelled);
+		if ((found = town_form(word, len, part, NULL,
+		    (const unsigned char *)spelled, n, &best)) != TOWN_NOT) {
+			towns_spell(&p->towns, c.name, c.name_len, town,
+			    TOWN_NAME_MAX + 1);
+			*started = found == TOWN_STARTED;
+		}
+	}
+	return best;
+}
+
+/* The longest town of place m that s starts with, by its name or its
+ * reading, in kana or (for a word of letters) romaji; or the town part of
+ * s (up to its house number) when a town starts with it (保原町 of
+ * 保原町大泉; a word still being typed: 田 of 田端, taba of tabata): its
+ * length, 0 for none. The town's name goes to town, and whether only its
+ * start was there to *started. */
+static size_t
+town_at(struct reader *r, size_t m, const char *s, bool romaji, bool typing,
+    char *town, bool *started)
+{
+	const struct places *p = r->p;
+	size_t best = 0, len = strlen(s), part = strcspn(s, "0123456789-");
+	size_t chars = 0, coded, coded_part = 0;
+	unsigned char want[TOWN_CODED_MAX];
+	size_t ends[TOWN_CODED_MAX + 1];
+	struct town_cursor c;
+
+	if (m >= p->current)
 		return 0;
 	for (size_t i = 0; i < part; i++)
 		chars += !text_continues(s[i]);
-	typing = (typing || part < len) && chars >= 2;
-	for (const char *t = p->towns + p->town_at[m],
-	    *end = p->towns + p->town_at[m + 1]; t < end; t += strlen(t) + 1) {
-		size_t n = strlen(t);
+	typing = (typing || part < len) && chars >= (romaji ? 3u : 2u);
+	if (romaji)
+		return towns_may_spell(&p->towns, m, *s) ? town_by_romaji(r, m,
+		    s, typing ? part : 0, town, started) : 0;
+	coded = towns_code(&p->towns, s, len, want, sizeof want, ends);
+	if (!towns_may_start(&p->towns, m, want, coded))
+		return 0;
+	/* The town part as codes, if every character of it is in a town. */
+	while (typing && coded_part < coded && ends[coded_part] < part)
+		coded_part++;
+	if (coded_part == 0 || ends[coded_part] != part)
+		coded_part = 0;
+	towns_open(&p->towns, m, &c);
+	while (towns_next(&c)) {
+		enum town_found found = town_form(want, coded, coded_part, ends,
+		    c.name, c.name_len, &best), by_kana = town_form(want, coded,
+		    coded_part, ends, c.kana, c.kana_len, &best);
 
-		if (n > best && n <= len && memcmp(s, t, n) == 0)
-			best = n, *town = t;
-		else if (typing && part > best && part < n &&
-		    memcmp(s, t, part) == 0)
-			best = part, *town = t;
+		if (by_kana)
+			found = by_kana;
+		if (found) {
+			towns_spell(&p->towns, c.name, c.name_len, town,
+			    TOWN_NAME_MAX + 1);
+			*started = found == TOWN_STARTED;
+		}
 	}
 	return best;
 }
@@ -192,12 +297,13 @@ town_at(const struct places *p, size_t m, const char *s, bool typing,
 /* How far candidate m explains word w from its start: keys of its parts
  * not named before, then one of its towns, then house numbers. */
 static size_t
-explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
+explain_word(struct reader *r, size_t w, size_t m, struct score *sc)
 {
 	const char *s = word_text(&r->words[w]);
 	size_t len = strnlen(s, MAX_WORD), pos = 0;
-	bool towns = s == r->words[w].text; /* no town is in romaji */
+	bool romaji = s != r->words[w].text;
 	unsigned last = 0; /* within a word, parts come large to small */
+	bool started;
 
 	while (pos < len) {
 		size_t best = 0;
@@ -212,18 +318,19 @@ explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 			    !(sc->named & named) && named > last)
 				best = k->len, part = named;
 		}
-		if (best == 0 && towns && !(sc->named & PART_TOWN) &&
-		    (best = town_at(r->p, m, s + pos, w + 1 == r->n,
-		    &sc->town)) > 0) {
+		if (best == 0 && !(sc->named & PART_TOWN) &&
+		    (best = town_at(r, m, s + pos, romaji, w + 1 == r->n,
+		    sc->town, &started)) > 0) {
 			part = PART_TOWN;
-			sc->town_len = strlen(sc->town);
+			sc->tally.towns++;
+			sc->tally.started += started;
 		}
 		if (best == 0)
 			break;
 		pos += best;
 		sc->named |= part;
 		last = part;
-		sc->parts++;
+		sc->tally.parts++;
 	}
 	if (pos > 0 && pos < len && words_is_number(s + pos))
 		pos = len;
@@ -231,7 +338,7 @@ explain_word(const struct reader *r, size_t w, size_t m, struct score *sc)
 }
 
 static void
-score(const struct reader *r, size_t m, struct score *sc)
+score(struct reader *r, size_t m, struct score *sc)
 {
 	memset(sc, 0, sizeof *sc);
 	for (size_t w = 0; w < r->n; w++) {
@@ -243,20 +350,33 @@ score(const struct reader *r, size_t m, struct score *sc)
 		else
 			got = explain_word(r, w, m, sc);
 		if (r->words[w].postal && got)
-			sc->parts++;
-		sc->bytes += got;
+			sc->tally.parts++;
+		sc->tally.bytes += got;
 		sc->explained[w] = got > 0;
 	}
 }
 
-/* The reading that explains more of the query, then in fewer parts: a
- * name whole (長野原町's 長野原) before the same text cut in two (長野 and
- * 原村). */
+/* The reading that explains more of the query, then in fewer parts (a
+ * name whole, 長野原町's 長野原, before the same text cut in two, 長野 and
+ * 原村), then with fewer of them towns, then fewer towns only started: a
+ * town is the weaker word (yokohama nishi is 横浜市西区, not the town
+ * 横浜 of 福岡市西区, nor 西大口 of 横浜市神奈川区 being typed). */
 static bool
-better(const struct score *a, const struct score *b)
+better(const struct tally *a, const struct tally *b)
 {
-	return a->bytes > b->bytes || (a->bytes == b->bytes &&
-	    a->parts < b->parts);
+	if (a->bytes != b->bytes)
+		return a->bytes > b->bytes;
+	if (a->parts != b->parts)
+		return a->parts < b->parts;
+	if (a->towns != b->towns)
+		return a->towns < b->towns;
+	return a->started < b->started;
+}
+
+static bool
+as_good(const struct tally *a, const struct tally *b)
+{
+	return !better(a, b) && !better(b, a);
 }
 
 bool
@@ -265,12 +385,14 @@ address_read(const struct places *p, const struct address_word *words,
 {
 	static struct reader r; /* 8 kB of matches: not on the stack of every
 	                         * keystroke, and only the pages used */
-	struct score best = {.parts = ~0u}, sc;
+	struct tally best = {.parts = ~0u};
+	struct score sc;
 
 	memset(out, 0, sizeof *out);
 	if (!p || n == 0)
 		return false;
 	memset(r.seen, 0, sizeof r.seen);
+	memset(r.initials, 0, sizeof r.initials);
 	r.p = p, r.words = words, r.n = n < ADDRESS_MAX_WORDS ? n :
 	    ADDRESS_MAX_WORDS;
 	r.nmatches = r.ncandidates = 0;
@@ -284,9 +406,9 @@ address_read(const struct places *p, const struct address_word *words,
 			find_keys(&r, w);
 	for (size_t c = 0; c < r.ncandidates; c++) {
 		score(&r, r.candidates[c], &sc);
-		r.scored[c].bytes = sc.bytes, r.scored[c].parts = sc.parts;
-		if (better(&sc, &best))
-			best = sc;
+		r.scored[c] = sc.tally;
+		if (better(&sc.tally, &best))
+			best = sc.tally;
 	}
 	if (best.bytes == 0 || best.parts < 2)
 		return false;
@@ -296,8 +418,7 @@ address_read(const struct places *p, const struct address_word *words,
 		size_t m = r.candidates[c];
 		unsigned pref = pref_of(p, m);
 
-		if (r.scored[c].bytes != best.bytes ||
-		    r.scored[c].parts != best.parts)
+		if (!as_good(&r.scored[c], &best))
 			continue;
 		score(&r, m, &sc);
 		for (size_t w = 0; w < r.n; w++)
@@ -307,9 +428,8 @@ address_read(const struct places *p, const struct address_word *words,
 		out->hits.prefectures |= 1ULL << pref;
 		out->hits.first[pref] = (unsigned short)m;
 		out->hits.rank[pref] = PLACE_EXACT;
-		if (sc.town && !out->town[0] && sc.town_len < sizeof out->town) {
-			memcpy(out->town, sc.town, sc.town_len);
-			out->town[sc.town_len] = '\0';
+		if (sc.town[0] && !out->town[0]) {
+			memcpy(out->town, sc.town, sizeof sc.town);
 			out->town_place = m;
 		}
 	}

@@ -28,7 +28,7 @@ struct address {
 	                           * each with its place */
 	bool explained[ADDRESS_MAX_WORDS]; /* words that reading explains */
 	size_t town_place;        /* a place whose town was named, and */
-	char town[96];            /* the town, folded; "" when none */
+	char town[TOWN_NAME_MAX + 1]; /* the town, folded; "" when none */
 };
 
 /* Reads words[0..n) as one address. True when a reading explains at least

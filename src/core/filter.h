@@ -58,7 +58,7 @@ struct filter {
 	const struct places *places; /* what the terms were looked up in */
 	/* The town the address named in place town_place, folded; "" for
 	 * none. */
-	char town[96];
+	char town[TOWN_NAME_MAX + 1];
 	size_t town_place;
 	/* After filter_run: the near score each term was read at (0: as
 	 * typed), the prefectures' desks listed that way, and whether that

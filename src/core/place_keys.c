@@ -102,12 +102,6 @@ place_suffix_kana(const char *kana, size_t len)
 	return 0;
 }
 
-size_t
-place_romaji(const char *kana, size_t len, char *out)
-{
-	return text_fold_romaji(out, text_kana_romaji(kana, len, out), NULL);
-}
-
 /* Adds a part's forms: kanji and kana unless only romaji is asked for,
  * and romaji, with the suffix and (when it has one) without it. */
 static void
@@ -125,7 +119,7 @@ add_part(struct key_builder *b, size_t place, const struct part *pt,
 	}
 	if (pt->kana_len * 2 > PLACE_KEY_MAX)
 		return;
-	n = place_romaji(pt->kana, pt->kana_len, romaji);
+	n = text_romaji_key(pt->kana, pt->kana_len, romaji);
 	add_key(b, place, romaji, n, kind | PLACE_KEY_SUFFIXED);
 	if (pt->suffix < 0)
 		return;
@@ -138,7 +132,7 @@ add_part(struct key_builder *b, size_t place, const struct part *pt,
 		    kind);
 		add_key(b, place, pt->kana, bare_kana, kind);
 	}
-	n = place_romaji(pt->kana, bare_kana, romaji);
+	n = text_romaji_key(pt->kana, bare_kana, romaji);
 	add_key(b, place, romaji, n, kind);
 	if (other && n + strlen(other) < sizeof romaji) {
 		memcpy(romaji + n, other, strlen(other) + 1);
@@ -266,7 +260,7 @@ add_place_keys(struct key_builder *b, size_t i)
 	if (pl->code > 13100 && pl->code < 13200 && whole.suffix >= 0 &&
 	    whole.kana_len * 2 < PLACE_KEY_MAX) {
 		char romaji[PLACE_KEY_MAX * 2 + 1];
-		size_t n = place_romaji(kana, whole.kana_len -
+		size_t n = text_romaji_key(kana, whole.kana_len -
 		    strlen(suffixes[whole.suffix].kana), romaji);
 
 		memcpy(romaji + n, "shi", 4);

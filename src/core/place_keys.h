@@ -21,10 +21,6 @@ size_t place_upper_end(const char *name);
  * ぐん, ちょう, まち, むら, そん, と, ふ, けん); 0 for none. */
 size_t place_suffix_kana(const char *kana, size_t len);
 
-/* Romaji of kana (len bytes) into out (2 * len + 1), long vowels folded;
- * returns its length. */
-size_t place_romaji(const char *kana, size_t len, char *out);
-
 /* The bytes of place i's kana that read its county or city (its first
  * upper bytes of name); 0 when not found. */
 size_t place_upper_kana_len(const struct places *p, size_t i, size_t upper);

@@ -237,54 +237,31 @@ find_in_prefecture(const struct places *p, size_t key, const char *s,
 	return true;
 }
 
-/* The current place whose towns hold byte at of the towns' text. */
-static size_t
-place_of_town(const struct places *p, size_t at)
-{
-	size_t lo = 0, hi = p->current;
-
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-
-		if (p->town_at[mid] <= at)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* The municipalities with the most towns starting with s[0..len), as
  * hits: a merged town's 大字 keep its name before theirs (平良西里,
- * 平良下里 of 宮古島市; 大宮町周枳 of 京丹後市). One search through the
- * towns' text, where a town starts after a NUL; a place's towns are
- * together, so its count is a run. Whether there was one. */
+ * 平良下里 of 宮古島市; 大宮町周枳 of 京丹後市). Whether there was one. */
 static bool
 hit_most_towns(const struct places *p, const char *s, size_t len,
     struct place_hits *hits)
 {
-	char needle[PLACE_KEY_MAX + 2];
-	const char *text = p->towns, *end, *at;
-	size_t most = 0, run = 0, place = SIZE_MAX;
+	unsigned char want[TOWN_CODED_MAX];
+	size_t ends[TOWN_CODED_MAX + 1], most = 0, n;
 
-	if (!text || len == 0 || len > PLACE_KEY_MAX)
-		return false;
-	end = text + p->town_at[p->current];
-	needle[0] = '\0';
-	memcpy(needle + 1, s, len);
-	/* The first town has no NUL before it. */
-	at = strncmp(text, s, len) == 0 ? text - 1 : memmem(text, (size_t)(end -
-	    text), needle, len + 1);
-	for (; at; at = memmem(at + 1, (size_t)(end - at - 1), needle, len + 1)) {
-		size_t here = place_of_town(p, (size_t)(at + 1 - text));
+	n = towns_code(&p->towns, s, len, want, sizeof want, ends);
+	if (len == 0 || ends[n] != len)
+		return false; /* some character is in no town */
+	for (size_t place = 0; place < p->current; place++) {
+		struct town_cursor c;
+		size_t run = 0;
 
-		run = here == place ? run + 1 : 1;
-		place = here;
+		towns_open(&p->towns, place, &c);
+		while (towns_next(&c))
+			run += c.name_len >= n && memcmp(c.name, want, n) == 0;
 		if (run > most) { /* a new best: only places as good count */
 			memset(hits, 0, sizeof *hits);
 			most = run;
 		}
-		if (run == most)
+		if (run && run == most)
 			hit(p, hits, place, PLACE_EXACT, false);
 	}
 	return most > 0;

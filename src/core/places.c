@@ -12,7 +12,7 @@
 static const char *const place_columns[] = {"code", "name", "kana"};
 static const char *const former_columns[] = {"name", "now"};
 static const char *const postal_columns[] = {"prefix", "cities", "endings"};
-static const char *const town_columns[] = {"code", "town"};
+static const char *const town_columns[] = {"code", "town", "kana"};
 static const struct meta_key place_meta_keys[] = {
 	{"source", 1, false}, {"date", 1, false}, {"count", 1, false},
 };
@@ -26,9 +26,9 @@ struct loader {
 	unsigned short *postal_places;
 	uint32_t empty;         /* the offset of a "" in text */
 	unsigned long counted;  /* postal codes or towns, for @count */
-	char *towns;            /* the towns' folded text, growing */
-	size_t towns_len;
-	uint32_t *town_at;
+	struct town_row *town_rows;
+	char *town_text;        /* the towns' folded names and readings */
+	size_t town_text_len;
 	long last_place;        /* the place of the last town row */
 	const char *promised;   /* the postal table's @count, if any */
 	char promise[24];
@@ -186,12 +186,41 @@ postal_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    cells[2]);
 }
 
+/* A town's reading: hiragana, and the digits and Latin letters of a
+ * building's name (中央SS30: ちゅうおうSS30); empty where Japan Post
+ * gives none (市円行寺 of 南あわじ市). */
+static bool
+is_reading(const char *s)
+{
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+
+		i += text_decode(s + i, len - i, &cp);
+		if (!((cp >= 0x3041 && cp <= 0x3096) || cp == 0x30FC ||
+		    (cp >= '0' && cp <= '9') || cp == '-' ||
+		    ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')))
+			return false;
+	}
+	return true;
+}
+
+/* Folds s into the towns' text: where it starts there. */
+static const char *
+keep_folded(struct loader *l, const char *s)
+{
+	char *out = l->town_text + l->town_text_len;
+
+	l->town_text_len += text_fold(s, strlen(s), out, NULL) + 1;
+	return out;
+}
+
 static void
 town_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct loader *l = ctx;
 	struct places *p = l->p;
-	size_t len = strlen(cells[1]);
 	long at = strlen(cells[0]) == 5 && tsv_all_of(cells[0], TSV_DIGIT) ?
 	    find_place(p, (unsigned)strtoul(cells[0], NULL, 10)) : -1;
 
@@ -200,17 +229,21 @@ town_row(void *ctx, const struct tsv_cursor *c, char **cells)
 		    "of places.tsv in ascending order: '%s'", "code", cells[0]);
 		return;
 	}
-	if (!len || len > PLACE_KEY_MAX / 2) {
+	if (!*cells[1] || strlen(cells[1]) > TOWN_NAME_MAX) {
 		tsv_report_cell(c, cells[1], "column '%s' is empty or longer "
 		    "than 80 bytes: '%s'", "town", cells[1]);
 		return;
 	}
+	if (!is_reading(cells[2]) || strlen(cells[2]) > TOWN_KANA_MAX) {
+		tsv_report_cell(c, cells[2], "column '%s' must be hiragana (or "
+		    "a building's digits and letters), at most 160 bytes: '%s'",
+		    "kana", cells[2]);
+		return;
+	}
+	l->last_place = at;
 	/* Folding never lengthens: the text has room for the table. */
-	while (l->last_place < at)
-		l->town_at[++l->last_place] = (uint32_t)l->towns_len;
-	l->towns_len += text_fold(cells[1], len, l->towns + l->towns_len,
-	    NULL) + 1;
-	l->counted++;
+	l->town_rows[l->counted++] = (struct town_row){(size_t)at,
+		keep_folded(l, cells[1]), keep_folded(l, cells[2])};
 }
 
 /* The postal table is read a line at a time: its @count is kept here. */
@@ -239,7 +272,7 @@ static const struct tsv_schema postal_schema = {
 
 /* Its @count is kept as the postal table's. */
 static const struct tsv_schema town_schema = {
-	town_columns, 2, place_meta_keys, 3, town_row, postal_meta,
+	town_columns, 3, place_meta_keys, 3, town_row, postal_meta,
 };
 
 /* The row count a table's @count promises (NULL: none), checked against
@@ -358,29 +391,35 @@ enum tsv_status
 places_add_towns(struct places *p, const char *towns_tsv, size_t towns_len,
     struct diags *d)
 {
-	size_t offsets = (p->current + 1) * sizeof(uint32_t);
-	char *block = malloc(offsets + towns_len + 1);
-	struct loader l = {.p = p, .town_at = (uint32_t *)(void *)block,
-		.last_place = 0};
+	size_t metas, lines = tsv_count_lines(towns_tsv, towns_len, &metas);
+	struct loader l = {.p = p, .last_place = 0,
+		.town_rows = malloc((lines + 1) * sizeof *l.town_rows),
+		.town_text = malloc(towns_len + 1)};
+	struct towns packed;
+	void *storage = NULL;
+	enum tsv_status status = TSV_OK;
 
 	memset(d, 0, sizeof *d);
-	if (!block)
-		return TSV_IO_ERROR;
-	l.towns = block + offsets;
-	l.town_at[0] = 0;
+	if (!l.town_rows || !l.town_text) {
+		status = TSV_IO_ERROR;
+		goto done;
+	}
 	tsv_parse_stream(towns_tsv, towns_len, &town_schema, &l, d);
 	check_count(d, l.promised, l.counted, "towns");
-	if (d->count > 0) {
-		free(block);
-		return TSV_INVALID;
+	if (d->count > 0)
+		status = TSV_INVALID;
+	else if (!towns_pack(l.town_rows, l.counted, p->current, &packed,
+	    &storage))
+		status = TSV_IO_ERROR;
+	else {
+		free(p->town_storage);
+		p->town_storage = storage;
+		p->towns = packed;
 	}
-	while (l.last_place < (long)p->current)
-		l.town_at[++l.last_place] = (uint32_t)l.towns_len;
-	free(p->town_storage);
-	p->town_storage = block;
-	p->town_at = l.town_at;
-	p->towns = l.towns;
-	return TSV_OK;
+done:
+	free(l.town_rows);
+	free(l.town_text);
+	return status;
 }
 
 void

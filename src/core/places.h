@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "towns.h"
 #include "tsv.h"
 
 /* Prefecture codes are 1..47; a mask of them fits one word. */
@@ -69,10 +70,9 @@ struct places {
 	const unsigned short *postal_places; /* indexes into places */
 	size_t npostal_places;
 	unsigned long postal_codes; /* codes the ranges hold */
-	/* The towns (町域) of current place i, folded, each ending in a NUL:
-	 * towns[town_at[i] .. town_at[i + 1]); NULL until places_add_towns. */
-	const char *towns;
-	const uint32_t *town_at;
+	/* The towns (町域) of the current places and their readings, packed
+	 * (towns.h); no bytes until places_add_towns. */
+	struct towns towns;
 	/* What places_free gives back; all NULL for the compiled places. */
 	void *storage, *key_storage, *key_text_storage, *postal_storage,
 	    *town_storage;
@@ -102,8 +102,9 @@ enum tsv_status places_load(const char *places_tsv, size_t places_len,
 enum tsv_status places_add_postal(struct places *p, const char *postal_tsv,
     size_t postal_len, struct diags *d);
 
-/* Adds the towns (code, town; grouped by code in ascending order), in an
- * allocation of their own, folded for search. On failure p has no towns. */
+/* Adds the towns (code, town, reading; grouped by code in ascending
+ * order), folded and packed (towns.h) in an allocation of their own. On
+ * failure p has no towns. */
 enum tsv_status places_add_towns(struct places *p, const char *towns_tsv,
     size_t towns_len, struct diags *d);
 

@@ -191,4 +191,9 @@ size_t text_fold_long_vowels(char *s, size_t len, size_t *map);
  * copied. out needs 2 * len + 1 bytes. Returns the length. */
 size_t text_kana_romaji(const char *s, size_t len, char *out);
 
+/* Romaji of kana (len bytes) as a search key has it: text_kana_romaji,
+ * then text_fold_romaji. out needs 2 * len + 1 bytes. Returns the
+ * length. */
+size_t text_romaji_key(const char *kana, size_t len, char *out);
+
 #endif

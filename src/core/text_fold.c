@@ -487,3 +487,9 @@ text_fold_phone(const char *s, size_t len, char *out, size_t *map)
 		map[n] = len;
 	return n;
 }
+
+size_t
+text_romaji_key(const char *kana, size_t len, char *out)
+{
+	return text_fold_romaji(out, text_kana_romaji(kana, len, out), NULL);
+}

@@ -110,20 +110,43 @@ put_tables(const struct places *p, const struct place *packed,
 	for (size_t i = 0; i < p->npostal_places; i++)
 		printf("%s%u,", i % 12 ? " " : "\n\t", p->postal_places[i]);
 	printf("\n};\n");
-	put_bytes("towns", p->towns, p->town_at[p->current]);
+	put_bytes("towns", (const char *)p->towns.bytes,
+	    p->towns.at[p->current]);
 	printf("static const uint32_t town_at[%zu] = {", p->current + 1);
 	for (size_t i = 0; i <= p->current; i++)
 		printf("%s%lu,", i % 8 ? " " : "\n\t",
-		    (unsigned long)p->town_at[i]);
-	printf("\n};\n\nstruct places builtin_compiled_places = {\n"
+		    (unsigned long)p->towns.at[i]);
+	puts("\n};");
+	put_bytes("town_chars", p->towns.chars[0],
+	    p->towns.nchars * sizeof *p->towns.chars);
+	printf("static const struct town_starts town_starts[%zu] = {\n",
+	    p->current);
+	for (size_t i = 0; i < p->current; i++) {
+		const struct town_starts *st = &p->towns.starts[i];
+
+		printf("\t{{0x%llxULL, 0x%llxULL, 0x%llxULL, 0x%llxULL}, 0x%lx},\n",
+		    (unsigned long long)st->bytes[0],
+		    (unsigned long long)st->bytes[1],
+		    (unsigned long long)st->bytes[2],
+		    (unsigned long long)st->bytes[3], (unsigned long)st->letters);
+	}
+	puts("};");
+	printf("static const uint16_t town_chars_by_text[%zu] = {",
+	    p->towns.nchars);
+	for (size_t i = 0; i < p->towns.nchars; i++)
+		printf("%s%u,", i % 12 ? " " : "\n\t", p->towns.by_text[i]);
+	puts("\n};");
+	printf("\nstruct places builtin_compiled_places = {\n"
 	    "\t.list = places, .count = %zu, .current = %zu,\n"
 	    "\t.text = (const char *)text, .now = now, .keys = keys, "
 	    ".nkeys = %zu,\n\t.key_text = (const char *)key_text,\n"
 	    "\t.postal = postal, .npostal = %zu, .postal_places = postal_places,\n"
 	    "\t.npostal_places = %zu, .postal_codes = %lu,\n"
-	    "\t.towns = (const char *)towns, .town_at = town_at,\n};\n",
-	    p->count, p->current, p->nkeys, p->npostal, p->npostal_places,
-	    p->postal_codes);
+	    "\t.towns = {towns, town_at, town_starts,\n"
+	    "\t    (const char (*)[4])town_chars,\n"
+	    "\t    town_chars_by_text, %zu},"
+	    "\n};\n", p->count, p->current, p->nkeys, p->npostal,
+	    p->npostal_places, p->postal_codes, p->towns.nchars);
 }
 
 int

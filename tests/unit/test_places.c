@@ -311,6 +311,17 @@ addresses_read_as_addresses(void **state)
 		{"北区田端1-2-3", "警視庁"}, {"中央区京橋1-2-3", "警視庁"},
 		{"中区古渡町", "愛知"}, {"伊達市保原町1-2-3", "福島"},
 		{"港区赤坂1丁目2番3号", "警視庁"},
+		/* also by its reading, in kana or romaji, in either order
+		 * (名古屋市北区 has a 田幡, たばた too) */
+		{"kita ku tabata", "警視庁 愛知"}, {"きたく たばた", "警視庁 愛知"},
+		{"Tabata, Kita-ku", "警視庁 愛知"},
+		{"minato ku akasaka", "警視庁"}, {"みなとく あかさか", "警視庁"},
+		{"1-2-3 Akasaka, Minato City", "警視庁"},
+		{"chuo ku kyobashi", "警視庁"}, {"date shi hobara", "福島"},
+		{"Sakae, Naka-ku", "愛知"}, {"naka ku sakae 3-4-5", "愛知"},
+		/* a ward named whole before a town of that name elsewhere
+		 * (福岡市西区 has a 横浜) */
+		{"yokohama nishi ku", "神奈川"},
 		/* English */
 		{"Shinjuku City, Tokyo", "警視庁"}, {"Minato City", "警視庁"},
 		{"Chuo City", "警視庁 山梨"}, {"Tokyo, Japan", "警視庁"},
@@ -351,6 +362,7 @@ addresses_read_as_addresses(void **state)
 	assert_null(strstr(desks_found("Tama"), "埼玉"));
 	assert_string_equal(found("浦和市"), "埼玉(浦和市 → さいたま市浦和区)");
 	assert_string_equal(found("北区田端1-2-3"), "警視庁(北区田端)");
+	assert_string_equal(found("minato ku akasaka"), "警視庁(港区赤坂)");
 }
 
 static void
