@@ -228,8 +228,9 @@ mark_unsure(struct filter *f)
 
 		if (t->negate || t->kind != TERM_TEXT || t->in_address)
 			continue;
-		if (!t->hits.prefectures || (i + 1 == f->count &&
-		    (letters ? strlen(t->text) < 3 : text_chars(t->text) < 2)))
+		t->unfinished = i + 1 == f->count && (letters ?
+		    strlen(t->text) < 3 : text_chars(t->text) < 2);
+		if (!t->hits.prefectures || t->unfinished)
 			t->optional = true;
 	}
 }
@@ -264,7 +265,7 @@ filter_compile(struct filter *f, const char *query,
 		if (*end)
 			*end++ = '\0';
 		t->negate = *p == '!';
-		t->in_address = t->optional = false;
+		t->in_address = t->optional = t->unfinished = false;
 		if (t->negate)
 			p++;
 		else if (words_is_country(p)) {

@@ -41,6 +41,9 @@ struct filter_term {
 	                   * it reaches that address's prefectures only */
 	bool optional;    /* a word that address leaves unexplained (a
 	                   * building): asked only while rows remain */
+	bool unfinished;  /* the last word, too short for a place search:
+	                   * after an address, the start of its next part
+	                   * (港区 あ of 赤坂), not asked at all */
 	/* When hits has nothing and the query lists nothing else: what
 	 * places_near found, and its score (0: nothing); filter_run looks
 	 * it up then, and reads the term by it. */

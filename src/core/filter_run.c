@@ -114,8 +114,8 @@ struct pass {
 	unsigned char own[FILTER_MAX_TERMS][48];
 };
 
-/* Which terms count: in an address, the numbers, and the words that reach
- * no desk at all, are not asked of any. */
+/* Which terms count: in an address, the numbers, the words that reach no
+ * desk at all, and a last word only begun, are not asked of any. */
 static void
 terms_in_use(const struct filter *f, const struct table *t, struct pass *pass)
 {
@@ -133,7 +133,7 @@ terms_in_use(const struct filter *f, const struct table *t, struct pass *pass)
 		}
 		if (!f->address || term->negate || term->hits.anchor)
 			continue;
-		if (term->number) {
+		if (term->number || term->unfinished) {
 			*use = false;
 			continue;
 		}

@@ -319,6 +319,9 @@ addresses_read_as_addresses(void **state)
 		{"1-2-3 Akasaka, Minato City", "警視庁"},
 		{"chuo ku kyobashi", "警視庁"}, {"date shi hobara", "福島"},
 		{"Sakae, Naka-ku", "愛知"}, {"naka ku sakae 3-4-5", "愛知"},
+		/* a town only begun narrows nothing yet (あ is in 愛知's kana,
+		 * ak in Osaka) */
+		{"港区 あ", "警視庁 愛知 大阪"}, {"minato ku ak", "警視庁 愛知 大阪"},
 		/* a ward named whole before a town of that name elsewhere
 		 * (福岡市西区 has a 横浜) */
 		{"yokohama nishi ku", "神奈川"},
