@@ -58,6 +58,9 @@ static const char usage_text[] =
     "      --no-mouse       do not use the mouse in the browser\n"
     "      --no-osc52       do not copy to the clipboard (OSC 52, tmux)\n"
     "      --no-hyperlinks  do not make the URLs shown links (OSC 8)\n"
+    "      --no-print       print nothing when the browser ends (else the desk\n"
+    "                       last moved to, opened or searched for stays on the\n"
+    "                       terminal: its name, phone and URLs)\n"
     "      --ascii          show ASCII only (romaji names, English labels)\n"
     "      --restricted     kiosk mode: no --data, no suspend, a short query;\n"
     "                       also MADOGUCHI_RESTRICTED=1\n"
@@ -93,6 +96,9 @@ static const char usage_text_ja[] =
     "      --no-mouse       ブラウザーでマウスを使わない\n"
     "      --no-osc52       クリップボードにコピーしない (OSC 52、tmux)\n"
     "      --no-hyperlinks  表示する URL をリンク (OSC 8) にしない\n"
+    "      --no-print       ブラウザー終了時に何も出力しない (既定では最後に\n"
+    "                       選んだ・開いた・検索した窓口の名前、電話、URL が\n"
+    "                       端末に残る)\n"
     "      --ascii          ASCII だけを表示 (ローマ字の名前、英語のラベル)\n"
     "      --restricted     キオスクモード: --data なし、中断なし、短い検索語。\n"
     "                       MADOGUCHI_RESTRICTED=1 でも\n"
@@ -238,6 +244,7 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 		{"no-mouse", no_argument, NULL, 'M'},
 		{"no-osc52", no_argument, NULL, 'O'},
 		{"no-hyperlinks", no_argument, NULL, 'H'},
+		{"no-print", no_argument, NULL, 'P'},
 		{"line", no_argument, NULL, 'N'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"restricted", no_argument, NULL, 'R'},
@@ -279,6 +286,9 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 			break;
 		case 'H':
 			o->browser.hyperlinks = false;
+			break;
+		case 'P':
+			o->browser.print_picked = false;
 			break;
 		case 'N':
 			o->mode = MODE_LINE;
@@ -554,7 +564,7 @@ main(int argc, char **argv)
 {
 	struct options o = {.mode = MODE_AUTO, .format = FORMAT_PLAIN,
 		.browser = {.lang = labels_lang_from_env(), .mouse = true,
-		.osc52 = true, .hyperlinks = true}};
+		.osc52 = true, .hyperlinks = true, .print_picked = true}};
 	char words[1024];
 	struct table *t = NULL;
 	int status;

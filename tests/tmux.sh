@@ -47,6 +47,23 @@ check "Esc closes help" wait_gone "National contacts"
 tm send-keys -t s Escape
 check "Esc on an empty query quits with 0" exited_with 0
 check "terminal restored after Esc" restored
+check "the desk picked stays on the terminal" wait_for "09  栃木  栃木県"
+
+# Nothing picked (Esc at once), or --no-print: nothing printed.
+start untouched LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+tm send-keys -t s Escape
+wait_for SHELL-BACK >/dev/null
+check "nothing picked, nothing printed" hides "北海道  北海道"
+start noprint LANG=C.UTF-8 -- --no-print
+wait_for "47/47" >/dev/null
+tm send-keys -t s -l tokyo
+wait_for "1/47" >/dev/null
+tm send-keys -t s Escape
+wait_for "47/47" >/dev/null
+tm send-keys -t s Escape
+wait_for SHELL-BACK >/dev/null
+check "--no-print prints nothing" hides "警視庁  東京都"
 
 start narrow LANG=C.UTF-8 -- -q kanagawa
 wait_for "1/47" >/dev/null

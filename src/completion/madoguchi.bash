@@ -6,7 +6,7 @@ _madoguchi()
 	# three words: --format, = and j).
 	local line=${COMP_LINE:0:COMP_POINT} cur prev pre= IFS=$'\n'
 	local opts='--filter= --list --format= --data= --check --query= --line --lang=
-		--color= --colour= --no-mouse --no-osc52 --no-hyperlinks --ascii
+		--color= --colour= --no-mouse --no-osc52 --no-hyperlinks --no-print --ascii
 		--restricted --idle-timeout= --max-session= --help --version
 		-f -l -F -d -q -h -V'
 	local formats='plain tsv json' langs='ja en' colors='auto always never'

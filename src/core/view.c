@@ -27,6 +27,8 @@ refilter(struct view *v)
 			break;
 		}
 	v->scroll = 0;
+	if (v->query_len)
+		view_pick(v);
 }
 
 bool
@@ -34,6 +36,7 @@ view_init(struct view *v, const struct table *t,
     struct place_source *places, const char *query, size_t query_max)
 {
 	memset(v, 0, sizeof *v);
+	v->picked = SIZE_MAX;
 	v->table = t;
 	v->places = places;
 	v->query_max = query_max && query_max < FILTER_MAX_QUERY ? query_max :
@@ -281,6 +284,8 @@ view_apply(struct view *v, enum action a, size_t page)
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
 		navigate(v, a, page);
+		if (!v->help)
+			view_pick(v);
 		break;
 	case ACT_BACKSPACE: case ACT_DELETE_WORD: case ACT_DELETE_FORWARD:
 	case ACT_DELETE_WORD_FORWARD: case ACT_CLEAR_QUERY:
@@ -296,6 +301,7 @@ view_apply(struct view *v, enum action a, size_t page)
 		    FOCUS_DETAIL : FOCUS_LIST;
 		v->detail_shown = v->focus == FOCUS_DETAIL;
 		v->scroll = 0;
+		view_pick(v);
 		break;
 	case ACT_BACK:
 		if (v->help || v->focus == FOCUS_DETAIL)
@@ -341,6 +347,7 @@ view_click(struct view *v, enum view_pane pane, size_t row)
 		bool again = v->top + row == v->sel && v->sel < v->nrows;
 
 		view_select_row(v, v->top + row);
+		view_pick(v);
 		v->focus = FOCUS_LIST;
 		if (again)
 			view_apply(v, ACT_OPEN, 1);
@@ -365,6 +372,13 @@ size_t
 view_selected(const struct view *v)
 {
 	return v->nrows ? v->rows[v->sel] : SIZE_MAX;
+}
+
+void
+view_pick(struct view *v)
+{
+	if (v->nrows)
+		v->picked = v->rows[v->sel];
 }
 
 void

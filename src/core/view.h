@@ -52,6 +52,9 @@ struct view {
 	bool help;
 	size_t scroll;     /* first line of the detail panel or help */
 	bool quit;
+	/* The desk (table index) last moved to, opened, acted on or listed
+	 * under a query; SIZE_MAX: none. It is what a session ends with. */
+	size_t picked;
 	char status[512]; /* what the last action did, shown until a key */
 	/* The widest cell of each list column, up to VIEW_COLUMN_MAX: one
 	 * long or hostile name cannot push the phones off the screen. */
@@ -76,6 +79,10 @@ void view_apply(struct view *v, enum action a, size_t page);
 
 /* The table index of the selected desk, or SIZE_MAX when none is shown. */
 size_t view_selected(const struct view *v);
+
+/* Records the selected desk, if any, as the one picked: a front end acted
+ * on it. */
+void view_pick(struct view *v);
 
 /* Scrolls the list so the selection is among its `height` rows, and
  * clamps the detail scroll to `lines` lines shown `height` at a time. */

@@ -23,6 +23,7 @@
 #include "layout.h"
 #include "links.h"
 #include "opener.h"
+#include "output.h"
 #include "pages.h"
 #include "terminal.h"
 #include "view.h"
@@ -315,6 +316,7 @@ act_on_desk(struct session *s, enum action a)
 
 	if (view_selected(&s->view) == SIZE_MAX)
 		return;
+	view_pick(&s->view);
 	if (!text)
 		say(s, L_NO_CONTACT, NULL);
 	else if (a == ACT_BROWSE_PAGE || a == ACT_BROWSE_CONTACT)
@@ -495,6 +497,13 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 		send_links_at_a_pause(s);
 	} while (handle_keys(s));
 	stop_terminal(screen);
+	/* The alternate screen takes the desk with it: what was picked stays
+	 * readable after exit, as fzf prints its selection (not when the
+	 * terminal is gone, or a signal ended the session). */
+	if (o->print_picked && s->view.picked != SIZE_MAX && (s->view.quit ||
+	    s->end == INPUT_IDLE || s->end == INPUT_SESSION_OVER))
+		output_print(stdout, FORMAT_PLAIN, t, &s->view.picked, 1, NULL,
+		    s->ascii);
 	view_free(&s->view);
 	input_raise_again();
 	timelimit_goodbye(&s->limits, s->end == INPUT_IDLE ? LIMIT_IDLE :

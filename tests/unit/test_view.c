@@ -524,6 +524,38 @@ help_has_a_word_for_callers_from_abroad(void **state)
 	page_free(&p);
 }
 
+/* The desk a session ends with: none until one is moved to, opened or
+ * listed under a query; kept when the query is cleared again. */
+static void
+the_desk_picked_is_remembered(void **state)
+{
+	struct view v;
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	assert_int_equal(v.picked, SIZE_MAX);
+	view_apply(&v, ACT_HELP, 10);
+	view_apply(&v, ACT_DOWN, 10); /* scrolls the help */
+	view_apply(&v, ACT_HELP, 10);
+	assert_int_equal(v.picked, SIZE_MAX);
+	view_insert(&v, "shizuoka", strlen("shizuoka"));
+	assert_string_equal(desk_cell(&table->desks[v.picked], FIELD_NAME),
+	    "静岡");
+	view_apply(&v, ACT_CLEAR_QUERY, 10);
+	assert_string_equal(desk_cell(&table->desks[v.picked], FIELD_NAME),
+	    "静岡");
+	view_apply(&v, ACT_DOWN, 10);
+	assert_int_equal(v.picked, view_selected(&v));
+	view_insert(&v, "xyzzy", 5); /* lists nothing: the last stays */
+	assert_int_equal(v.nrows, 0);
+	assert_true(v.picked != SIZE_MAX);
+	view_free(&v);
+	assert_true(view_init(&v, table, NULL, "kanagawa", 0));
+	assert_string_equal(desk_cell(&table->desks[v.picked], FIELD_NAME),
+	    "神奈川");
+	view_free(&v);
+}
+
 int
 main(void)
 {
@@ -545,6 +577,7 @@ main(void)
 		cmocka_unit_test(long_urls_wrap_whole),
 		cmocka_unit_test(help_has_keys_marks_contacts_and_source),
 		cmocka_unit_test(help_has_a_word_for_callers_from_abroad),
+		cmocka_unit_test(the_desk_picked_is_remembered),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, load, unload);
