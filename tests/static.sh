@@ -35,6 +35,13 @@ fi
 check "no East Asian Ambiguous characters in the browser's own text" sh -c "
 	! perl -CSD -ne 'print \"  \$ARGV:\$.: \$_\" if /\\p{East_Asian_Width=Ambiguous}/;
 	    close ARGV if eof' src/core/labels.c src/core/pages.c src/core/help.c src/tui/draw.c src/core/keys.c | grep . >&2"
+# The width table is what its script makes of the Unicode data it names.
+if [ -e /usr/share/unicode/EastAsianWidth.txt ]; then
+	check "src/core/widths.h is make-widths.py's" sh -c "
+	    python3 src/tools/make-widths.py /usr/share/unicode | cmp -s - src/core/widths.h"
+else
+	skip "widths.h against the Unicode data: no /usr/share/unicode (unicode-data)"
+fi
 if command -v mandoc >/dev/null; then
 	check "the man pages lint clean" sh -c "mandoc -Tlint -W warning doc/madoguchi.1 doc/madoguchi.ja.1 >&2"
 else

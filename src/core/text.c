@@ -1,6 +1,6 @@
 /* text: see text.h. Decoding, width, what is shown and fitting; folding
- * for search is text_fold.c's. Tables cover what Japanese text and
- * terminals need: East Asian Wide/Fullwidth ranges, the unsafe. */
+ * for search is text_fold.c's. The widths are Unicode's (widths.h), the
+ * unsafe characters this file's. */
 #include "text.h"
 
 #include <stdio.h>
@@ -13,12 +13,22 @@ struct range {
 	uint32_t first, last;
 };
 
+/* Whether cp is in one of r[0..n), sorted and apart. */
 static bool
 in_ranges(uint32_t cp, const struct range *r, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (cp >= r[i].first && cp <= r[i].last)
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < r[mid].first)
+			hi = mid;
+		else if (cp > r[mid].last)
+			lo = mid + 1;
+		else
 			return true;
+	}
 	return false;
 }
 
@@ -86,20 +96,7 @@ text_cp_unsafe_rare(uint32_t cp)
 	    COUNT_OF(unsafe_ranges));
 }
 
-static const struct range zero_width[] = {
-	{0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
-	{0x20D0, 0x20FF}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
-	{0xFE20, 0xFE2F},
-};
-
-static const struct range wide[] = {
-	{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x3098},
-	{0x309B, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
-	{0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
-	{0xFE30, 0xFE4F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6},
-	{0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD},
-	{0x30000, 0x3FFFD},
-};
+#include "widths.h"
 
 /* text_cp_width (text.h) past its common cases. */
 int

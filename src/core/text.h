@@ -71,9 +71,9 @@ text_cp_width(uint32_t cp)
 {
 	if (cp < 0x300) /* nothing wide or zero-width before U+0300 */
 		return 1;
-	if ((cp >= 0x3041 && cp <= 0x3098) || (cp >= 0x309B && cp <= 0x4DBF) ||
-	    (cp >= 0x4E00 && cp <= 0x9FFF)) /* kana, kanji */
-		return 2;
+	if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309B && cp <= 0x30FF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF))
+		return 2; /* kana, kanji (widths.h agrees: test_text) */
 	return text_cp_width_any(cp);
 }
 

@@ -1,5 +1,12 @@
 /* Unit tests for text: decoding, width, fitting, folding, sanitizing. */
+#define _XOPEN_SOURCE 700 /* wcwidth, to compare the widths with */
+#include <locale.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <wchar.h>
+#ifdef __GLIBC__
+#include <gnu/libc-version.h>
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -383,6 +390,58 @@ fast_paths_agree_with_the_tables(void **state)
 	}
 }
 
+/* The widths are Unicode's (widths.h): emoji, enclosed ideographs and
+ * the Kana Supplement take two columns, combining marks and variation
+ * selectors none; and they are glibc's wcwidth, whose Unicode they were
+ * made from (Debian 12: glibc 2.36, Unicode 15.0), for every character
+ * both call printable. */
+static void
+widths_are_unicodes(void **state)
+{
+	static const struct {
+		uint32_t cp;
+		int width;
+	} cases[] = {
+		{0x1F680, 2}, {0x2615, 2}, {0x26A1, 2}, {0x1F202, 2},
+		{0x1F250, 2}, {0x1B000, 2}, {0x3042, 2}, {0x6F22, 2},
+		{0xFF21, 2}, {0x0301, 0}, {0x3099, 0}, {0xFE0F, 0},
+		{0xE0100, 0}, {0xE01EF, 0}, {0x0600, 1}, {0xFF76, 1},
+		{0x00E9, 1}, {0x2192, 1},
+	};
+	unsigned long compared = 0, differ = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (text_cp_width(cases[i].cp) != cases[i].width)
+			fail_msg("U+%04X: width %d, not %d", cases[i].cp,
+			    text_cp_width(cases[i].cp), cases[i].width);
+#ifdef __GLIBC__
+	if (!setlocale(LC_CTYPE, "C.UTF-8") ||
+	    strcmp(gnu_get_libc_version(), "2.36") != 0) {
+		printf("SKIPPED: the comparison with wcwidth: glibc %s, not "
+		    "2.36, or no C.UTF-8\n", gnu_get_libc_version());
+		return;
+	}
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		int theirs = cp >= 0xD800 && cp <= 0xDFFF ? -1 :
+		    wcwidth((wchar_t)cp);
+
+		if (theirs < 0 || text_cp_unsafe(cp))
+			continue;
+		compared++;
+		if (theirs != text_cp_width(cp) && differ++ < 10)
+			printf("U+%04X: wcwidth %d, ours %d\n", cp, theirs,
+			    text_cp_width(cp));
+	}
+	setlocale(LC_CTYPE, "C");
+	printf("%lu characters compared with glibc's wcwidth\n", compared);
+	assert_true(compared > 140000);
+	assert_int_equal(differ, 0);
+#else
+	puts("SKIPPED: the comparison with wcwidth needs glibc");
+#endif
+}
+
 /* Random text of every kind a table or a paste may hold. */
 static size_t
 random_text(unsigned *seed, char *out, size_t cap)
@@ -488,6 +547,7 @@ main(void)
 		cmocka_unit_test(unsafe_set),
 		cmocka_unit_test(decode_agrees_with_the_unicode_table),
 		cmocka_unit_test(fast_paths_agree_with_the_tables),
+		cmocka_unit_test(widths_are_unicodes),
 		cmocka_unit_test(shortcuts_agree_with_the_plain_way),
 	};
 
