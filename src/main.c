@@ -1,7 +1,9 @@
 /* main: options, loading the table, and the choice between the printers,
  * the validator and the browser. The only place that prints and exits. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <signal.h>
@@ -15,6 +17,7 @@
 #include "builtin.h"
 #include "exit_status.h"
 #include "filter.h"
+#include "labels.h"
 #include "linemode.h"
 #include "output.h"
 #include "table.h"
@@ -485,12 +488,45 @@ check(const struct table *t, const struct options *o)
 	return EXIT_FOUND;
 }
 
+/* Where Japanese cannot be shown, the interactive modes show ASCII by
+ * themselves and say why once: a locale whose characters are not UTF-8
+ * (EUC-JP, Shift_JIS: UTF-8 is garbage there; not the C locale, a
+ * server's default, which says nothing of the terminal), or a terminal
+ * whose font has no kanji (the Linux console, a VT100). */
+static void
+ascii_by_itself(struct browser_options *b)
+{
+	static char why[256]; /* the browser may hand over to the line mode */
+	size_t cap = sizeof why;
+	const char *locale = setlocale(LC_CTYPE, NULL), *term = getenv("TERM");
+	const char *codeset = nl_langinfo(CODESET);
+	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
+
+	if (b->ascii)
+		return;
+	if (strcmp(codeset, "UTF-8") != 0 && locale &&
+	    strcmp(locale, "C") != 0 && strcmp(locale, "POSIX") != 0) {
+		text_sanitize(shown, sizeof shown, codeset, strnlen(codeset, 64));
+		label_format(why, cap, LANG_EN, L_ASCII_LOCALE, shown);
+	} else if (term && (strcmp(term, "linux") == 0 ||
+	    strncmp(term, "linux-", 6) == 0 || (strncmp(term, "vt", 2) == 0 &&
+	    isdigit((unsigned char)term[2])))) {
+		text_sanitize(shown, sizeof shown, term, strnlen(term, 64));
+		label_format(why, cap, LANG_EN, L_ASCII_TERMINAL, shown);
+	} else {
+		return;
+	}
+	b->ascii = true;
+	b->ascii_why = why;
+}
+
 static int
-line_mode(const struct table *t, const struct options *o)
+line_mode(const struct table *t, struct options *o)
 {
 	struct place_source places = builtin_place_source();
 	int status;
 
+	ascii_by_itself(&o->browser);
 	/* A kiosk has no shell to suspend into (the browser ignores ^Z in
 	 * restricted mode the same way). */
 	if (o->browser.restricted)
@@ -514,10 +550,13 @@ flushed(int status)
 }
 
 static int
-browse(const struct table *t, const struct options *o)
+browse(const struct table *t, struct options *o)
 {
 	struct place_source places = builtin_place_source();
-	int status = browser_run(t, &o->browser, &places);
+	int status;
+
+	ascii_by_itself(&o->browser);
+	status = browser_run(t, &o->browser, &places);
 
 	place_source_free(&places);
 	return status;

@@ -4,6 +4,9 @@ passed=0
 failed=0
 skipped=0
 MADOGUCHI=${MADOGUCHI:-./madoguchi}
+# Whatever terminal runs the tests (a Linux console, TERM unset in CI),
+# madoguchi sees the same one; a test that wants another says so.
+export TERM=xterm-256color
 
 check() { # check DESCRIPTION COMMAND...
 	desc=$1

@@ -26,6 +26,25 @@ check "--ascii: ASCII only, help and places too" sh -c "! LC_ALL=C grep -q '[^ -
 check "--ascii: the marks by their meaning" grep -q 'Phone marks: general, the general consultation line' "$tmp/ascii.out"
 check "--ascii: a place by its reading" grep -q 'Serves: Hamamatsu-shi' "$tmp/ascii.out"
 
+# Where Japanese cannot be shown, ASCII by itself, said once: a Linux
+# console, a VT100, a locale that is not UTF-8; not a C locale.
+for term in linux vt100; do
+	printf '%s\n' tokyo q | env -u TMUX TERM=$term LANG=C.UTF-8 "$BIN" --line >"$tmp/term.out" 2>&1
+	check "TERM=$term: ASCII, and why" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/term.out' &&
+	    [ \$(grep -c 'ASCII only: TERM=$term shows no Japanese' '$tmp/term.out') -eq 1 ] &&
+	    grep -q '13 Tokyo' '$tmp/term.out'"
+done
+printf '%s\n' tokyo q | env -u TMUX LC_ALL=C "$BIN" --line >"$tmp/c.out" 2>&1
+check "the C locale: Japanese still (a server's default says nothing of the terminal)" grep -q '警視庁' "$tmp/c.out"
+if localedef -i ja_JP -f EUC-JP "$tmp/locale/ja_JP.EUC-JP" >/dev/null 2>&1 ||
+    { mkdir -p "$tmp/locale" && localedef -i ja_JP -f EUC-JP "$tmp/locale/ja_JP.EUC-JP" >/dev/null 2>&1; }; then
+	printf '%s\n' tokyo q | env -u TMUX LOCPATH="$tmp/locale" LC_ALL=ja_JP.EUC-JP "$BIN" --line >"$tmp/euc.out" 2>&1
+	check "an EUC-JP locale: ASCII, and why" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/euc.out' &&
+	    grep -q \"ASCII only: the locale's characters are EUC-JP\" '$tmp/euc.out'"
+else
+	skip "an EUC-JP locale: localedef cannot make one (Debian's locales package)"
+fi
+
 ESC=$(printf '\033')
 long=$(printf '%010000d' 7)
 {

@@ -125,6 +125,11 @@ static const char *const text[L_COUNT][2] = {
 	[L_OPEN_FAILED_COPIED] = {"No browser could be started; copied the "
 		"URL: %s",
 		"ブラウザを起動できませんでした。URL をコピーしました: %s"},
+	[L_ASCII_LOCALE] = {"ASCII only: the locale's characters are %s, not "
+		"UTF-8",
+		"ASCII のみ: ロケールの文字コードが UTF-8 でなく %s です"},
+	[L_ASCII_TERMINAL] = {"ASCII only: TERM=%s shows no Japanese",
+		"ASCII のみ: TERM=%s では日本語を表示できません"},
 	[L_OPEN_EXITED] = {"%s failed (exit status %d); the URL: %s",
 		"%s が失敗しました (終了ステータス %d)。URL: %s"},
 	[L_OPEN_OVER_SSH] = {"%s  (over SSH: open it on your own computer)",
@@ -202,6 +207,7 @@ static const char *const conversions[L_COUNT] = {
 	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
 	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_FAILED_COPIED] = "s", [L_OPEN_EXITED] = "sds",
 	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
+	[L_ASCII_LOCALE] = "s", [L_ASCII_TERMINAL] = "s",
 	[L_FOUND_VIA] = "s", [L_DID_YOU_MEAN] = "s", [L_OWN_NOTE] = "s", [L_LINE_MATCHES] = "zu",
 	[L_LINE_UNKNOWN] = "s", [L_LINE_NOT_COPIED] = "s", [L_LINE_CUT] = "zu",
 };

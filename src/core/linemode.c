@@ -382,6 +382,8 @@ linemode_run(const struct table *t, const struct browser_options *o,
 		s.lang = LANG_EN;
 	timelimit_start(&s.limits, o->idle_timeout, o->max_session);
 	say(&s, L_LINE_INTRO, NULL);
+	if (o->ascii_why)
+		fprintf(out, "%s\n", o->ascii_why);
 	if (o->query && *o->query)
 		query(&s, o->query);
 	for (;;) {

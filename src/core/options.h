@@ -19,6 +19,8 @@ struct browser_options {
 	bool osc52;        /* copying to the clipboard (OSC 52, tmux) */
 	bool hyperlinks;   /* URLs as OSC 8 links, where the terminal has them */
 	bool print_picked; /* the desk picked, printed when the browser ends */
+	const char *ascii_why; /* why ASCII was chosen by itself, said once;
+	                        * NULL when it was not */
 	unsigned idle_timeout; /* seconds without a key before quitting; 0: never */
 	unsigned max_session;  /* seconds in all before quitting; 0: never */
 };

@@ -110,6 +110,32 @@ text_cp_width_any(uint32_t cp)
 }
 
 
+/* A character shown where only ASCII can be: kana as its romaji (と to,
+ * ト to, ー -), anything else as its code point. */
+static void
+ascii_glyph(uint32_t cp, struct glyph *g)
+{
+	uint32_t kana = cp >= 0x30A1 && cp <= 0x30F6 ? cp - 0x60 : cp;
+	char utf8[4];
+	size_t n;
+
+	g->cp = 0;
+	if (cp == 0x30FC) {
+		memcpy(g->bytes, "-", 2);
+		g->len = 1;
+		return;
+	}
+	if (kana >= 0x3041 && kana <= 0x3096 && (n = text_kana_romaji(utf8,
+	    text_encode(kana, utf8), g->bytes)) > 0 &&
+	    text_ascii_run(g->bytes, n) == n) {
+		g->bytes[n] = '\0';
+		g->len = n;
+		return;
+	}
+	g->len = (size_t)snprintf(g->bytes, sizeof g->bytes, "<U+%04X>",
+	    (unsigned)cp);
+}
+
 void
 text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 {
@@ -118,9 +144,7 @@ text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 
 	g->consumed = text_decode(s, len, &cp);
 	if (ascii && cp >= 0x80 && !text_cp_unsafe(cp)) {
-		memcpy(g->bytes, "?", 2);
-		g->len = 1;
-		g->cp = '?';
+		ascii_glyph(cp, g);
 		return;
 	}
 	if (!text_cp_unsafe(cp)) {

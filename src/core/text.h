@@ -120,7 +120,8 @@ struct glyph {
 };
 
 /* The glyph for the character at s (len > 0). With ascii set, where the
- * terminal can show nothing but ASCII, any other character is a '?'. */
+ * terminal can show nothing but ASCII, kana is shown as its romaji and any
+ * other character as <U+XXXX>, never as a bare '?'. */
 void text_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
 
 /* The longest escape text_sanitize writes for one input byte. */

@@ -477,6 +477,8 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 		perror("madoguchi");
 		return EXIT_TROUBLE;
 	}
+	if (o->ascii_why)
+		view_say(&s->view, o->ascii_why);
 	input_catch_signals(o->restricted);
 	terminal_size(&(int){0}, &(int){0}); /* ncurses starts within limits */
 	screen = start_terminal(type, o, &s->theme);

@@ -442,6 +442,41 @@ widths_are_unicodes(void **state)
 #endif
 }
 
+/* Where only ASCII can be shown, kana reads as romaji and the rest as its
+ * code point: never a row of '?' (--ascii used to show とうきょう as
+ * ?????). */
+static void
+ascii_glyphs_say_what_they_are(void **state)
+{
+	static const char *const cases[][2] = {
+		{"と", "to"}, {"ト", "to"}, {"し", "shi"}, {"ー", "-"},
+		{"東", "<U+6771>"}, {"😀", "<U+1F600>"}, {"é", "<U+00E9>"},
+		{"a", "a"},
+	};
+	struct glyph g;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		text_glyph(cases[i][0], strlen(cases[i][0]), true, &g);
+		assert_string_equal(g.bytes, cases[i][1]);
+		assert_int_equal(g.len, strlen(cases[i][1]));
+		assert_int_equal(g.consumed, strlen(cases[i][0]));
+	}
+	/* Every character: ASCII out, a whole character in. */
+	for (uint32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+		char utf8[4];
+		size_t n;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = text_encode(cp, utf8);
+		text_glyph(utf8, n, true, &g);
+		if (text_ascii_run(g.bytes, g.len) != g.len || g.len == 0 ||
+		    g.consumed != n || strcmp(g.bytes, "?") == 0)
+			fail_msg("U+%04X shown as '%s'", cp, g.bytes);
+	}
+}
+
 /* Random text of every kind a table or a paste may hold. */
 static size_t
 random_text(unsigned *seed, char *out, size_t cap)
@@ -548,6 +583,7 @@ main(void)
 		cmocka_unit_test(decode_agrees_with_the_unicode_table),
 		cmocka_unit_test(fast_paths_agree_with_the_tables),
 		cmocka_unit_test(widths_are_unicodes),
+		cmocka_unit_test(ascii_glyphs_say_what_they_are),
 		cmocka_unit_test(shortcuts_agree_with_the_plain_way),
 	};
 
