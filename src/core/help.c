@@ -134,7 +134,9 @@ static const char *const help_query[][2] = {
 
 /* Rows of a key and what it does, written "key  what": the keys in one
  * column as wide as the widest (at most half the page), and what they do
- * wrapped under itself. Rows without two spaces are prose. */
+ * wrapped under itself; keys wider than the column stand on a line of
+ * their own, what they do under it in the column. Rows without two spaces
+ * are prose. */
 static void
 help_section(struct page *p, enum label title, const char *const (*rows)[2],
     size_t n)
@@ -169,8 +171,14 @@ help_section(struct page *p, enum label title, const char *const (*rows)[2],
 		kl = (size_t)(gap - row);
 		w = text_width(row) - text_width(gap); /* the key's columns */
 		gap += strspn(gap, " ");
+		if (w > col) {
+			snprintf(line, sizeof line, "%.*s", (int)kl, row);
+			page_add(p, 2, 0, STYLE_TEXT, line);
+			page_add(p, col + 4, 0, STYLE_TEXT, gap);
+			continue;
+		}
 		snprintf(line, sizeof line, "%.*s%*s  %s", (int)kl, row,
-		    (int)(w < col ? col - w : 0), "", gap);
+		    (int)(col - w), "", gap);
 		page_add(p, 2, col + 2, STYLE_TEXT, line);
 	}
 }

@@ -494,6 +494,47 @@ help_has_keys_marks_contacts_and_source(void **state)
 	page_free(&p);
 }
 
+/* The help's table of keys at every width from 30, in both languages:
+ * what a key does starts in one column, on the key's line or, when the
+ * key is wider than the column, on the next; its continuations too. (At
+ * 40 columns "Backspace Delete C-d" ran into its text.) */
+static void
+help_keys_stay_in_their_column(void **state)
+{
+	(void)state;
+	for (int lang = LANG_EN; lang <= LANG_JA; lang++)
+		for (size_t width = 30; width <= 100; width++) {
+			struct page p;
+			size_t first, column = 0;
+
+			page_help(&p, table, &(struct page_setup){(enum lang)lang,
+			    false, width, NULL, false});
+			first = line_of(&p, label((enum lang)lang, L_HELP_KEYS));
+			assert_true(first < p.count);
+			for (size_t i = first + 1; i < p.count &&
+			    p.lines[i].text[0]; i++) {
+				const char *t = p.lines[i].text, *gap;
+				size_t indent = strspn(t, " "), at;
+
+				if (indent > 2) { /* what a key does, going on */
+					at = indent;
+				} else if ((gap = strstr(t + indent, "  "))) {
+					gap += strspn(gap, " ");
+					at = text_width(t) - text_width(gap);
+				} else {
+					continue; /* a key alone on its line */
+				}
+				if (!column)
+					column = at;
+				if (at != column)
+					fail_msg("%s, %zu columns: '%s' at %zu, not "
+					    "%zu", lang ? "ja" : "en", width, t,
+					    at, column);
+			}
+			page_free(&p);
+		}
+}
+
 /* A caller from abroad: the international form of a desk's number, and
  * what the public sources say of #9110 (doc/sources.md), in both
  * languages and in ASCII; the help has it after the national contacts. */
@@ -578,6 +619,7 @@ main(void)
 		cmocka_unit_test(help_has_keys_marks_contacts_and_source),
 		cmocka_unit_test(help_has_a_word_for_callers_from_abroad),
 		cmocka_unit_test(the_desk_picked_is_remembered),
+		cmocka_unit_test(help_keys_stay_in_their_column),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, load, unload);
