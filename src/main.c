@@ -490,9 +490,11 @@ check(const struct table *t, const struct options *o)
 
 /* Where Japanese cannot be shown, the interactive modes show ASCII by
  * themselves and say why once: a locale whose characters are not UTF-8
- * (EUC-JP, Shift_JIS: UTF-8 is garbage there; not the C locale, a
- * server's default, which says nothing of the terminal), or a terminal
- * whose font has no kanji (the Linux console, a VT100). */
+ * (EUC-JP, Shift_JIS: UTF-8 is garbage there), or, with no UTF-8 locale
+ * asked for, a terminal whose font has no kanji (the Linux console, a
+ * VT100). The C locale alone, a server's default, says nothing of the
+ * terminal; a UTF-8 locale says it shows UTF-8 (fbterm calls itself
+ * linux too). */
 static void
 ascii_by_itself(struct browser_options *b)
 {
@@ -501,11 +503,12 @@ ascii_by_itself(struct browser_options *b)
 	const char *locale = setlocale(LC_CTYPE, NULL), *term = getenv("TERM");
 	const char *codeset = nl_langinfo(CODESET);
 	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
+	bool utf8 = strcmp(codeset, "UTF-8") == 0, plain = !locale ||
+	    strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0;
 
-	if (b->ascii)
+	if (b->ascii || utf8)
 		return;
-	if (strcmp(codeset, "UTF-8") != 0 && locale &&
-	    strcmp(locale, "C") != 0 && strcmp(locale, "POSIX") != 0) {
+	if (!plain) {
 		text_sanitize(shown, sizeof shown, codeset, strnlen(codeset, 64));
 		label_format(why, cap, LANG_EN, L_ASCII_LOCALE, shown);
 	} else if (term && (strcmp(term, "linux") == 0 ||

@@ -17,11 +17,11 @@ equals() { [ "$1" -eq "$2" ] || { echo "  $1, wanted $2" >&2; false; }; }
 RECORD=1 start copy -- -q kanagawa
 check "nothing is copied before the key" count_is 0 "$tmp/copy.out" ']52;'
 tm send-keys -t s F2
-check "F2 in tmux says tmux has it" wait_for "045-664-9110: copied to tmux's buffer"
+check "F2 in tmux says tmux has it, and sent it on if allowed" wait_for "045-664-9110: in tmux's buffer, and sent on to the terminal's clipboard, if"
 check "and tmux's buffer holds the phone" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 045-664-9110 ]"
 check "no OSC 52 is sent when tmux took it" file_lacks "$tmp/copy.out" ']52;'
 tm send-keys -t s F3
-check "F3 copies the page" wait_for "http://www.police.pref.kanagawa.jp/mes/mesd0015.htm: copied"
+check "F3 copies the page" wait_for "http://www.police.pref.kanagawa.jp/mes/mesd0015.htm: in tmux's"
 check "into tmux's buffer" sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = http://www.police.pref.kanagawa.jp/mes/mesd0015.htm ]"
 tm send-keys -t s C-u
 tm send-keys -t s -l 栃木
@@ -32,7 +32,7 @@ tm send-keys -t s C-u
 tm send-keys -t s -l 宮城
 wait_for "1/47" >/dev/null
 tm send-keys -t s F4
-check "F4 for 上記ページから copies the page" wait_for "http://www.police.pref.miyagi.jp/hp/cyber/cyber_index.html: copied"
+check "F4 for 上記ページから copies the page" wait_for "http://www.police.pref.miyagi.jp/hp/cyber/cyber_index.html: in tmux's"
 # The keys without F-keys: Ctrl-Y and Alt-Y in the list, y in the detail.
 tm send-keys -t s C-y
 check "C-y copies the phone" wait_until 5 sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 022-266-9110 ]"
@@ -44,6 +44,11 @@ tmux -L "$sock" set-buffer x
 tm send-keys -t s y
 check "y in the detail copies the phone" wait_until 5 sh -c "[ \"\$(tmux -L '$sock' show-buffer)\" = 022-266-9110 ]"
 check "and types nothing" wait_for "> 宮城 "
+# A tmux whose set-clipboard is off keeps it: said so, with how to paste.
+tmux -L "$sock" set-option -g set-clipboard off
+tm send-keys -t s y
+check "set-clipboard off: in tmux's buffer only" wait_for "022-266-9110: in tmux's buffer only (its set-clipboard"
+tmux -L "$sock" set-option -g set-clipboard external
 
 # Outside tmux: OSC 52, bare, once, and said to be sent, not more.
 RECORD=1 start bare TMUX= -- -q kanagawa
@@ -63,12 +68,12 @@ printf '#!/bin/sh\nexit 1\n' >"$tmp/oldtmux/tmux"
 chmod +x "$tmp/oldtmux/tmux"
 RECORD=1 start oldtmux PATH=$tmp/oldtmux:/usr/bin:/bin -- -q kanagawa
 tm send-keys -t s F2
-check "a tmux that cannot take it: sent" wait_for "045-664-9110: sent to the terminal's clipboard"
+check "a tmux that cannot take it: sent, if allowed" wait_for "045-664-9110: sent to the terminal's clipboard (OSC 52), if it"
 check "wrapped for passthrough, once" equals "$(count "${ESC}Ptmux;${ESC}${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" oldtmux)" 1
 # GNU screen: wrapped in DCS, and no tmux passthrough leaking into it.
 RECORD=1 start screen TMUX= STY=1.pts-0.host -- -q kanagawa
 tm send-keys -t s F2
-check "screen: sent" wait_for "045-664-9110: sent to the terminal's clipboard"
+check "screen: sent, if allowed" wait_for "045-664-9110: sent to the terminal's clipboard (OSC 52), if it"
 check "screen: wrapped in DCS" equals "$(count "${ESC}P${ESC}]52;c;MDQ1LTY2NC05MTEw${BEL}${ESC}\\" screen)" 1
 check "screen: no tmux wrapping" file_lacks "$tmp/screen.out" 'Ptmux;'
 # VTE ignores OSC 52: say so, and show the value to select by hand.

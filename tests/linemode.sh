@@ -27,15 +27,19 @@ check "--ascii: the marks by their meaning" grep -q 'Phone marks: general, the g
 check "--ascii: a place by its reading" grep -q 'Serves: Hamamatsu-shi' "$tmp/ascii.out"
 
 # Where Japanese cannot be shown, ASCII by itself, said once: a Linux
-# console, a VT100, a locale that is not UTF-8; not a C locale.
+# console or a VT100 with no UTF-8 locale asked for, a locale that is not
+# UTF-8; not a C locale on another terminal, nor a UTF-8 locale (fbterm
+# calls itself linux).
 for term in linux vt100; do
-	printf '%s\n' tokyo q | env -u TMUX TERM=$term LANG=C.UTF-8 "$BIN" --line >"$tmp/term.out" 2>&1
+	printf '%s\n' tokyo q | env -u TMUX -u LANG TERM=$term LC_ALL=C "$BIN" --line >"$tmp/term.out" 2>&1
 	check "TERM=$term: ASCII, and why" sh -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/term.out' &&
 	    [ \$(grep -c 'ASCII only: TERM=$term shows no Japanese' '$tmp/term.out') -eq 1 ] &&
 	    grep -q '13 Tokyo' '$tmp/term.out'"
 done
 printf '%s\n' tokyo q | env -u TMUX LC_ALL=C "$BIN" --line >"$tmp/c.out" 2>&1
 check "the C locale: Japanese still (a server's default says nothing of the terminal)" grep -q '警視庁' "$tmp/c.out"
+printf '%s\n' tokyo q | env -u TMUX TERM=linux LC_ALL=C.UTF-8 "$BIN" --line >"$tmp/fb.out" 2>&1
+check "TERM=linux in a UTF-8 locale: Japanese still" grep -q '警視庁' "$tmp/fb.out"
 if localedef -i ja_JP -f EUC-JP "$tmp/locale/ja_JP.EUC-JP" >/dev/null 2>&1 ||
     { mkdir -p "$tmp/locale" && localedef -i ja_JP -f EUC-JP "$tmp/locale/ja_JP.EUC-JP" >/dev/null 2>&1; }; then
 	printf '%s\n' tokyo q | env -u TMUX LOCPATH="$tmp/locale" LC_ALL=ja_JP.EUC-JP "$BIN" --line >"$tmp/euc.out" 2>&1

@@ -149,7 +149,7 @@ tm set-option -g set-clipboard on
 wait_for "1/47" >/dev/null
 tm set-buffer empty
 tm send-keys -t s F2
-check "nested tmux: F2 says tmux has it" wait_for "045-664-9110: copied to tmux's buffer"
+check "nested tmux: F2 says this tmux has it, and may not pass it on" wait_for "045-664-9110: in this tmux's buffer; it runs inside"
 check "nested tmux: the outer tmux's buffer holds the phone" wait_until 5 buffer_is 045-664-9110
 tm set-buffer empty
 tm send-keys -t s Tab

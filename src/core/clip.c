@@ -60,6 +60,47 @@ clip_to_tmux(const char *text)
 	return launch_wait(argv, text, true) == 0;
 }
 
+enum clip_tmux_reach
+clip_tmux_reach_of(const char *answer)
+{
+	const char *client = strchr(answer, '\n');
+
+	if (strncmp(answer, "off\n", 4) == 0)
+		return CLIP_TMUX_KEEPS;
+	/* Each word of the client's line: its TERM, its terminal's name. */
+	for (const char *w = client; w && *w; w += strcspn(w, " \n")) {
+		w += strspn(w, " \n");
+		if (strncmp(w, "tmux", 4) == 0 || strncmp(w, "screen", 6) == 0)
+			return CLIP_TMUX_NESTED;
+	}
+	return CLIP_TMUX_PASSES;
+}
+
+enum clip_tmux_reach
+clip_tmux_reach(void)
+{
+	char *argv[] = {"tmux", "show-options", "-gv", "set-clipboard", ";",
+		"display-message", "-p", "#{client_termname} #{client_termtype}",
+		NULL};
+	char answer[128];
+
+	if (launch_output(argv, answer, sizeof answer) != 0)
+		return CLIP_TMUX_PASSES; /* an old tmux: nothing known */
+	return clip_tmux_reach_of(answer);
+}
+
+enum label
+clip_by_tmux(const char *text)
+{
+	static const enum label said[] = {
+		[CLIP_TMUX_PASSES] = L_COPIED_TMUX,
+		[CLIP_TMUX_KEEPS] = L_COPIED_TMUX_KEPT,
+		[CLIP_TMUX_NESTED] = L_COPIED_TMUX_NESTED,
+	};
+
+	return clip_to_tmux(text) ? said[clip_tmux_reach()] : L_COUNT;
+}
+
 size_t
 clip_sequence(char *out, size_t cap, const char *text, enum clip_wrap wrap)
 {

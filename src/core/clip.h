@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "labels.h"
+
 /* Longest text copied; a phone number or a URL is far shorter. */
 #define CLIP_MAX_TEXT 4096
 /* Room clip_sequence needs for CLIP_MAX_TEXT. */
@@ -27,6 +29,26 @@ enum clip_route clip_route_from_env(void);
  * default options, where an application's own OSC 52 is dropped. True
  * when tmux took it. */
 bool clip_to_tmux(const char *text);
+
+/* Where tmux takes what it was given, as far as can be known: on to the
+ * terminal's clipboard if the terminal allows it; nowhere (its option
+ * set-clipboard is off: its own buffer only); or to another tmux or to GNU
+ * screen, which it runs inside (its client's TERM, or what the terminal
+ * says it is, names one) and which may well drop it. */
+enum clip_tmux_reach { CLIP_TMUX_PASSES, CLIP_TMUX_KEEPS, CLIP_TMUX_NESTED };
+
+/* Asks tmux (show-options -gv set-clipboard; display-message -p
+ * '#{client_termname} #{client_termtype}'). */
+enum clip_tmux_reach clip_tmux_reach(void);
+
+/* Hands text to tmux (clip_to_tmux) and says how far it went: the label
+ * to show with it (L_COPIED_TMUX and its kind), or L_COUNT when tmux did
+ * not take it. The browser and the line mode say the same. */
+enum label clip_by_tmux(const char *text);
+
+/* The same from tmux's answer: the option's value, a newline, the
+ * client's TERM and what its terminal says it is ("tmux 3.3a"). */
+enum clip_tmux_reach clip_tmux_reach_of(const char *answer);
 
 enum clip_wrap { CLIP_BARE, CLIP_FOR_TMUX, CLIP_FOR_SCREEN };
 

@@ -103,14 +103,22 @@ static const char *const text[L_COUNT][2] = {
 	[L_OWN_NOTE] = {"Note from madoguchi, not the source: %s",
 		"madoguchi の注記 (出典のものではありません): %s"},
 	[L_HELP_QUERY] = {"Filter", "絞り込み"},
-	[L_COPIED_TMUX] = {"%s: copied to tmux's buffer, which tmux also "
-		"offers to the terminal's clipboard",
-		"%s: tmux のバッファにコピーしました (tmux が端末のクリップボード"
-		"にも渡します)"},
-	[L_COPY_SENT] = {"%s: sent to the terminal's clipboard (OSC 52); if it "
-		"is not there, select it with Shift-drag",
-		"%s: 端末のクリップボードへ送りました (OSC 52)。届かなければ "
-		"Shift+ドラッグで選択してください"},
+	[L_COPIED_TMUX] = {"%s: in tmux's buffer, and sent on to the "
+		"terminal's clipboard, if the terminal allows it",
+		"%s: tmux のバッファに入れ、端末が許せばクリップボードにも送りました"},
+	[L_COPIED_TMUX_KEPT] = {"%s: in tmux's buffer only (its set-clipboard "
+		"is off): paste it with tmux's prefix key, then ]",
+		"%s: tmux のバッファにだけ入れました (set-clipboard が off)。"
+		"tmux のプレフィックスキーのあと ] で貼り付けます"},
+	[L_COPIED_TMUX_NESTED] = {"%s: in this tmux's buffer; it runs inside "
+		"another tmux or screen, which may not pass it on",
+		"%s: この tmux のバッファに入れました。外側の tmux か screen "
+		"が先へ渡さないことがあります"},
+	[L_COPY_SENT] = {"%s: sent to the terminal's clipboard (OSC 52), if it "
+		"allows it; if not, select it with Shift-drag, or on a phone "
+		"long-press it",
+		"%s: 端末が許せばクリップボードへ送りました (OSC 52)。届かなければ "
+		"Shift+ドラッグで選択するか、スマートフォンでは長押ししてください"},
 	[L_COPY_IGNORED] = {"%s: not copied: this terminal (VTE) ignores OSC 52; "
 		"select it with Shift-drag",
 		"%s: この端末 (VTE) は OSC 52 を無視するためコピーできません。"
@@ -204,7 +212,8 @@ labels_lang_from_env(void)
 /* What each label that is a format takes. */
 static const char *const conversions[L_COUNT] = {
 	[L_REGION] = "ss", [L_REGION_ASCII] = "s",
-	[L_COPIED_TMUX] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
+	[L_COPIED_TMUX] = "s", [L_COPIED_TMUX_KEPT] = "s",
+	[L_COPIED_TMUX_NESTED] = "s", [L_COPY_SENT] = "s", [L_COPY_IGNORED] = "s",
 	[L_OPENED] = "s", [L_OPEN_FAILED] = "s", [L_OPEN_FAILED_COPIED] = "s", [L_OPEN_EXITED] = "sds",
 	[L_OPEN_OVER_SSH] = "s", [L_OPEN_OVER_SSH_COPIED] = "s",
 	[L_ASCII_LOCALE] = "s", [L_ASCII_TERMINAL] = "s",

@@ -53,6 +53,8 @@ enum label {
 	L_COPIED_TMUX,     /* a format: the text */
 	L_COPY_SENT,       /* a format: the text */
 	L_COPY_IGNORED,    /* a format: the text */
+	L_COPIED_TMUX_KEPT,   /* a format: the text */
+	L_COPIED_TMUX_NESTED, /* a format: the text */
 	L_COPY_OFF,
 	L_NO_CONTACT,
 	L_OPENED,          /* a format: the program */

@@ -1,4 +1,4 @@
-/* launch: see spawn.h. */
+/* launch: see launch.h. */
 #include "launch.h"
 
 #include <errno.h>
@@ -35,47 +35,104 @@ feed(int fd, const char *input)
 	sigaction(SIGPIPE, &old, NULL);
 }
 
-int
-launch_wait(char *const argv[], const char *input, bool quiet)
+/* Starts argv[0] with from on its standard input and to on its standard
+ * output (-1: madoguchi's own, or with quiet /dev/null, errors too), no
+ * signal blocked; the pipe ends of from and to it does not use closed in
+ * it. False when it could not start. */
+static bool
+start(char *const argv[], const int from[2], const int to[2], bool quiet,
+    pid_t *pid)
 {
 	posix_spawn_file_actions_t files;
 	posix_spawnattr_t attr;
 	sigset_t none;
-	int pipe_fd[2] = {-1, -1}, status = 0, r;
-	pid_t pid;
+	int r;
 
-	if (input && pipe(pipe_fd) != 0)
-		return LAUNCH_NOT_STARTED;
 	posix_spawn_file_actions_init(&files);
-	if (input) {
-		posix_spawn_file_actions_adddup2(&files, pipe_fd[0], 0);
-		posix_spawn_file_actions_addclose(&files, pipe_fd[0]);
-		posix_spawn_file_actions_addclose(&files, pipe_fd[1]);
+	if (from[0] >= 0) {
+		posix_spawn_file_actions_adddup2(&files, from[0], 0);
+		posix_spawn_file_actions_addclose(&files, from[0]);
+		posix_spawn_file_actions_addclose(&files, from[1]);
 	}
-	if (quiet) {
+	if (to[1] >= 0) {
+		posix_spawn_file_actions_adddup2(&files, to[1], 1);
+		posix_spawn_file_actions_addclose(&files, to[0]);
+		posix_spawn_file_actions_addclose(&files, to[1]);
+	} else if (quiet) {
 		posix_spawn_file_actions_addopen(&files, 1, "/dev/null",
 		    O_WRONLY, 0);
-		posix_spawn_file_actions_adddup2(&files, 1, 2);
 	}
+	if (quiet)
+		posix_spawn_file_actions_addopen(&files, 2, "/dev/null",
+		    O_WRONLY, 0);
 	posix_spawnattr_init(&attr);
 	sigemptyset(&none);
 	posix_spawnattr_setsigmask(&attr, &none);
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-	r = posix_spawnp(&pid, argv[0], &files, &attr, argv, environ);
+	r = posix_spawnp(pid, argv[0], &files, &attr, argv, environ);
 	posix_spawn_file_actions_destroy(&files);
 	posix_spawnattr_destroy(&attr);
-	if (input) {
-		close(pipe_fd[0]);
-		if (r == 0)
-			feed(pipe_fd[1], input);
-		close(pipe_fd[1]);
-	}
-	if (r != 0)
-		return LAUNCH_NOT_STARTED;
+	return r == 0;
+}
+
+/* Waits for pid: its status as launch_wait returns it. */
+static int
+reap(pid_t pid)
+{
+	int status = 0;
+
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return LAUNCH_NOT_STARTED;
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : LAUNCH_NOT_STARTED;
+}
+
+int
+launch_wait(char *const argv[], const char *input, bool quiet)
+{
+	int from[2] = {-1, -1}, to[2] = {-1, -1};
+	pid_t pid;
+	bool started;
+
+	if (input && pipe(from) != 0)
+		return LAUNCH_NOT_STARTED;
+	started = start(argv, from, to, quiet, &pid);
+	if (input) {
+		close(from[0]);
+		if (started)
+			feed(from[1], input);
+		close(from[1]);
+	}
+	return started ? reap(pid) : LAUNCH_NOT_STARTED;
+}
+
+int
+launch_output(char *const argv[], char *out, size_t cap)
+{
+	int from[2] = {-1, -1}, to[2];
+	size_t len = 0;
+	pid_t pid;
+	bool started;
+
+	if (cap == 0 || pipe(to) != 0)
+		return LAUNCH_NOT_STARTED;
+	started = start(argv, from, to, true, &pid);
+	close(to[1]);
+	/* Read to the end: a child left writing to a full pipe never ends. */
+	for (char scratch[256];;) {
+		ssize_t n = len + 1 < cap ? read(to[0], out + len, cap - 1 - len) :
+		    read(to[0], scratch, sizeof scratch);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (len + 1 < cap)
+			len += (size_t)n;
+	}
+	close(to[0]);
+	out[len] = '\0';
+	return started ? reap(pid) : LAUNCH_NOT_STARTED;
 }

@@ -5,6 +5,7 @@
 #define MADOGUCHI_LAUNCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* What LAUNCH_NOT_STARTED means: the program could not be run at all. */
 #define LAUNCH_NOT_STARTED 127
@@ -14,5 +15,9 @@
  * waits. Returns its exit status, 128 + n when signal n ended it, or
  * LAUNCH_NOT_STARTED. */
 int launch_wait(char *const argv[], const char *input, bool quiet);
+
+/* Runs argv[0] as launch_wait does, quiet, and keeps what it prints: at
+ * most cap - 1 bytes of it in out, NUL-terminated. Returns its status. */
+int launch_output(char *const argv[], char *out, size_t cap);
 
 #endif

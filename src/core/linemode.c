@@ -196,10 +196,12 @@ act(struct session *s, bool opening, const char *what)
 		say(s, text ? L_LINE_UNKNOWN : L_NO_CONTACT, shown);
 		return;
 	}
-	if (!opening)
-		say(s, clip_route_from_env() == CLIP_TMUX && clip_to_tmux(text) ?
-		    L_COPIED_TMUX : L_LINE_NOT_COPIED, text);
-	else if (opener_over_ssh())
+	if (!opening) {
+		enum label said = clip_route_from_env() == CLIP_TMUX ?
+		    clip_by_tmux(text) : L_COUNT;
+
+		say(s, said != L_COUNT ? said : L_LINE_NOT_COPIED, text);
+	} else if (opener_over_ssh())
 		say(s, L_OPEN_OVER_SSH, text);
 	else if (opener_open(text, &o))
 		say(s, L_OPENED, o.program);

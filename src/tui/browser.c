@@ -215,6 +215,7 @@ static bool
 copy(struct session *s, const char *text)
 {
 	enum clip_wrap wrap = CLIP_BARE;
+	enum label said;
 
 	if (!s->can_copy) {
 		say(s, L_COPY_OFF, NULL);
@@ -222,8 +223,8 @@ copy(struct session *s, const char *text)
 	}
 	switch (clip_route_from_env()) {
 	case CLIP_TMUX:
-		if (clip_to_tmux(text)) {
-			say(s, L_COPIED_TMUX, text);
+		if ((said = clip_by_tmux(text)) != L_COUNT) {
+			say(s, said, text);
 			return true;
 		}
 		wrap = CLIP_FOR_TMUX;

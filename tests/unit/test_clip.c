@@ -43,11 +43,41 @@ osc52_carries_exactly_the_text(void **state)
 	free(big);
 }
 
+/* What tmux's answer says of how far a copy goes: its own buffer only
+ * when set-clipboard is off; maybe no farther inside another tmux or
+ * screen (by TERM, or by what the terminal says it is); else on to the
+ * terminal, if it allows it. */
+static void
+tmux_says_how_far_a_copy_goes(void **state)
+{
+	static const struct {
+		const char *answer;
+		enum clip_tmux_reach reach;
+	} cases[] = {
+		{"external\nxterm-256color \n", CLIP_TMUX_PASSES},
+		{"on\nxterm-256color XTerm(379)\n", CLIP_TMUX_PASSES},
+		{"off\nxterm-256color XTerm(379)\n", CLIP_TMUX_KEEPS},
+		{"external\ntmux-256color \n", CLIP_TMUX_NESTED},
+		{"external\nscreen.xterm-256color \n", CLIP_TMUX_NESTED},
+		{"external\nxterm-256color tmux 3.3a\n", CLIP_TMUX_NESTED},
+		{"external\n \n", CLIP_TMUX_PASSES},   /* no client */
+		{"", CLIP_TMUX_PASSES},
+		{"offside\nxterm\n", CLIP_TMUX_PASSES},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (clip_tmux_reach_of(cases[i].answer) != cases[i].reach)
+			fail_msg("'%s': %d, not %d", cases[i].answer,
+			    clip_tmux_reach_of(cases[i].answer), cases[i].reach);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(osc52_carries_exactly_the_text),
+		cmocka_unit_test(tmux_says_how_far_a_copy_goes),
 	};
 
 	return cmocka_run_group_tests_name("clip", tests, NULL, NULL);
