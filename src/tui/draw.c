@@ -351,6 +351,32 @@ draw_query(WINDOW *w, const struct frame *f)
 	    (size_t)(shown - v->query)));
 }
 
+/* A status too long for its row, whole: wrapped over the rows above the
+ * hint row (over the panes, until the next key clears it), as many as it
+ * needs up to all but the query's. False when it fits its row. */
+static bool
+draw_long_status(WINDOW *w, const struct frame *f)
+{
+	const struct rect *r = &f->layout->hint;
+	struct page p;
+	size_t rows;
+
+	if (shown_width(f, f->view->status, strlen(f->view->status)) <= r->w)
+		return false;
+	page_begin(&p, &(struct page_setup){f->lang, f->ascii, (size_t)r->w,
+	    NULL, false});
+	page_add(&p, 0, 0, STYLE_TEXT, f->view->status);
+	rows = p.count < (size_t)r->y ? p.count : (size_t)r->y;
+	for (size_t i = 0; i < rows; i++) {
+		int y = r->y - (int)(rows - 1 - i);
+
+		fill(w, y, r->x, r->w, f->theme->hint);
+		put_plain(w, f, y, r->x, r->w, p.lines[i].text, f->theme->hint);
+	}
+	page_free(&p);
+	return rows > 0;
+}
+
 static void
 draw_hint(WINDOW *w, const struct frame *f)
 {
@@ -388,6 +414,8 @@ draw_hint(WINDOW *w, const struct frame *f)
 			break;
 		*last = '\0';
 	}
+	if (v->status[0] && draw_long_status(w, f))
+		return;
 	put_plain(w, f, r->y, r->x, r->w, v->status[0] ? v->status : hint,
 	    f->theme->hint);
 	if (f->status_link && v->status[0] &&

@@ -551,10 +551,68 @@ cut_notes_say_so(void **state)
 	view_free(&v);
 }
 
+/* What a copy or an open says is never cut: too long for the hint row,
+ * it takes the rows above, whole, in both languages, at a phone's width;
+ * the next key gives the rows back. */
+static void
+a_long_status_is_whole(void **state)
+{
+	static const int widths[] = {30, 40, 50, 80};
+
+	(void)state;
+	for (int lang = LANG_EN; lang <= LANG_JA; lang++)
+		for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
+			struct view v;
+			char said[512], *shown, *joined, *o;
+
+			assert_true(view_init(&v, table, NULL, "shizuoka", 0));
+			label_format(said, sizeof said, (enum lang)lang,
+			    L_COPY_SENT, "054-254-9110");
+			view_say(&v, said);
+			paint(&v, 20, widths[i], (enum lang)lang);
+			shown = dump();
+			/* The screen's last rows, joined without their breaks
+			 * and the spaces a break leaves, hold the status. */
+			joined = malloc(strlen(shown) + 1);
+			o = joined;
+			for (const char *c = shown; *c; c++)
+				if (*c != '\n')
+					*o++ = *c;
+			*o = '\0';
+			{
+				char bare[512];
+				size_t n = 0;
+
+				for (const char *c = said; *c; c++)
+					if (*c != ' ')
+						bare[n++] = *c;
+				bare[n] = '\0';
+				o = joined;
+				for (const char *c = joined; *c; c++)
+					if (*c != ' ')
+						*o++ = *c;
+				*o = '\0';
+				if (!strstr(joined, bare))
+					fail_msg("%s at %d columns: the status is "
+					    "cut:\n%s", lang ? "ja" : "en",
+					    widths[i], shown);
+			}
+			free(joined);
+			free(shown);
+			view_say(&v, "");
+			paint(&v, 20, widths[i], (enum lang)lang);
+			shown = dump();
+			assert_null(strstr(shown, "OSC 52"));
+			free(shown);
+			view_free(&v);
+		}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_long_status_is_whole),
 		cmocka_unit_test(cut_notes_say_so),
 		cmocka_unit_test(hints_follow_the_state),
 		cmocka_unit_test(small_screens_keep_what_matters),
