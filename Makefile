@@ -38,6 +38,9 @@ HARDEN_LDFLAGS = $(if $(filter yes,$(HARDEN)),$(HARDENED_LINK))
 REPRODUCIBLE_CFLAGS := $(call CC_HAS,-ffile-prefix-map=$(CURDIR)=.)
 COMPILE = $(CC) $(REQUIRED_CPPFLAGS) $(HARDEN_CPPFLAGS) $(CPPFLAGS) \
 	$(REQUIRED_CFLAGS) $(REPRODUCIBLE_CFLAGS) $(HARDEN_CFLAGS) $(CFLAGS)
+# Each object lists the headers it includes (build/*.d): a header changed
+# rebuilds what includes it, and nothing else.
+DEPFLAGS = -MMD -MP
 
 # src/core knows nothing of curses or of the terminal: it is compiled with
 # its own headers alone, so that one of its files that includes a header of
@@ -48,8 +51,6 @@ CORE = $(patsubst src/core/%.c,%,$(wildcard src/core/*.c))
 UI = $(patsubst src/tui/%.c,%,$(wildcard src/tui/*.c))
 CORE_OBJ = $(CORE:%=$(BUILD)/%.o)
 UI_OBJ = $(UI:%=$(BUILD)/%.o)
-CORE_HEADERS = $(wildcard src/core/*.h)
-HEADERS = $(CORE_HEADERS) $(wildcard src/tui/*.h src/data/*.h)
 CORE_INCLUDES = -Isrc/core
 TUI_INCLUDES = -Isrc/core -Isrc/tui
 ALL_INCLUDES = -Isrc/core -Isrc/tui -Isrc/data
@@ -94,8 +95,8 @@ $(BUILD)/terminfo_data.o: $(BUILD)/terminfo_data.c
 objects: $(CORE_OBJ) $(UI_OBJ) $(BUILD)/main.o
 
 # Unit tests link the core only: no curses.
-$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/places_fixture.h tests/unit/desk_fixture.h $(CORE_OBJ)
-	$(COMPILE) $(CORE_INCLUDES) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
+$(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c $(CORE_OBJ)
+	$(COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) $$($(PKG_CONFIG) --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(CORE_OBJ) $(filter %/places_compiled.o,$^) \
 		$$($(PKG_CONFIG) --libs cmocka)
 
@@ -103,8 +104,8 @@ $(UNIT_TESTS): $(BUILD)/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/u
 $(BUILD)/test_places $(BUILD)/test_towns: $(BUILD)/places_compiled.o
 
 # Screen tests link the drawing code and curses, writing to /dev/null.
-$(BUILD)/test_screen: tests/screen/test_screen.c tests/unit/desk_fixture.h $(CORE_OBJ) $(UI_OBJ)
-	$(COMPILE) $(TUI_INCLUDES) $(CURSES_CFLAGS) \
+$(BUILD)/test_screen: tests/screen/test_screen.c $(CORE_OBJ) $(UI_OBJ)
+	$(COMPILE) $(DEPFLAGS) $(TUI_INCLUDES) $(CURSES_CFLAGS) \
 		$$($(PKG_CONFIG) --cflags cmocka) \
 		$(LDFLAGS) -o $@ $< $(CORE_OBJ) $(BUILD)/draw.o \
 		$(CURSES_LIBS) $$($(PKG_CONFIG) --libs cmocka)
@@ -112,14 +113,14 @@ $(BUILD)/test_screen: tests/screen/test_screen.c tests/unit/desk_fixture.h $(COR
 # The fuzzing target, driven by saved inputs instead of libFuzzer.
 $(BUILD)/fuzz_replay: tests/fuzz/fuzz_table.c tests/fuzz/replay.c $(CORE_OBJ) \
 		$(DATA_OBJ)
-	$(COMPILE) $(ALL_INCLUDES) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c \
+	$(COMPILE) $(DEPFLAGS) $(ALL_INCLUDES) $(LDFLAGS) -o $@ tests/fuzz/fuzz_table.c \
 		tests/fuzz/replay.c $(CORE_OBJ) $(DATA_OBJ)
 
 # The view's fuzzing target (keys into the view, every frame drawn and
 # checked), driven by saved inputs: it links the drawing code and curses.
 $(BUILD)/fuzz_view_replay: tests/fuzz/fuzz_view.c tests/fuzz/replay.c \
 		$(CORE_OBJ) $(UI_OBJ) $(DATA_OBJ)
-	$(COMPILE) $(ALL_INCLUDES) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ \
+	$(COMPILE) $(DEPFLAGS) $(ALL_INCLUDES) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ \
 		tests/fuzz/fuzz_view.c tests/fuzz/replay.c $(CORE_OBJ) \
 		$(BUILD)/draw.o $(DATA_OBJ) $(CURSES_LIBS)
 
@@ -127,7 +128,7 @@ $(BUILD)/fuzz_view_replay: tests/fuzz/fuzz_view.c tests/fuzz/replay.c \
 $(BUILD)/fuzz_query_replay $(BUILD)/fuzz_line_replay: \
 		$(BUILD)/fuzz_%_replay: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
 		$(CORE_OBJ) $(DATA_OBJ)
-	$(COMPILE) $(ALL_INCLUDES) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
+	$(COMPILE) $(DEPFLAGS) $(ALL_INCLUDES) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
 		tests/fuzz/replay.c $(CORE_OBJ) $(DATA_OBJ)
 
 unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
@@ -168,18 +169,20 @@ fuzz: $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 			$(BUILD)/fuzz-$$t-corpus tests/fuzz/$$t-corpus || exit 1; \
 	done
 
-$(CORE_OBJ): $(BUILD)/%.o: src/core/%.c $(CORE_HEADERS) | $(BUILD)
-	$(COMPILE) $(CORE_INCLUDES) -c -o $@ $<
+$(CORE_OBJ): $(BUILD)/%.o: src/core/%.c | $(BUILD)
+	$(COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) -c -o $@ $<
 
-$(UI_OBJ): $(BUILD)/%.o: src/tui/%.c $(HEADERS) | $(BUILD)
-	$(COMPILE) $(TUI_INCLUDES) $(CURSES_CFLAGS) -c -o $@ $<
+$(UI_OBJ): $(BUILD)/%.o: src/tui/%.c | $(BUILD)
+	$(COMPILE) $(DEPFLAGS) $(TUI_INCLUDES) $(CURSES_CFLAGS) -c -o $@ $<
 
 $(BUILD)/builtin.o $(BUILD)/builtin_places.o: \
-		$(BUILD)/%.o: src/data/%.c $(HEADERS) | $(BUILD)
-	$(COMPILE) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
+		$(BUILD)/%.o: src/data/%.c | $(BUILD)
+	$(COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
 
-$(BUILD)/main.o: src/main.c $(HEADERS) | $(BUILD)
-	$(COMPILE) $(ALL_INCLUDES) -c -o $@ $<
+$(BUILD)/main.o: src/main.c | $(BUILD)
+	$(COMPILE) $(DEPFLAGS) $(ALL_INCLUDES) -c -o $@ $<
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tool/*.d)
 
 # The default table, compiled in so that the binary alone is enough.
 $(BUILD)/desks_data.c: data/desks.tsv src/tools/embed.sh | $(BUILD)
@@ -199,12 +202,12 @@ else
 PLACES_TOOL_OBJ = $(PLACES_TOOL_SRC:%=$(BUILD)/tool/%.o)
 TOOL_COMPILE = $(BUILD_CC) $(REQUIRED_CPPFLAGS) $(REQUIRED_CFLAGS) \
 	$(BUILD_CFLAGS)
-$(PLACES_TOOL_OBJ): $(BUILD)/tool/%.o: src/core/%.c $(CORE_HEADERS)
+$(PLACES_TOOL_OBJ): $(BUILD)/tool/%.o: src/core/%.c
 	@mkdir -p $(@D)
-	$(TOOL_COMPILE) $(CORE_INCLUDES) -c -o $@ $<
+	$(TOOL_COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) -c -o $@ $<
 endif
-$(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ) $(HEADERS)
-	$(TOOL_COMPILE) $(CORE_INCLUDES) $(if $(filter $(BUILD_CC),$(CC)),$(LDFLAGS)) \
+$(BUILD)/make-places: src/tools/make-places.c $(PLACES_TOOL_OBJ)
+	$(TOOL_COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) $(if $(filter $(BUILD_CC),$(CC)),$(LDFLAGS)) \
 		-o $@ src/tools/make-places.c $(PLACES_TOOL_OBJ)
 
 PLACE_TABLES = data/places.tsv data/former.tsv data/postal.tsv data/towns.tsv

@@ -17,6 +17,15 @@ for cc in gcc clang; do
 	check "$cc: and without one with -Wformat=2" \
 	    make -s BUILD="$tmp/$cc-format" CC=$cc CFLAGS="-O2 -Werror -Wformat=2" objects
 done
+# Header dependencies are the compiler's (-MMD): a header of the terminal
+# code changed rebuilds the terminal code that includes it, no core object.
+if [ -d "$tmp/gcc" ]; then
+	check "a header rebuilds what includes it, and nothing else" sh -c "
+	    make -n BUILD='$tmp/gcc' CC=gcc CFLAGS='-O2 -Werror' -W src/tui/links.h objects |
+	        grep -o -- '-o [^ ]*' | sort -u >'$tmp/rebuilt' &&
+	    grep -q '/browser.o' '$tmp/rebuilt' && grep -q '/links.o' '$tmp/rebuilt' &&
+	    ! grep -q -e '/filter.o' -e '/text.o' -e '/draw.o' '$tmp/rebuilt'"
+fi
 check "make CFLAGS=-O0 keeps the required flags" sh -c "
 	make -n -B BUILD='$tmp/o0' CFLAGS=-O0 objects | grep -q -- '-std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion .*-O0'"
 check "and drops _FORTIFY_SOURCE, which needs optimisation" sh -c "
