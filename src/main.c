@@ -264,7 +264,8 @@ parse_options(int argc, char **argv, struct options *o, char *words,
 	    NULL)) != -1) {
 		switch (opt) {
 		case 'f':
-			o->mode = MODE_FILTER, o->query = optarg;
+			o->mode = MODE_FILTER;
+			o->query = optarg;
 			break;
 		case 'l':
 			o->mode = MODE_LIST;

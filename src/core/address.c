@@ -315,8 +315,10 @@ explain_word(struct reader *r, size_t w, size_t m, struct score *sc)
 
 			if (k->word == w && k->pos == pos && k->len > best &&
 			    (named = part_named(r->p, k, m)) &&
-			    !(sc->named & named) && named > last)
-				best = k->len, part = named;
+			    !(sc->named & named) && named > last) {
+				best = k->len;
+				part = named;
+			}
 		}
 		if (best == 0 && !(sc->named & PART_TOWN) &&
 		    (best = town_at(r, m, s + pos, romaji, w + 1 == r->n,
@@ -393,8 +395,9 @@ address_read(const struct places *p, const struct address_word *words,
 		return false;
 	memset(r.seen, 0, sizeof r.seen);
 	memset(r.initials, 0, sizeof r.initials);
-	r.p = p, r.words = words, r.n = n < ADDRESS_MAX_WORDS ? n :
-	    ADDRESS_MAX_WORDS;
+	r.p = p;
+	r.words = words;
+	r.n = n < ADDRESS_MAX_WORDS ? n : ADDRESS_MAX_WORDS;
 	r.nmatches = r.ncandidates = 0;
 	/* One word that is a name, or the start of one, is that name being
 	 * typed (きたあい of きたあいきむら), not an address cut in parts. */

@@ -262,8 +262,10 @@ match_or_drop(const struct filter *f, const struct table *t,
 		asked |= !f->terms[i].negate && (f->terms[i].house ||
 		    (pass->use[i] && !f->terms[i].optional));
 	for (size_t i = 0; n == 0 && asked && i < f->count; i++)
-		if (pass->use[i] && f->terms[i].optional)
-			pass->use[i] = false, dropped = true;
+		if (pass->use[i] && f->terms[i].optional) {
+			pass->use[i] = false;
+			dropped = true;
+		}
 	return dropped ? match_rows(f, t, pass, before, rows, ranks, count) : n;
 }
 

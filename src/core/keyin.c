@@ -54,12 +54,16 @@ utf8_take(struct keyin *k, unsigned char b, uint32_t *cp)
 		    !(*cp >= 0x80 && *cp < 0xA0);
 	}
 	k->need = 0;
-	if (b >= 0xC2 && b <= 0xDF)
-		k->need = 2, k->cp = b & 0x1F;
-	else if (b >= 0xE0 && b <= 0xEF)
-		k->need = 3, k->cp = b & 0x0F;
-	else if (b >= 0xF0 && b <= 0xF4)
-		k->need = 4, k->cp = b & 0x07;
+	if (b >= 0xC2 && b <= 0xDF) {
+		k->need = 2;
+		k->cp = b & 0x1F;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		k->need = 3;
+		k->cp = b & 0x0F;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		k->need = 4;
+		k->cp = b & 0x07;
+	}
 	k->have = 1;
 	return false;
 }
@@ -171,9 +175,10 @@ mouse_key(struct key *out, long b, long x, long y, bool release)
 	if (b & 64)
 		out->button = (b & 3) == 0 ? MOUSE_WHEEL_UP :
 		    (b & 3) == 1 ? MOUSE_WHEEL_DOWN : MOUSE_OTHER;
-	else if ((b & 3) == 3)
-		out->button = MOUSE_OTHER, release = true;
-	else
+	else if ((b & 3) == 3) {
+		out->button = MOUSE_OTHER;
+		release = true;
+	} else
 		out->button = (enum mouse_button)(b & 3);
 	out->release = release || (b & 32);
 	out->x = x > 0 && x < 100000 ? (int)x - 1 : 0;

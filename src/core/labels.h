@@ -86,15 +86,19 @@ enum lang labels_lang_from_env(void);
 /* Parses "ja" or "en". */
 bool labels_parse_lang(const char *name, enum lang *out);
 
+#include <stdarg.h>
 #include <stdio.h>
 
 const char *label(enum lang lang, enum label id);
 
-/* A label that is a format, filled: into out (cap bytes) or printed. Its
- * arguments are what label_conversions says, in that order; test_labels
- * holds both languages of every label to it (a format from a table cannot
- * be checked where it is used). Return as snprintf and fprintf. */
+/* A label that is a format, filled: into out (cap bytes) or printed (at
+ * most 4,095 bytes of it). Its arguments are what label_conversions says,
+ * in that order; test_labels holds both languages of every label to it (a
+ * format from a table cannot be checked where it is used, so it is filled
+ * by text_fill, not by printf). Return as snprintf and fprintf. */
 int label_format(char *out, size_t cap, enum lang lang, enum label id, ...);
+int label_vformat(char *out, size_t cap, enum lang lang, enum label id,
+    va_list ap);
 int label_print(FILE *out, enum lang lang, enum label id, ...);
 
 /* The conversions a label takes, as they are written in it ("s", "zu",

@@ -61,13 +61,16 @@ command_words(const char *command, const char *url, char *buf, char **argv)
 		for (; *command && *command != ' '; command++) {
 			bool ok;
 
-			if (command[0] == '%' && command[1] == 's')
-				ok = append(buf, &at, url, strlen(url)),
-				    had_url = true, command++;
-			else if (command[0] == '%' && command[1] == '%')
-				ok = append(buf, &at, "%", 1), command++;
-			else
+			if (command[0] == '%' && command[1] == 's') {
+				ok = append(buf, &at, url, strlen(url));
+				had_url = true;
+				command++;
+			} else if (command[0] == '%' && command[1] == '%') {
+				ok = append(buf, &at, "%", 1);
+				command++;
+			} else {
 				ok = append(buf, &at, command, 1);
+			}
 			if (!ok)
 				return false;
 		}

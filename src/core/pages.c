@@ -170,8 +170,10 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 		}
 		push(p, rest, n, indent, style, link);
 		rest += n;
-		if (rest != safe) /* the lines after the first */
-			indent += hang, hang = 0;
+		if (rest != safe) { /* the lines after the first */
+			indent += hang;
+			hang = 0;
+		}
 		while (prose && *rest == ' ')
 			rest++;
 	} while (*rest);
@@ -255,21 +257,18 @@ page_addf(struct page *p, size_t indent, enum line_style style,
 	va_end(ap);
 }
 
-/* The label's format comes from a table: label_conversions, held to it
- * by test_labels, is what checks it. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 void
 page_add_label(struct page *p, size_t indent, enum line_style style,
     enum label id, ...)
 {
+	char buf[2 * TSV_MAX_LINE + 256];
 	va_list ap;
 
 	va_start(ap, id);
-	add_v(p, indent, style, label(p->setup.lang, id), ap);
+	label_vformat(buf, sizeof buf, p->setup.lang, id, ap);
 	va_end(ap);
+	add(p, indent, style, buf);
 }
-#pragma GCC diagnostic pop
 
 /* A label, followed by the source's own mark where it can be shown. */
 static void

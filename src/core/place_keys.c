@@ -34,7 +34,8 @@ add_key(struct key_builder *b, size_t place, const char *text, size_t len,
 			b->failed = true;
 			return;
 		}
-		b->text = grown, b->cap_text = cap;
+		b->text = grown;
+		b->cap_text = cap;
 	}
 	if (b->nkeys == b->cap_keys) {
 		size_t cap = b->cap_keys * 2 + 1024;
@@ -44,7 +45,8 @@ add_key(struct key_builder *b, size_t place, const char *text, size_t len,
 			b->failed = true;
 			return;
 		}
-		b->keys = grown, b->cap_keys = cap;
+		b->keys = grown;
+		b->cap_keys = cap;
 	}
 	memcpy(b->text + b->text_len, folded, len + 1);
 	b->keys[b->nkeys++] = (struct place_key){(uint32_t)b->text_len,
@@ -162,8 +164,10 @@ add_pair(struct key_builder *b, size_t place, const struct part *first,
 	memcpy(name + nl, second->name, second->name_len);
 	memcpy(kana, first->kana, kl);
 	memcpy(kana + kl, second->kana, second->kana_len);
-	joined.name = name, joined.name_len = nl + second->name_len;
-	joined.kana = kana, joined.kana_len = kl + second->kana_len;
+	joined.name = name;
+	joined.name_len = nl + second->name_len;
+	joined.kana = kana;
+	joined.kana_len = kl + second->kana_len;
 	add_part(b, place, &joined, 0, romaji_only);
 }
 

@@ -518,8 +518,8 @@ place_display_name(const struct places *p, size_t place, bool upper,
 		romaji_name(p, place, upper, out, cap);
 		return;
 	}
-	n = ascii ? (out[0] = '\0', 0) :
-	    snprintf(out, cap, "%.*s", (int)len, name);
+	out[0] = '\0';
+	n = ascii ? 0 : snprintf(out, cap, "%.*s", (int)len, name);
 	for (size_t i = 0; i < pl->nnow && n >= 0 && (size_t)n < cap; i++) {
 		const struct place *now = &p->list[p->now[pl->first_now + i]];
 		char shown[256];

@@ -75,7 +75,9 @@ check_phone(const struct tsv_cursor *c, const char *cell)
 
 		if (n == 0)
 			break;
-		digits += n, groups++, p += n;
+		digits += n;
+		groups++;
+		p += n;
 		if (*p != '-')
 			break;
 		p++;
@@ -256,8 +258,10 @@ fold_desk(struct desk *k, char *out)
 		n = text_fold(desk_cell(k, f), len, out, NULL);
 		if (f == FIELD_ROMAJI || f == FIELD_REGION_ROMAJI)
 			n = text_fold_romaji(out, n, NULL);
-		if (f == FIELD_KANA)
-			kana = out, kana_len = n;
+		if (f == FIELD_KANA) {
+			kana = out;
+			kana_len = n;
+		}
 		k->folded_at[f] = (uint16_t)(out - k->fold);
 		out += n + 1;
 	}

@@ -44,11 +44,17 @@ text_decode_any(const char *s, size_t len, uint32_t *cp)
 		return 1;
 	}
 	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 2, c = u[0] & 0x1Fu, min = 0x80;
+		need = 2;
+		c = u[0] & 0x1Fu;
+		min = 0x80;
 	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 3, c = u[0] & 0x0Fu, min = 0x800;
+		need = 3;
+		c = u[0] & 0x0Fu;
+		min = 0x800;
 	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 4, c = u[0] & 0x07u, min = 0x10000;
+		need = 4;
+		c = u[0] & 0x07u;
+		min = 0x10000;
 	} else {
 		*cp = TEXT_INVALID;
 		return 1;
@@ -163,6 +169,49 @@ text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 	g->cp = 0;
 }
 
+/* Appends len bytes of s to out (cap bytes) at *at, as far as they fit,
+ * counting them all. */
+static void
+put_part(char *out, size_t cap, size_t *at, const char *s, size_t len)
+{
+	if (*at < cap) {
+		size_t room = cap - 1 - *at;
+
+		memcpy(out + *at, s, len < room ? len : room);
+	}
+	*at += len;
+}
+
+size_t
+text_fill(char *out, size_t cap, const char *fmt, const char *const *args,
+    size_t n)
+{
+	size_t at = 0, used = 0;
+
+	while (*fmt) {
+		size_t plain = strcspn(fmt, "%");
+
+		put_part(out, cap, &at, fmt, plain);
+		fmt += plain;
+		if (!*fmt)
+			break;
+		if (fmt[1] == '%') {
+			put_part(out, cap, &at, "%", 1);
+			fmt += 2;
+			continue;
+		}
+		fmt += 1 + (fmt[1] == 'z');
+		if (*fmt)
+			fmt++; /* s, d, u */
+		if (used < n)
+			put_part(out, cap, &at, args[used], strlen(args[used]));
+		used++;
+	}
+	if (cap)
+		out[at < cap ? at : cap - 1] = '\0';
+	return at;
+}
+
 bool
 text_is_letters(const char *s)
 {
@@ -208,7 +257,8 @@ sanitize(char *dst, size_t cap, const char *src, size_t len, size_t *width)
 
 		if (run == 0) {
 			text_glyph(src + i, len - i, false, &g);
-			bytes = g.bytes, n = g.len;
+			bytes = g.bytes;
+			n = g.len;
 			cols = g.cp ? (size_t)text_cp_width(g.cp) : g.len;
 		}
 		fit = done == pos && pos + n < cap ? n : 0;
@@ -216,7 +266,8 @@ sanitize(char *dst, size_t cap, const char *src, size_t len, size_t *width)
 			fit = cap - pos - 1; /* the ASCII that fits */
 		if (dst)
 			memcpy(dst + done, bytes, fit);
-		done += fit, pos += n;
+		done += fit;
+		pos += n;
 		w += fit == n ? cols : fit;
 		i += run > 0 ? run : g.consumed;
 	}
@@ -294,7 +345,8 @@ text_fit(const char *s, size_t cols, size_t *used)
 		if (run > 0) { /* a column each */
 			size_t take = run < cols - w ? run : cols - w;
 
-			w += take, i += take;
+			w += take;
+			i += take;
 			if (take < run) /* the next one, ASCII, does not fit */
 				break;
 			continue; /* a zero-width mark after the run may */

@@ -127,6 +127,14 @@ void text_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
 /* The longest escape text_sanitize writes for one input byte. */
 #define TEXT_ESCAPE_GROWTH 4
 
+/* A format that is data (a label, a message given as a parameter) filled
+ * without printf: each conversion (%s, %d, %zu) takes the next of
+ * args[0..n) as it is, already text; %% is a %. Into out (cap bytes,
+ * terminated when cap > 0); returns the length the whole needs, like
+ * snprintf. A conversion past the args is left out. */
+size_t text_fill(char *out, size_t cap, const char *fmt,
+    const char *const *args, size_t n);
+
 /* Copies src into dst (cap bytes, always terminated when cap > 0) with every
  * unsafe code point written as <U+XXXX> and every invalid byte as \xHH.
  * Returns the length the whole result needs, like snprintf; a buffer of

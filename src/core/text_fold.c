@@ -195,10 +195,11 @@ text_fold(const char *s, size_t len, char *out, size_t *map)
 		}
 		n = text_decode(s + i, len - i, &cp);
 		if (folds_to_itself(cp, s + i + n, len - i - n)) { /* 3 bytes */
-			out[o] = s[i], out[o + 1] = s[i + 1], out[o + 2] = s[i + 2];
+			memcpy(out + o, s + i, 3);
 			if (map)
 				map[o] = map[o + 1] = map[o + 2] = start;
-			o += 3, i += 3;
+			o += 3;
+			i += 3;
 			continue;
 		}
 		if (cp == TEXT_INVALID) {
@@ -348,13 +349,16 @@ text_romaji_hepburn(const char *s, size_t len, char *out)
 		char c = s[i], next = i + 1 < len ? s[i + 1] : '\0';
 
 		if (c == 's' && (next == 'i' || next == 'y')) {
-			memcpy(out + o, "sh", 2), o += 2;
+			memcpy(out + o, "sh", 2);
+			o += 2;
 			i += next == 'y';
 		} else if (c == 't' && (next == 'i' || next == 'y')) {
-			memcpy(out + o, "ch", 2), o += 2;
+			memcpy(out + o, "ch", 2);
+			o += 2;
 			i += next == 'y';
 		} else if (c == 't' && next == 'u') {
-			memcpy(out + o, "ts", 2), o += 2;
+			memcpy(out + o, "ts", 2);
+			o += 2;
 		} else if (c == 'h' && next == 'u') {
 			out[o++] = 'f';
 		} else {
@@ -436,7 +440,8 @@ text_kana_romaji(const char *s, size_t len, char *out)
 
 		if (cp < 0x3041 || cp > 0x3096) {
 			memcpy(out + o, s + i, n);
-			o += n, i += n;
+			o += n;
+			i += n;
 			continue;
 		}
 		i += n;

@@ -99,11 +99,9 @@ tsv_report_cell(const struct tsv_cursor *c, const char *p, const char *fmt,
 		len = text_boundary(value, 64);
 	text_sanitize(shown, sizeof shown, value, len);
 	/* fmt was checked where tsv_report_cell is called (its attribute:
-	 * the two strings); here it is a parameter. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	snprintf(message, sizeof message, fmt, name, shown);
-#pragma GCC diagnostic pop
+	 * the two strings); here it is a parameter, filled without printf. */
+	text_fill(message, sizeof message, fmt, (const char *const[]){name,
+	    shown}, 2);
 	tsv_report_at(c, p, "%s", message);
 }
 
@@ -154,7 +152,8 @@ check_characters(struct reader *r, const char *line, size_t len)
 		if (line[i] == '\t') {
 			if (r->tabs < TSV_MAX_TABS)
 				r->tab[r->tabs] = (unsigned short)i;
-			r->tabs++, i++;
+			r->tabs++;
+			i++;
 			continue;
 		}
 		if (line[i] >= 0x20 && line[i] < 0x7F) { /* printable ASCII */

@@ -224,16 +224,18 @@ navigate(struct view *v, enum action a, size_t height)
 static void
 escape(struct view *v)
 {
-	if (v->help)
+	if (v->help) {
 		v->help = false;
-	else if (v->narrow && v->detail_shown)
-		v->detail_shown = false, v->focus = FOCUS_LIST;
-	else if (v->focus == FOCUS_DETAIL)
+	} else if (v->narrow && v->detail_shown) {
+		v->detail_shown = false;
 		v->focus = FOCUS_LIST;
-	else if (v->query_len > 0)
+	} else if (v->focus == FOCUS_DETAIL) {
+		v->focus = FOCUS_LIST;
+	} else if (v->query_len > 0) {
 		view_apply(v, ACT_CLEAR_QUERY, 0);
-	else
+	} else {
 		v->quit = true;
+	}
 	v->scroll = 0;
 }
 

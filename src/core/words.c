@@ -133,7 +133,8 @@ copy_marked_code(const char **in, char **o)
 		(*in)++;
 	n = strspn(*in, "0123456789-");
 	memcpy(*o, *in, n);
-	*o += n, *in += n;
+	*o += n;
+	*in += n;
 	if (n && **in && !is_space(*in))
 		*(*o)++ = ' ';
 }
@@ -154,7 +155,8 @@ words_split(const char *in, char *out)
 		}
 		if (code) {
 			memcpy(o, in, code);
-			o += code, in += code;
+			o += code;
+			in += code;
 			*o++ = ' ';
 			continue;
 		}
@@ -170,7 +172,8 @@ words_split(const char *in, char *out)
 			memcpy(o, in, 3);
 			o[3] = '-';
 			memcpy(o + 4, in + 4, 4);
-			o += 8, in += 8;
+			o += 8;
+			in += 8;
 			continue;
 		}
 		*o++ = *in++;

@@ -360,8 +360,10 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 		return handle_key(s, &esc, t) && handle_key(s, &plain, t);
 	}
 	if (len > 0) {
-		if (t->len + len <= sizeof t->text)
-			memcpy(t->text + t->len, text, len), t->len += len;
+		if (t->len + len <= sizeof t->text) {
+			memcpy(t->text + t->len, text, len);
+			t->len += len;
+		}
 		view_say(v, "");
 		return true;
 	}

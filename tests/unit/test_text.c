@@ -477,6 +477,27 @@ ascii_glyphs_say_what_they_are(void **state)
 	}
 }
 
+/* A format that is data, filled without printf: each conversion takes
+ * the next text as it is, %% is %, what does not fit is cut and counted. */
+static void
+fill_takes_text_for_each_conversion(void **state)
+{
+	const char *const args[] = {"054-254-9110", "3", "%s"};
+	char out[64];
+
+	(void)state;
+	assert_int_equal(text_fill(out, sizeof out, "%s: %d of %zu, 100%%",
+	    args, 3), strlen("054-254-9110: 3 of %s, 100%"));
+	assert_string_equal(out, "054-254-9110: 3 of %s, 100%");
+	assert_int_equal(text_fill(out, 8, "%s!", args, 1), 13);
+	assert_string_equal(out, "054-254");
+	assert_int_equal(text_fill(out, sizeof out, "%s and %s", args, 1),
+	    strlen("054-254-9110 and "));
+	assert_int_equal(text_fill(out, sizeof out, "ends in %", args, 0), 8);
+	assert_string_equal(out, "ends in ");
+	assert_int_equal(text_fill(NULL, 0, "%s", args, 1), 12);
+}
+
 /* Random text of every kind a table or a paste may hold. */
 static size_t
 random_text(unsigned *seed, char *out, size_t cap)
@@ -584,6 +605,7 @@ main(void)
 		cmocka_unit_test(fast_paths_agree_with_the_tables),
 		cmocka_unit_test(widths_are_unicodes),
 		cmocka_unit_test(ascii_glyphs_say_what_they_are),
+		cmocka_unit_test(fill_takes_text_for_each_conversion),
 		cmocka_unit_test(shortcuts_agree_with_the_plain_way),
 	};
 
