@@ -17,9 +17,12 @@ for loc in "-u LANG -u LC_ALL -u LC_CTYPE" "-u LC_ALL LANG=C" \
 done
 if command -v localedef >/dev/null && mkdir -p "$tmp/loc" &&
     localedef -i ja_JP -f EUC-JP "$tmp/loc/ja_JP.eucJP" 2>/dev/null; then
+	# UTF-8 would be mojibake in an EUC-JP terminal: ASCII, readable in
+	# either, and why, once (issue 25).
 	start eucjp -u LC_ALL LOCPATH="$tmp/loc" LANG=ja_JP.eucJP
-	check "EUC-JP locale: UTF-8 fallback, Japanese labels" wait_for "入力で絞り込み"
-	check "EUC-JP locale: kanji, not mojibake" wait_for "北海道 Hokkaido"
+	check "EUC-JP locale: ASCII, and why" wait_for "ASCII only: the locale's characters are EUC-JP"
+	check "EUC-JP locale: romaji" wait_for ">01 Hokkaido"
+	check "EUC-JP locale: nothing but ASCII on screen, no mojibake" sh -c "! tmux -L '$sock' capture-pane -p -t s | LC_ALL=C grep -q '[^ -~]'"
 else
 	skip "no EUC-JP locale can be made here (localedef, locales)"
 fi
