@@ -28,6 +28,24 @@ if [ -d "$tmp/gcc" ]; then
 	    grep -q '/browser.o' '$tmp/rebuilt' && grep -q '/links.o' '$tmp/rebuilt' &&
 	    ! grep -q -e '/filter.o' -e '/text.o' -e '/draw.o' '$tmp/rebuilt'"
 fi
+# No two modules call each other (help is above pages, place_keys below
+# places): from the objects, which module uses a symbol another defines.
+# One module may be several files: text (text_fold.c), filter (filter_run.c,
+# filter_spans.c).
+if [ -d "$tmp/gcc" ] && command -v nm >/dev/null; then
+	module() { case $1 in text_fold) echo text ;; filter_*) echo filter ;; *) echo "$1" ;; esac; }
+	for o in "$tmp"/gcc/*.o; do
+		m=$(module "$(basename "$o" .o)")
+		nm --defined-only -g "$o" | awk -v m="$m" 'NF == 3 { print $3, m }'
+	done | sort >"$tmp/defined"
+	for o in "$tmp"/gcc/*.o; do
+		m=$(module "$(basename "$o" .o)")
+		nm -u "$o" | awk '{ print $NF }' | sort | join - "$tmp/defined" |
+		    awk -v m="$m" '$2 != m { print m, $2 }'
+	done | sort -u >"$tmp/uses"
+	awk '{ print $2, $1 }' "$tmp/uses" | sort -u | comm -12 - "$tmp/uses" >"$tmp/cycles"
+	check "no two modules call each other" sh -c "! grep . '$tmp/cycles' >&2"
+fi
 check "make CFLAGS=-O0 keeps the required flags" sh -c "
 	make -n -B BUILD='$tmp/o0' CFLAGS=-O0 objects | grep -q -- '-std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wconversion .*-O0'"
 check "and drops _FORTIFY_SOURCE, which needs optimisation" sh -c "

@@ -503,38 +503,15 @@ page_row_note(const struct filter *f, const struct desk *k, enum lang lang,
 	return true;
 }
 
-void
-page_for_view(struct page *p, const struct view *v, const struct layout *l,
-    enum lang lang, bool ascii)
+/* The page's lines that show something: the padding after the last one
+ * is not scrolled to. */
+size_t
+page_content(const struct page *p)
 {
-	struct page_setup setup = {lang, ascii, (size_t)l->detail.w,
-		l->mode == LAYOUT_WIDE ? v->table : NULL, false};
-	size_t sel = view_selected(v);
+	size_t n = p->count;
 
-	memset(p, 0, sizeof *p);
-	if (v->help) {
-		setup.width = (size_t)l->query.w;
-		page_help(p, v->table, &setup);
-	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
-		const struct desk *k = &v->table->desks[sel];
-		char via[FILTER_PLACE_MAX] = "";
-		/* "" (a blank line) when this desk matched on its own but
-		 * others were found through a place: moving between them
-		 * shifts nothing. */
-		const char *place = filter_place_read(&v->filter, k,
-		    lang == LANG_EN, ascii, via, sizeof via) ||
-		    v->direct < v->nrows ? via : NULL;
-		bool guessed = filter_suggested(&v->filter, k);
-
-		page_detail(p, k, &setup, place, guessed);
-		if (setup.urls && p->count > (size_t)l->detail.h) {
-			page_free(p);
-			setup.urls = NULL;
-			page_detail(p, k, &setup, place, guessed);
-		}
-	} else if (v->nrows == 0 && l->mode != LAYOUT_TOO_SMALL) {
-		setup.width = (size_t)(l->query.w > 1 ? l->query.w - 1 : 1);
-		setup.urls = NULL;
-		page_miss(p, v->table, &setup);
-	}
+	while (n > 0 && p->lines[n - 1].text[strspn(p->lines[n - 1].text, " ")]
+	    == '\0')
+		n--;
+	return n;
 }

@@ -7,10 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "filter.h"
 #include "labels.h"
-#include "layout.h"
 #include "table.h"
-#include "view.h"
 
 enum line_style {
 	STYLE_TEXT, STYLE_LABEL, STYLE_URL, STYLE_PHONE,
@@ -67,21 +66,15 @@ void page_miss(struct page *p, const struct table *t,
 
 void page_free(struct page *p);
 
+/* The page's lines that show something: the padding after the last one
+ * is not scrolled to. */
+size_t page_content(const struct page *p);
+
 /* The note of a listed desk, as every front end writes it: the place it
  * was found through (浜松市), or what a slip may have meant (もしかして:
  * 浜松市; did you mean Hamamatsu-shi?). false when there is none. */
 bool page_row_note(const struct filter *f, const struct desk *k,
     enum lang lang, bool ascii, char *out, size_t cap);
-
-/* The page a frame shows for v in layout l: the help, the selected
- * desk's detail with the place it was found through, or page_miss (as
- * wide as the screen, like the help) when nothing is listed. Its sections keep a
- * fixed height (labels that stay put as the selection moves, so that a
- * move sends only the values) in the wide layout; where that does not fit,
- * and one pane at a time (a phone's screen), the detail is compact: the
- * phone first, no filler lines. Empty when nothing is selected. */
-void page_for_view(struct page *p, const struct view *v,
-    const struct layout *l, enum lang lang, bool ascii);
 
 /* For the page builders (pages.c, help.c): an empty page written so (a
  * width of at least 1). */

@@ -123,7 +123,7 @@ mouse_event(struct view *v, const struct layout *l, const struct key *k)
 
 struct session {
 	struct view view;
-	struct layout layout;
+	struct frame_plan plan;  /* the frame shown: its layout and page */
 	struct theme theme;
 	enum lang lang;
 	bool ascii;
@@ -154,22 +154,24 @@ write_all(const char *buf, size_t len)
 	return true;
 }
 
+/* Plans the frame in the core, paints it, and keeps its layout for the
+ * keys and clicks that follow. */
 static void
 draw(struct session *s)
 {
-	const struct layout *l = &s->layout;
-	struct page p;
+	struct frame_plan *plan = &s->plan;
 	struct drawn_links drawn;
-	struct frame f = {&s->view, l, &p, &s->theme, s->lang, s->ascii,
-		s->status_link, s->hyperlinks ? &drawn : NULL};
+	struct frame f = {&s->view, &plan->layout, &plan->page, &s->theme,
+		s->lang, s->ascii, s->status_link, s->hyperlinks ? &drawn : NULL};
 
-	draw_view(stdscr, &s->view, &f, &p);
-	curs_set(l->mode != LAYOUT_TOO_SMALL && !s->view.help &&
+	frame_plan_build(plan, &s->view, LINES, COLS, s->lang, s->ascii);
+	draw_frame(stdscr, &f);
+	curs_set(plan->layout.mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
 	refresh();
 	if (s->hyperlinks)
 		s->link_len = links_update(&s->links, &drawn, s->link_bytes);
-	page_free(&p);
+	frame_plan_free(plan);
 }
 
 /* The text an action works on: the selected desk's phone, page or
@@ -373,7 +375,7 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 		return true;
 	}
 	if (k->id == K_MOUSE) {
-		mouse_event(v, &s->layout, k);
+		mouse_event(v, &s->plan.layout, k);
 		return true;
 	}
 	view_say(v, "");
@@ -387,8 +389,7 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 		s->links.stale = true;
 		return true;
 	}
-	view_apply(v, a, (size_t)(v->focus == FOCUS_LIST ? s->layout.list.h :
-	    s->layout.detail.h));
+	view_apply(v, a, frame_plan_page_rows(&s->plan, v));
 	/* An Esc that would end the session waits out the window in which
 	 * a slow link may still bring the rest of a key (ESC, then [B). */
 	if (v->quit && k->id == K_ESC && input_esc_split())
@@ -495,8 +496,6 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 	input_start(o->mouse, &s->limits);
 	terminal_modes_init(o->mouse);
 	do {
-		layout_compute(&s->layout, LINES, COLS, view_list_width(&s->view));
-		view_set_narrow(&s->view, s->layout.mode == LAYOUT_NARROW);
 		draw(s);
 		terminal_modes(true);
 		send_links_at_a_pause(s);

@@ -262,19 +262,6 @@ note_link(const struct frame *f, int y, int x, int room, const char *text,
 		text, url, attr};
 }
 
-/* The page's lines that show something: the padding after the last one
- * is not scrolled to. */
-static size_t
-page_content(const struct page *p)
-{
-	size_t n = p->count;
-
-	while (n > 0 && p->lines[n - 1].text[strspn(p->lines[n - 1].text, " ")]
-	    == '\0')
-		n--;
-	return n;
-}
-
 /* '^' and 'v' where the page goes on above and below the pane: on the
  * separator of a wide layout, else in the pane's last column. */
 static void
@@ -498,16 +485,4 @@ draw_frame(WINDOW *w, const struct frame *given)
 	draw_panes(w, f);
 	draw_hint(w, f);
 	draw_query(w, f); /* last: it leaves the cursor in the query */
-}
-
-void
-draw_view(WINDOW *w, struct view *v, struct frame *f, struct page *p)
-{
-	const struct layout *l = f->layout;
-
-	page_for_view(p, v, l, f->lang, f->ascii);
-	f->page = p;
-	view_fit(v, (size_t)(l->list.h > 0 ? l->list.h : 1), page_content(p),
-	    (size_t)(l->detail.h > 0 ? l->detail.h : 1));
-	draw_frame(w, f);
 }

@@ -1,6 +1,7 @@
-/* draw: paints a whole frame of the browser from the view, the layout and
- * the pages into a curses window. Changes no state; curses sends only the
- * cells that differ from the last frame. */
+/* draw: paints a whole frame of the browser, as the core planned it
+ * (frame.h: the layout, the page, the fitted view), into a curses window.
+ * Changes no state; curses sends only the cells that differ from the last
+ * frame. */
 #ifndef MADOGUCHI_DRAW_H
 #define MADOGUCHI_DRAW_H
 
@@ -8,6 +9,7 @@
 
 #include "labels.h"
 #include "layout.h"
+#include "frame.h"
 #include "pages.h"
 #include "view.h"
 
@@ -53,11 +55,5 @@ struct frame {
 };
 
 void draw_frame(WINDOW *w, const struct frame *f);
-
-/* A whole frame of v as the browser shows it: builds its page into p (the
- * help, or the selected desk's detail with the place it was found
- * through) and sets f->page, fits v's scrolls to f->layout, and paints.
- * Free p once the frame (and its links) went out. */
-void draw_view(WINDOW *w, struct view *v, struct frame *f, struct page *p);
 
 #endif

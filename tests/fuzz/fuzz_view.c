@@ -67,17 +67,16 @@ check_screen(const struct view *v)
 static void
 frame(struct view *v, int lines, int cols, bool ascii)
 {
-	struct layout l;
-	struct page p;
-	struct frame f = {v, &l, NULL, &theme, ascii ? LANG_EN : LANG_JA, ascii,
+	struct frame_plan plan;
+	enum lang lang = ascii ? LANG_EN : LANG_JA;
+	struct frame f = {v, &plan.layout, &plan.page, &theme, lang, ascii,
 		NULL, NULL};
 
 	resize_term(lines, cols);
-	layout_compute(&l, lines, cols, view_list_width(v));
-	view_set_narrow(v, l.mode == LAYOUT_NARROW);
-	draw_view(stdscr, v, &f, &p);
+	frame_plan_build(&plan, v, lines, cols, lang, ascii);
+	draw_frame(stdscr, &f);
 	check_screen(v);
-	page_free(&p);
+	frame_plan_free(&plan);
 }
 
 int

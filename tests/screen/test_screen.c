@@ -54,19 +54,19 @@ teardown(void **state)
 	return 0;
 }
 
-/* Draws v as the browser does (draw_view) at lines x cols. */
+/* Draws v as the browser does (frame_plan_build, draw_frame) at lines x
+ * cols. */
 static void
 paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
-	struct layout l;
-	struct page p;
-	struct frame f = {v, &l, NULL, &theme, lang, ascii, NULL, NULL};
+	struct frame_plan plan;
+	struct frame f = {v, &plan.layout, &plan.page, &theme, lang, ascii,
+		NULL, NULL};
 
 	resize_term(lines, cols);
-	layout_compute(&l, lines, cols, view_list_width(v));
-	view_set_narrow(v, l.mode == LAYOUT_NARROW);
-	draw_view(stdscr, v, &f, &p);
-	page_free(&p);
+	frame_plan_build(&plan, v, lines, cols, lang, ascii);
+	draw_frame(stdscr, &f);
+	frame_plan_free(&plan);
 }
 
 static void

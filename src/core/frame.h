@@ -1,0 +1,32 @@
+/* frame: what a frame of the browser shows, worked out from the view and
+ * the screen's size alone: where each part goes (layout), the page the
+ * panes show (the help, the selected desk's detail, or what to type when
+ * nothing is listed), and the view fitted to them (the narrow layout, the
+ * selection and the scrolls within the panes). The browser, the screen
+ * tests and the view fuzzer build each frame here; draw only paints it and
+ * changes nothing. */
+#ifndef MADOGUCHI_FRAME_H
+#define MADOGUCHI_FRAME_H
+
+#include <stdbool.h>
+
+#include "layout.h"
+#include "pages.h"
+#include "view.h"
+
+struct frame_plan {
+	struct layout layout;
+	struct page page; /* empty when the panes show no page */
+};
+
+/* Plans the frame of v on a screen of lines x cols, fitting v to it. Free
+ * its page with frame_plan_free once the frame (and its links) went out. */
+void frame_plan_build(struct frame_plan *fp, struct view *v, int lines,
+    int cols, enum lang lang, bool ascii);
+
+void frame_plan_free(struct frame_plan *fp);
+
+/* The rows of the pane the keys go to: what a page move moves. */
+size_t frame_plan_page_rows(const struct frame_plan *fp, const struct view *v);
+
+#endif
