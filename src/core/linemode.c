@@ -8,12 +8,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clip.h"
+#include "act.h"
 #include "exit_status.h"
 #include "filter.h"
 #include "labels.h"
 #include "timelimit.h"
-#include "opener.h"
 #include "output.h"
 #include "pages.h"
 #include "text.h"
@@ -166,51 +165,50 @@ query(struct session *s, const char *text)
 		show_list(s);
 }
 
+/* A text browser uses the line mode's terminal as it is: nothing to lend. */
+static void
+keep_terminal(void *ctx, bool away)
+{
+	(void)ctx;
+	(void)away;
+}
+
 /* "copy [phone|page|contact]" and "open [page|contact]", on the desk shown
- * last, with the browser's rules. */
+ * last, with the browser's rules (act), which write no escape here. */
 static void
 act(struct session *s, bool opening, const char *what)
 {
+	struct act_rules rules = act_rules_of(s->o, false);
+	struct act_result res;
 	const struct desk *k;
 	const char *text;
-	struct opened o;
 
 	if (s->shown == SIZE_MAX) {
 		say(s, L_LINE_NO_DESK, NULL);
 		return;
 	}
 	k = &s->table->desks[s->shown];
-	if (s->o->restricted || (!opening && !s->o->osc52)) {
-		say(s, opening ? L_OPEN_OFF : L_COPY_OFF, NULL);
-		return;
-	}
 	if (!*what)
 		what = opening ? "page" : "phone";
-	text = strcmp(what, "phone") == 0 ? desk_cell(k, FIELD_PHONE) :
-	    strcmp(what, "page") == 0 ? desk_cell(k, FIELD_CYBER_URL) :
-	    strcmp(what, "contact") == 0 ? desk_contact_url(k) : "";
-	if (!text || !*text) {
+	if (strcmp(what, "phone") != 0 && strcmp(what, "page") != 0 &&
+	    strcmp(what, "contact") != 0) {
 		char shown[64 * TEXT_ESCAPE_GROWTH + 1];
 
 		text_sanitize(shown, sizeof shown, what, strnlen(what, 64));
-		say(s, text ? L_LINE_UNKNOWN : L_NO_CONTACT, shown);
+		say(s, L_LINE_UNKNOWN, shown);
 		return;
 	}
-	if (!opening) {
-		enum label said = clip_route_from_env() == CLIP_TMUX ?
-		    clip_by_tmux(text) : L_COUNT;
-
-		say(s, said != L_COUNT ? said : L_LINE_NOT_COPIED, text);
-	} else if (opener_over_ssh())
-		say(s, L_OPEN_OVER_SSH, text);
-	else if (opener_open(text, &o))
-		say(s, L_OPENED, o.program);
-	else if (o.ran) {
-		label_print(s->out, s->lang, L_OPEN_EXITED, o.program, o.status,
-		    text);
-		fputc('\n', s->out);
-	} else
-		say(s, L_OPEN_FAILED, text);
+	text = act_text(k, strcmp(what, "phone") == 0 ? TARGET_PHONE :
+	    strcmp(what, "page") == 0 ? TARGET_PAGE : TARGET_CONTACT);
+	if (!text) {
+		say(s, L_NO_CONTACT, NULL);
+		return;
+	}
+	if (opening)
+		act_open(&rules, text, keep_terminal, NULL, &res);
+	else
+		act_copy(&rules, text, &res);
+	fprintf(s->out, "%s\n", res.said);
 }
 
 /* A line of digits that is a desk's code (13, 09, 5): that desk, the same

@@ -14,7 +14,7 @@
 
 #include <curses.h>
 
-#include "clip.h"
+#include "act.h"
 #include "count_of.h"
 #include "draw.h"
 #include "exit_status.h"
@@ -127,7 +127,7 @@ struct session {
 	struct theme theme;
 	enum lang lang;
 	bool ascii;
-	bool can_copy, can_open;
+	struct act_rules rules;  /* what acting on a desk may do */
 	bool hyperlinks;         /* OSC 8 links for the URLs shown */
 	struct links links;      /* the links on the screen */
 	char link_bytes[LINKS_MAX_BYTES]; /* what makes them links */
@@ -174,24 +174,6 @@ draw(struct session *s)
 	frame_plan_free(plan);
 }
 
-/* The text an action works on: the selected desk's phone, page or
- * consultation address (the page, for 上記ページから); NULL when none. */
-static const char *
-field_for(const struct view *v, enum action a)
-{
-	size_t sel = view_selected(v);
-	const struct desk *k;
-
-	if (sel == SIZE_MAX)
-		return NULL;
-	k = &v->table->desks[sel];
-	if (a == ACT_COPY_PHONE)
-		return desk_cell(k, FIELD_PHONE);
-	if (a == ACT_COPY_PAGE || a == ACT_BROWSE_PAGE)
-		return desk_cell(k, FIELD_CYBER_URL);
-	return desk_contact_url(k);
-}
-
 static void
 say(struct session *s, enum label id, const char *arg)
 {
@@ -199,51 +181,6 @@ say(struct session *s, enum label id, const char *arg)
 
 	label_format(text, sizeof text, s->lang, id, arg ? arg : "");
 	view_say(&s->view, text);
-}
-
-static bool
-send_sequence(const char *text, enum clip_wrap wrap)
-{
-	char seq[CLIP_MAX_SEQUENCE];
-	size_t n = clip_sequence(seq, sizeof seq, text, wrap);
-
-	return n && write(STDOUT_FILENO, seq, n) == (ssize_t)n;
-}
-
-/* Copies text the best way this terminal allows and says exactly what was
- * done: a copy is claimed only where it can be known to have happened.
- * True when the text was copied or sent. */
-static bool
-copy(struct session *s, const char *text)
-{
-	enum clip_wrap wrap = CLIP_BARE;
-	enum label said;
-
-	if (!s->can_copy) {
-		say(s, L_COPY_OFF, NULL);
-		return false;
-	}
-	switch (clip_route_from_env()) {
-	case CLIP_TMUX:
-		if ((said = clip_by_tmux(text)) != L_COUNT) {
-			say(s, said, text);
-			return true;
-		}
-		wrap = CLIP_FOR_TMUX;
-		break;
-	case CLIP_SCREEN:
-		wrap = CLIP_FOR_SCREEN;
-		break;
-	case CLIP_IGNORED:
-		say(s, L_COPY_IGNORED, text);
-		return false;
-	case CLIP_OSC52:
-		break;
-	}
-	if (!send_sequence(text, wrap))
-		return false;
-	say(s, L_COPY_SENT, text);
-	return true;
 }
 
 /* Gives the terminal away (to a text browser, or to none), and takes it
@@ -266,66 +203,42 @@ take_terminal(struct session *s)
 	s->links.stale = true;
 }
 
-/* Over SSH a browser would start on the server: the URL is shown on the
- * status line, a link, and copied where copying is on. */
+/* Lends the terminal to a browser (a text browser uses it), or takes it
+ * back repainted. */
 static void
-show_over_ssh(struct session *s, const char *url)
+lend_terminal(void *ctx, bool away)
 {
-	bool copied = s->can_copy && copy(s, url);
-
-	say(s, copied ? L_OPEN_OVER_SSH_COPIED : L_OPEN_OVER_SSH, url);
-	s->status_link = url;
-}
-
-/* Hands the terminal to a browser (a text browser uses it) and takes it
- * back, repainted, when the browser is done. */
-static void
-browse(struct session *s, const char *url)
-{
-	struct opened o;
-	bool ok;
-
-	if (!s->can_open) {
-		say(s, L_OPEN_OFF, NULL);
-		return;
-	}
-	if (opener_over_ssh()) {
-		show_over_ssh(s, url);
-		return;
-	}
-	leave_terminal();
-	ok = opener_open(url, &o);
-	take_terminal(s);
-	if (ok) {
-		say(s, L_OPENED, o.program);
-	} else if (o.ran) {
-		char text[sizeof s->view.status];
-
-		label_format(text, sizeof text, s->lang, L_OPEN_EXITED,
-		    o.program, o.status, url);
-		view_say(&s->view, text);
-	} else {
-		/* Nothing to open it with: the URL to take elsewhere, copied
-		 * where copying is on, as over SSH. */
-		say(s, s->can_copy && copy(s, url) ? L_OPEN_FAILED_COPIED :
-		    L_OPEN_FAILED, url);
-	}
+	if (away)
+		leave_terminal();
+	else
+		take_terminal(ctx);
 }
 
 static void
 act_on_desk(struct session *s, enum action a)
 {
-	const char *text = field_for(&s->view, a);
+	size_t sel = view_selected(&s->view);
+	enum act_target target = a == ACT_COPY_PHONE ? TARGET_PHONE :
+	    a == ACT_COPY_PAGE || a == ACT_BROWSE_PAGE ? TARGET_PAGE :
+	    TARGET_CONTACT;
+	const char *text;
+	struct act_result res;
 
-	if (view_selected(&s->view) == SIZE_MAX)
+	if (sel == SIZE_MAX)
 		return;
 	view_pick(&s->view);
-	if (!text)
+	if (!(text = act_text(&s->view.table->desks[sel], target))) {
 		say(s, L_NO_CONTACT, NULL);
-	else if (a == ACT_BROWSE_PAGE || a == ACT_BROWSE_CONTACT)
-		browse(s, text);
+		return;
+	}
+	if (a == ACT_BROWSE_PAGE || a == ACT_BROWSE_CONTACT)
+		act_open(&s->rules, text, lend_terminal, s, &res);
 	else
-		copy(s, text);
+		act_copy(&s->rules, text, &res);
+	if (res.seq_len)
+		write_all(res.seq, res.seq_len);
+	view_say(&s->view, res.said);
+	s->status_link = res.link;
 }
 
 /* Characters typed or pasted, gathered to go into the query at once: a
@@ -452,13 +365,13 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 	sigset_t ending, before;
 
 	s->lang = o->lang;
-	s->can_copy = o->osc52 && !o->restricted;
-	s->can_open = !o->restricted;
+	s->rules = act_rules_of(o, true);
 	s->places = places;
 
 	s->ascii = !utf8_locale() || o->ascii;
 	if (s->ascii)
 		s->lang = LANG_EN;
+	s->rules.lang = s->lang;
 	/* A hang-up while a built-in terminfo entry is written out for
 	 * ncurses waits until it is gone again (then input_catch_signals has
 	 * a handler for it): it left the directory behind. */
