@@ -2,6 +2,7 @@
 #include "frame.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The page the panes show for v in layout l: the help, the selected
@@ -13,12 +14,28 @@
  * compact: the phone first, no filler lines. Empty when nothing is
  * selected. */
 static void
-plan_page(struct page *p, const struct view *v, const struct layout *l,
-    enum lang lang, bool ascii)
+plan_page(struct frame_plan *fp, const struct view *v, enum lang lang,
+    bool ascii)
 {
-	struct page_setup setup = {lang, ascii, (size_t)l->detail.w,
-		l->mode == LAYOUT_WIDE ? v->table : NULL, false};
+	struct page *p = &fp->page;
+	const struct layout *l = &fp->layout;
+	struct page_setup setup = {lang, ascii, (size_t)l->detail.w, NULL,
+		false};
 	size_t sel = view_selected(v);
+
+	if (l->mode == LAYOUT_WIDE) {
+		if (fp->heights_for.table != v->table ||
+		    fp->heights_for.width != setup.width ||
+		    fp->heights_for.lang != lang ||
+		    fp->heights_for.ascii != ascii) {
+			page_heights_of(v->table, &setup, &fp->heights);
+			fp->heights_for.table = v->table;
+			fp->heights_for.width = setup.width;
+			fp->heights_for.lang = lang;
+			fp->heights_for.ascii = ascii;
+		}
+		setup.fixed = &fp->heights;
+	}
 
 	memset(p, 0, sizeof *p);
 	if (v->help) {
@@ -36,14 +53,14 @@ plan_page(struct page *p, const struct view *v, const struct layout *l,
 		bool guessed = filter_suggested(&v->filter, k);
 
 		page_detail(p, k, &setup, place, guessed);
-		if (setup.urls && p->count > (size_t)l->detail.h) {
+		if (setup.fixed && p->count > (size_t)l->detail.h) {
 			page_free(p);
-			setup.urls = NULL;
+			setup.fixed = NULL;
 			page_detail(p, k, &setup, place, guessed);
 		}
 	} else if (v->nrows == 0 && l->mode != LAYOUT_TOO_SMALL) {
 		setup.width = (size_t)(l->query.w > 1 ? l->query.w - 1 : 1);
-		setup.urls = NULL;
+		setup.fixed = NULL;
 		page_miss(p, v->table, &setup);
 	}
 }
@@ -62,7 +79,7 @@ frame_plan_build(struct frame_plan *fp, struct view *v, int lines, int cols,
 
 	layout_compute(l, lines, cols, view_list_width(v));
 	view_set_narrow(v, l->mode == LAYOUT_NARROW);
-	plan_page(&fp->page, v, l, lang, ascii);
+	plan_page(fp, v, lang, ascii);
 	view_fit(v, at_least_one(l->list.h), page_content(&fp->page),
 	    at_least_one(l->detail.h));
 }
@@ -71,6 +88,32 @@ void
 frame_plan_free(struct frame_plan *fp)
 {
 	page_free(&fp->page);
+}
+
+bool
+frame_stamp_update(struct frame_stamp *out, const struct view *v, int lines,
+    int cols)
+{
+	struct frame_stamp now;
+
+	memset(&now, 0, sizeof now);
+	now.lines = lines;
+	now.cols = cols;
+	now.sel = v->sel;
+	now.top = v->top;
+	now.scroll = v->scroll;
+	now.cursor = v->cursor;
+	now.nrows = v->nrows;
+	now.focus = v->focus;
+	now.narrow = v->narrow;
+	now.detail_shown = v->detail_shown;
+	now.help = v->help;
+	memcpy(now.query, v->query, v->query_len);
+	snprintf(now.status, sizeof now.status, "%s", v->status);
+	if (memcmp(&now, out, sizeof now) == 0)
+		return false;
+	memcpy(out, &now, sizeof now);
+	return true;
 }
 
 size_t

@@ -17,14 +17,42 @@
 struct frame_plan {
 	struct layout layout;
 	struct page page; /* empty when the panes show no page */
+	/* The detail's padding, kept from frame to frame: worked out again
+	 * only for another table, width or language. */
+	struct page_heights heights;
+	struct {
+		const struct table *table;
+		size_t width;
+		enum lang lang;
+		bool ascii;
+	} heights_for;
 };
 
-/* Plans the frame of v on a screen of lines x cols, fitting v to it. Free
- * its page with frame_plan_free once the frame (and its links) went out. */
+/* Plans the frame of v on a screen of lines x cols, fitting v to it. A
+ * plan starts zeroed and may be kept for the next frame. Free its page
+ * with frame_plan_free once the frame (and its links) went out. */
 void frame_plan_build(struct frame_plan *fp, struct view *v, int lines,
     int cols, enum lang lang, bool ascii);
 
 void frame_plan_free(struct frame_plan *fp);
+
+/* What a frame shows depends on, taken from the view and the screen's
+ * size: a frame whose stamp is the last one's shows nothing new and is
+ * not painted (a key that changed nothing, a focus report), as fzy keeps
+ * its dirty state. */
+struct frame_stamp {
+	int lines, cols;
+	size_t sel, top, scroll, cursor, nrows;
+	enum focus focus;
+	bool narrow, detail_shown, help;
+	char query[FILTER_MAX_QUERY + 1];
+	char status[sizeof ((struct view *)0)->status];
+};
+
+/* Writes the stamp of v on a screen of lines x cols into out; true when
+ * it differs from what out held (a frame must be painted). */
+bool frame_stamp_update(struct frame_stamp *out, const struct view *v,
+    int lines, int cols);
 
 /* The rows of the pane the keys go to: what a page move moves. */
 size_t frame_plan_page_rows(const struct frame_plan *fp, const struct view *v);

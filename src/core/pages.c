@@ -200,24 +200,11 @@ height_of(const struct page *p, size_t indent, enum line_style style,
 	return lines;
 }
 
-/* The most lines a URL of the table takes at this width. */
+/* The lines a URL of the detail is given. */
 static size_t
 url_lines(const struct page *p)
 {
-	const struct table *t = p->setup.urls;
-	size_t most = 0;
-
-	for (size_t i = 0; t && i < t->count; i++) {
-		const struct desk *k = &t->desks[i];
-		size_t page = height_of(p, 2, STYLE_URL,
-		    desk_cell(k, FIELD_CYBER_URL));
-		size_t contact = k->contact == CONTACT_URL ?
-		    height_of(p, 2, STYLE_URL, desk_cell(k, FIELD_CONTACT)) : 0;
-
-		most = page > most ? page : most;
-		most = contact > most ? contact : most;
-	}
-	return most;
+	return p->setup.fixed ? p->setup.fixed->url : 0;
 }
 
 /* Ends a section that began at line `start` with blank lines up to
@@ -226,7 +213,7 @@ url_lines(const struct page *p)
 static void
 pad_section(struct page *p, size_t start, size_t height)
 {
-	if (!p->setup.urls) /* compact: no padding at all */
+	if (!p->setup.fixed) /* compact: no padding at all */
 		return;
 	while (p->count - start < height && !p->failed)
 		page_blank(p);
@@ -364,19 +351,8 @@ detail_names(struct page *p, const struct desk *k)
 		add(p, 0, STYLE_TEXT, line);
 	/* As many lines as the longest bureau line takes, for every desk: the
 	 * labels below stay put. */
-	if (p->setup.urls) {
-		size_t most = height_of(p, 0, STYLE_TEXT, line);
-
-		for (size_t i = 0; i <= COUNT_OF(bureau_names); i++) {
-			size_t h;
-
-			bureau_line(line, sizeof line, lang, p->setup.ascii,
-			    i == 0 ? TABLE_NONE : bureau_names[i - 1][0]);
-			h = height_of(p, 0, STYLE_TEXT, line);
-			most = h > most ? h : most;
-		}
-		pad_section(p, start, most);
-	}
+	if (p->setup.fixed)
+		pad_section(p, start, p->setup.fixed->bureau);
 }
 
 static void
@@ -440,7 +416,7 @@ detail_via(struct page *p, const char *found_via, bool guessed)
 	if (found_via && *found_via)
 		page_add_label(p, 0, STYLE_NOTE, guessed ? L_DID_YOU_MEAN :
 		    L_FOUND_VIA, found_via);
-	else if (found_via && p->setup.urls)
+	else if (found_via && p->setup.fixed)
 		page_blank(p);
 }
 
@@ -462,7 +438,7 @@ page_detail(struct page *p, const struct desk *k,
 	/* Compact (a phone's screen, the line mode): what a caller needs
 	 * first, the phone, its page and where to write, and then the
 	 * names, region and bureau, the first to go where they do not fit. */
-	if (!p->setup.urls) {
+	if (!p->setup.fixed) {
 		detail_phone(p, k);
 		page_blank(p);
 		detail_addresses(p, k);
@@ -514,4 +490,39 @@ page_content(const struct page *p)
 	    == '\0')
 		n--;
 	return n;
+}
+
+void
+page_heights_of(const struct table *t, const struct page_setup *setup,
+    struct page_heights *out)
+{
+	struct page p;
+	char line[2 * TSV_MAX_LINE];
+
+	page_begin(&p, setup);
+	p.setup.fixed = NULL;
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < t->count; i++) {
+		const struct desk *k = &t->desks[i];
+		size_t page = height_of(&p, 2, STYLE_URL,
+		    desk_cell(k, FIELD_CYBER_URL));
+		size_t contact = k->contact == CONTACT_URL ?
+		    height_of(&p, 2, STYLE_URL, desk_cell(k, FIELD_CONTACT)) : 0;
+		size_t own;
+
+		bureau_line(line, sizeof line, p.setup.lang, p.setup.ascii,
+		    desk_cell(k, FIELD_BUREAU));
+		own = *line ? height_of(&p, 0, STYLE_TEXT, line) : 0;
+		out->url = page > out->url ? page : out->url;
+		out->url = contact > out->url ? contact : out->url;
+		out->bureau = own > out->bureau ? own : out->bureau;
+	}
+	for (size_t i = 0; i <= COUNT_OF(bureau_names); i++) {
+		size_t h;
+
+		bureau_line(line, sizeof line, p.setup.lang, p.setup.ascii,
+		    i == 0 ? TABLE_NONE : bureau_names[i - 1][0]);
+		h = height_of(&p, 0, STYLE_TEXT, line);
+		out->bureau = h > out->bureau ? h : out->bureau;
+	}
 }

@@ -27,15 +27,21 @@ struct page_line {
 
 /* How a page is written: the language, the width, and whether only ASCII
  * can be shown (no UTF-8 locale, or --ascii): then names are in romaji. */
+/* What is the same for every desk of a table at a width, in a language:
+ * the lines its longest URL takes, and its longest police bureau line. */
+struct page_heights {
+	size_t url, bureau;
+};
+
 struct page_setup {
 	enum lang lang;
 	bool ascii;
 	size_t width;
-	/* The table whose URLs set the padding: each URL is given the lines
-	 * that the longest of them would take, so that moving between desks
-	 * leaves every label where it was and the terminal is sent only what
-	 * changed. NULL: no padding. */
-	const struct table *urls;
+	/* The heights every desk's sections are padded to (page_heights_of),
+	 * so that moving between desks leaves every label where it was and
+	 * the terminal is sent only what changed. NULL: compact, no padding
+	 * (a phone's screen, the line mode). */
+	const struct page_heights *fixed;
 	bool line_mode; /* the help names the line mode's commands, not keys */
 };
 
@@ -65,6 +71,11 @@ void page_miss(struct page *p, const struct table *t,
     const struct page_setup *setup);
 
 void page_free(struct page *p);
+
+/* The heights of t's desks at setup's width and language: worked out once
+ * for them, not for every frame. */
+void page_heights_of(const struct table *t, const struct page_setup *setup,
+    struct page_heights *out);
 
 /* The page's lines that show something: the padding after the last one
  * is not scrolled to. */

@@ -124,6 +124,8 @@ mouse_event(struct view *v, const struct layout *l, const struct key *k)
 struct session {
 	struct view view;
 	struct frame_plan plan;  /* the frame shown: its layout and page */
+	struct frame_stamp stamp; /* what it showed */
+	bool repaint;            /* paint the next frame even if the same */
 	struct theme theme;
 	enum lang lang;
 	bool ascii;
@@ -164,7 +166,13 @@ draw(struct session *s)
 	struct frame f = {&s->view, &plan->layout, &plan->page, &s->theme,
 		s->lang, s->ascii, s->status_link, s->hyperlinks ? &drawn : NULL};
 
+	if (!frame_stamp_update(&s->stamp, &s->view, LINES, COLS) &&
+	    !s->repaint)
+		return; /* nothing new to show */
+	s->repaint = false;
 	frame_plan_build(plan, &s->view, LINES, COLS, s->lang, s->ascii);
+	/* The stamp of the view as fitted: the next key starts from it. */
+	frame_stamp_update(&s->stamp, &s->view, LINES, COLS);
 	draw_frame(stdscr, &f);
 	curs_set(plan->layout.mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
@@ -201,6 +209,7 @@ take_terminal(struct session *s)
 	refresh();
 	terminal_modes(true);
 	s->links.stale = true;
+	s->repaint = true;
 }
 
 /* Lends the terminal to a browser (a text browser uses it), or takes it
@@ -285,6 +294,7 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 	flush_typed(s, t);
 	if (k->id == K_RESIZE) {
 		s->links.stale = true;
+		s->repaint = true;
 		return true;
 	}
 	if (k->id == K_MOUSE) {
@@ -300,6 +310,7 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 	if (a == ACT_REDRAW) {
 		clearok(curscr, TRUE);
 		s->links.stale = true;
+		s->repaint = true;
 		return true;
 	}
 	view_apply(v, a, frame_plan_page_rows(&s->plan, v));

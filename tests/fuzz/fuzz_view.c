@@ -67,7 +67,7 @@ check_screen(const struct view *v)
 static void
 frame(struct view *v, int lines, int cols, bool ascii)
 {
-	struct frame_plan plan;
+	struct frame_plan plan = {0};
 	enum lang lang = ascii ? LANG_EN : LANG_JA;
 	struct frame f = {v, &plan.layout, &plan.page, &theme, lang, ascii,
 		NULL, NULL};

@@ -59,7 +59,7 @@ teardown(void **state)
 static void
 paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
-	struct frame_plan plan;
+	struct frame_plan plan = {0};
 	struct frame f = {v, &plan.layout, &plan.page, &theme, lang, ascii,
 		NULL, NULL};
 

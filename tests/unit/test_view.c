@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "frame.h"
 #include "pages.h"
 #include "text.h"
 #include "layout.h"
@@ -417,8 +418,12 @@ labels_stay_in_place(void **state)
 	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
 		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
 			struct page_setup setup = {(enum lang)lang, false,
-				widths[w], v.table, false};
+				widths[w], NULL, false};
+			struct page_heights heights;
 			uint64_t first = 0;
+
+			page_heights_of(v.table, &setup, &heights);
+			setup.fixed = &heights;
 
 			for (size_t i = 0; i < table->count; i++)
 				for (size_t f = 0; f < 2; f++) {
@@ -597,6 +602,38 @@ the_desk_picked_is_remembered(void **state)
 	view_free(&v);
 }
 
+/* A frame is painted only when what it shows changed: a key that changes
+ * nothing (Up on the first desk) makes no frame; a move, a resize, a
+ * status, a query do. The stamp is the fitted view's (frame_plan_build
+ * fits it). */
+static void
+unchanged_frames_are_not_painted(void **state)
+{
+	struct view v;
+	struct frame_stamp stamp = {0};
+	struct frame_plan plan = {0};
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	assert_true(frame_stamp_update(&stamp, &v, 30, 100));
+	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
+	frame_plan_free(&plan);
+	frame_stamp_update(&stamp, &v, 30, 100);
+	assert_false(frame_stamp_update(&stamp, &v, 30, 100));
+	view_apply(&v, ACT_UP, 10); /* at the top already */
+	assert_false(frame_stamp_update(&stamp, &v, 30, 100));
+	view_apply(&v, ACT_DOWN, 10);
+	assert_true(frame_stamp_update(&stamp, &v, 30, 100));
+	assert_true(frame_stamp_update(&stamp, &v, 24, 80));
+	view_say(&v, "copied");
+	assert_true(frame_stamp_update(&stamp, &v, 24, 80));
+	view_insert(&v, "t", 1);
+	assert_true(frame_stamp_update(&stamp, &v, 24, 80));
+	view_apply(&v, ACT_CURSOR_LEFT, 10);
+	assert_true(frame_stamp_update(&stamp, &v, 24, 80));
+	view_free(&v);
+}
+
 int
 main(void)
 {
@@ -620,6 +657,7 @@ main(void)
 		cmocka_unit_test(help_has_a_word_for_callers_from_abroad),
 		cmocka_unit_test(the_desk_picked_is_remembered),
 		cmocka_unit_test(help_keys_stay_in_their_column),
+		cmocka_unit_test(unchanged_frames_are_not_painted),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, load, unload);
