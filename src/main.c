@@ -390,10 +390,10 @@ static bool
 place_note(void *ctx, size_t row, char *buf, size_t cap, bool *guessed)
 {
 	const struct notes_context *c = ctx;
-	const struct desk *k = &c->table->desks[row];
+	const struct desk *desk = &c->table->desks[row];
 
-	*guessed = filter_suggested(c->filter, k);
-	return filter_place(c->filter, k, c->ascii, buf, cap);
+	*guessed = filter_suggested(c->filter, desk);
+	return filter_place(c->filter, desk, c->ascii, buf, cap);
 }
 
 static int

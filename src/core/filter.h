@@ -104,30 +104,30 @@ void filter_compile(struct filter *f, const char *query,
 size_t filter_run(struct filter *f, const struct table *t, size_t *rows,
     size_t *direct);
 
-/* Whether filter_run listed desk k only as what a slip may have meant. */
-bool filter_suggested(const struct filter *f, const struct desk *k);
+/* Whether filter_run listed desk only as what a slip may have meant. */
+bool filter_suggested(const struct filter *f, const struct desk *desk);
 
-/* Where the positive terms match cell `field` of desk k: up to max spans,
+/* Where the positive terms match cell `field` of desk: up to max spans,
  * sorted and merged. Returns how many were written. */
-size_t filter_spans(const struct filter *f, const struct desk *k,
+size_t filter_spans(const struct filter *f, const struct desk *desk,
     enum field field, struct span *spans, size_t max);
 
 /* Room for what filter_place and filter_place_read write: a place's
  * name, a postal code, and romaji; longer is cut. */
 #define FILTER_PLACE_MAX 256
 
-/* Why desk k matched through a place, when it did: the municipality
+/* Why desk matched through a place, when it did: the municipality
  * (浜松市), or the postal code and its municipality (〒100-0001 千代田区),
  * written to out; with ascii, in ASCII only (Hamamatsu-shi, ZIP 100-0001
  * Chiyoda-ku); for a desk a slip meant (filter_suggested), that place or
  * the desk's prefecture; false when every term matched the desk's own
  * cells. */
-bool filter_place(const struct filter *f, const struct desk *k, bool ascii,
+bool filter_place(const struct filter *f, const struct desk *desk, bool ascii,
     char *out, size_t cap);
 
 /* The same for a reader of English (english set): the place in kanji
  * with its romaji beside it, once: 浜松市 (Hamamatsu-shi). */
-bool filter_place_read(const struct filter *f, const struct desk *k,
+bool filter_place_read(const struct filter *f, const struct desk *desk,
     bool english, bool ascii, char *out, size_t cap);
 
 #endif

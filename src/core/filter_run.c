@@ -43,39 +43,39 @@ best(enum match_rank a, enum match_rank b)
 
 /* How the term matches the desk's own cells. */
 static enum match_rank
-own_rank(const struct filter_term *t, const struct desk *k)
+own_rank(const struct filter_term *t, const struct desk *desk)
 {
 	enum match_rank r;
 
 	switch (t->kind) {
 	case TERM_CODE:
-		return k->code == t->code ? MATCH_WHOLE : MATCH_NONE;
+		return desk->code == t->code ? MATCH_WHOLE : MATCH_NONE;
 	case TERM_PHONE:
-		return text_rank(desk_folded(k, FIELD_PHONE), t->text);
+		return text_rank(desk_folded(desk, FIELD_PHONE), t->text);
 	case TERM_POSTAL:
 		return MATCH_NONE;
 	case TERM_TEXT:
 		break;
 	}
-	r = best(best(text_rank(desk_folded(k, FIELD_NAME), t->text),
-	    text_rank(desk_folded(k, FIELD_PREFECTURE), t->text)),
-	    best(text_rank(desk_folded(k, FIELD_KANA), t->text),
-	    text_rank(desk_folded(k, FIELD_ROMAJI), t->romaji)));
-	if (text_starts(desk_kana_romaji(k), t->romaji))
-		r = best(r, desk_kana_romaji(k)[strlen(t->romaji)] ?
+	r = best(best(text_rank(desk_folded(desk, FIELD_NAME), t->text),
+	    text_rank(desk_folded(desk, FIELD_PREFECTURE), t->text)),
+	    best(text_rank(desk_folded(desk, FIELD_KANA), t->text),
+	    text_rank(desk_folded(desk, FIELD_ROMAJI), t->romaji)));
+	if (text_starts(desk_kana_romaji(desk), t->romaji))
+		r = best(r, desk_kana_romaji(desk)[strlen(t->romaji)] ?
 		    MATCH_START : MATCH_WHOLE);
 	if (r == MATCH_NONE &&
-	    (text_starts(desk_folded(k, FIELD_REGION), t->text) ||
-	    text_starts(desk_folded(k, FIELD_REGION_ROMAJI), t->romaji) ||
+	    (text_starts(desk_folded(desk, FIELD_REGION), t->text) ||
+	    text_starts(desk_folded(desk, FIELD_REGION_ROMAJI), t->romaji) ||
 	    (strstr(t->text, FILTER_BUREAU_MARK) &&
-	    strstr(desk_folded(k, FIELD_BUREAU), t->text))))
+	    strstr(desk_folded(desk, FIELD_BUREAU), t->text))))
 		r = MATCH_REGION;
 	return r;
 }
 
 /* How places reached the desk's prefecture. */
 static enum match_rank
-hits_rank(const struct place_hits *h, const struct desk *k)
+hits_rank(const struct place_hits *h, const struct desk *desk)
 {
 	static const enum match_rank by_place[PLACE_RANKS] = {
 		[PLACE_EXACT] = MATCH_PLACE, [PLACE_WARD] = MATCH_PLACE_WARD,
@@ -83,24 +83,24 @@ hits_rank(const struct place_hits *h, const struct desk *k)
 		[PLACE_CODE_START] = MATCH_CODE_START,
 	};
 
-	if (k->code > 47 || !(h->prefectures >> k->code & 1))
+	if (desk->code > 47 || !(h->prefectures >> desk->code & 1))
 		return MATCH_NONE;
-	return by_place[h->rank[k->code]];
+	return by_place[h->rank[desk->code]];
 }
 
 static enum match_rank
-place_rank(const struct filter_term *t, const struct desk *k)
+place_rank(const struct filter_term *t, const struct desk *desk)
 {
-	return hits_rank(&t->hits, k);
+	return hits_rank(&t->hits, desk);
 }
 
 /* A part of the address the query was read as reaches its places alone:
  * 福島 in "伊達市 福島" is not also the desk of 福島. */
 static enum match_rank
-term_rank(const struct filter_term *t, const struct desk *k)
+term_rank(const struct filter_term *t, const struct desk *desk)
 {
-	return t->in_address ? place_rank(t, k) :
-	    best(own_rank(t, k), place_rank(t, k));
+	return t->in_address ? place_rank(t, desk) :
+	    best(own_rank(t, desk), place_rank(t, desk));
 }
 
 /* One pass over the table: the terms it asks, and, in a pass for words
@@ -146,13 +146,13 @@ terms_in_use(const struct filter *f, const struct table *t, struct pass *pass)
 /* How a term read at its near score matches the desk. */
 static enum match_rank
 near_rank(const struct filter_term *t, const struct pass *pass, size_t i,
-    const struct desk *k)
+    const struct desk *desk)
 {
 	unsigned tier = pass->tier[i];
-	enum match_rank r = t->near_score == tier ? hits_rank(&t->near, k) :
+	enum match_rank r = t->near_score == tier ? hits_rank(&t->near, desk) :
 	    MATCH_NONE;
 
-	if (k->code <= 47 && pass->own[i][k->code] == tier)
+	if (desk->code <= 47 && pass->own[i][desk->code] == tier)
 		r = best(r, TYPO_ONLY_START(tier) ? MATCH_START : MATCH_WHOLE);
 	return r;
 }
@@ -160,7 +160,7 @@ near_rank(const struct filter_term *t, const struct pass *pass, size_t i,
 /* The row's rank: its worst term's. */
 static enum match_rank
 row_rank(const struct filter *f, const struct pass *pass,
-    const struct desk *k)
+    const struct desk *desk)
 {
 	enum match_rank rank = MATCH_WHOLE;
 
@@ -170,7 +170,7 @@ row_rank(const struct filter *f, const struct pass *pass,
 
 		if (!pass->use[i])
 			continue;
-		r = pass->tier[i] ? near_rank(t, pass, i, k) : term_rank(t, k);
+		r = pass->tier[i] ? near_rank(t, pass, i, desk) : term_rank(t, desk);
 		if (t->negate) {
 			if (r != MATCH_NONE)
 				return MATCH_NONE;
@@ -181,42 +181,42 @@ row_rank(const struct filter *f, const struct pass *pass,
 	return rank;
 }
 
-/* Whether term i lists desk k through a place, not its own cells (the
+/* Whether term i lists desk through a place, not its own cells (the
  * prefecture itself is the desk's own: とうきょう is 東京都's desk); the
  * place is *hits' first there. A desk listed near is so through the near
  * places of the term's tier. */
 static bool
-term_via_place(const struct filter *f, size_t i, const struct desk *k,
+term_via_place(const struct filter *f, size_t i, const struct desk *desk,
     const struct place_hits **hits)
 {
 	const struct filter_term *t = &f->terms[i];
 	enum match_rank place, own;
 
-	if (t->negate || k->code > 47)
+	if (t->negate || desk->code > 47)
 		return false;
-	if (f->near_listed >> k->code & 1) {
+	if (f->near_listed >> desk->code & 1) {
 		*hits = &t->near;
 		return f->near_tier[i] && f->near_tier[i] == t->near_score &&
-		    hits_rank(&t->near, k) != MATCH_NONE;
+		    hits_rank(&t->near, desk) != MATCH_NONE;
 	}
 	*hits = &t->hits;
-	place = place_rank(t, k);
-	own = own_rank(t, k);
+	place = place_rank(t, desk);
+	own = own_rank(t, desk);
 	if (place == MATCH_NONE)
 		return false;
 	if (own != MATCH_NONE &&
-	    f->places->list[t->hits.first[k->code]].code % 1000 == 0)
+	    f->places->list[t->hits.first[desk->code]].code % 1000 == 0)
 		return false;
 	return t->in_address || place < own;
 }
 
 static bool
-found_through_place(const struct filter *f, const struct desk *k)
+found_through_place(const struct filter *f, const struct desk *desk)
 {
 	const struct place_hits *hits;
 
 	for (size_t i = 0; f->places && i < f->count; i++)
-		if (term_via_place(f, i, k, &hits))
+		if (term_via_place(f, i, desk, &hits))
 			return true;
 	return false;
 }
@@ -311,19 +311,19 @@ sort_by_rank(size_t *rows, const unsigned char *ranks, size_t n,
 	free(sorted);
 }
 
-/* The near score of the scan's query on desk k's own words (its
+/* The near score of the scan's query on desk's own words (its
  * prefecture's romaji or kana, its region's romaji); UINT_MAX when none is
  * within its bound. */
 static unsigned
-own_near_score(struct typo_scan *scan, bool letters, const struct desk *k)
+own_near_score(struct typo_scan *scan, bool letters, const struct desk *desk)
 {
-	const char *cells[3] = {desk_folded(k, FIELD_KANA), NULL, NULL};
+	const char *cells[3] = {desk_folded(desk, FIELD_KANA), NULL, NULL};
 	unsigned score = UINT_MAX;
 
 	if (letters) {
-		cells[0] = desk_folded(k, FIELD_ROMAJI);
-		cells[1] = desk_kana_romaji(k);
-		cells[2] = desk_folded(k, FIELD_REGION_ROMAJI);
+		cells[0] = desk_folded(desk, FIELD_ROMAJI);
+		cells[1] = desk_kana_romaji(desk);
+		cells[2] = desk_folded(desk, FIELD_REGION_ROMAJI);
 	}
 	for (size_t c = 0; c < 3 && cells[c]; c++) {
 		unsigned s = typo_scan_score(scan, cells[c], strlen(cells[c]));
@@ -361,13 +361,13 @@ own_near(const struct filter_term *t, const struct table *tb,
 		return best;
 	typo_scan_begin(&scan, &q);
 	for (size_t r = 0; r < tb->count; r++) {
-		const struct desk *k = &tb->desks[r];
+		const struct desk *desk = &tb->desks[r];
 		unsigned s;
 
-		if (k->code > 47 || (s = own_near_score(&scan,
-		    text_is_letters(t->text), k)) == UINT_MAX)
+		if (desk->code > 47 || (s = own_near_score(&scan,
+		    text_is_letters(t->text), desk)) == UINT_MAX)
 			continue;
-		own[k->code] = (unsigned char)s;
+		own[desk->code] = (unsigned char)s;
 		best = s < best ? s : best;
 	}
 	return best;
@@ -461,13 +461,13 @@ filter_run(struct filter *f, const struct table *t, size_t *rows,
 }
 
 bool
-filter_suggested(const struct filter *f, const struct desk *k)
+filter_suggested(const struct filter *f, const struct desk *desk)
 {
-	return f->near_slips && k->code <= 47 && f->near_listed >> k->code & 1;
+	return f->near_slips && desk->code <= 47 && f->near_listed >> desk->code & 1;
 }
 
 bool
-filter_place(const struct filter *f, const struct desk *k, bool ascii,
+filter_place(const struct filter *f, const struct desk *desk, bool ascii,
     char *out, size_t cap)
 {
 	for (size_t i = 0; f->places && i < f->count; i++) {
@@ -475,16 +475,16 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 		const struct place_hits *hits;
 		char name[256];
 
-		if (!term_via_place(f, i, k, &hits))
+		if (!term_via_place(f, i, desk, &hits))
 			continue;
-		place_display_name(f->places, hits->first[k->code],
-		    hits->upper[k->code], ascii, name, sizeof name);
+		place_display_name(f->places, hits->first[desk->code],
+		    hits->upper[desk->code], ascii, name, sizeof name);
 		if (hits == &t->near) {
 			snprintf(out, cap, "%s", name);
 			return true;
 		}
 		if (t->in_address && f->town[0] && !ascii &&
-		    f->town_place == t->hits.first[k->code] &&
+		    f->town_place == t->hits.first[desk->code] &&
 		    strlen(name) + strlen(f->town) < sizeof name)
 			strcat(name, f->town);
 		if (t->hits.former && !ascii)
@@ -500,23 +500,23 @@ filter_place(const struct filter *f, const struct desk *k, bool ascii,
 		return true;
 	}
 	/* A desk a slip meant by its own words: its own name. */
-	if (!filter_suggested(f, k))
+	if (!filter_suggested(f, desk))
 		return false;
-	snprintf(out, cap, "%s", desk_cell(k, ascii ? FIELD_ROMAJI :
+	snprintf(out, cap, "%s", desk_cell(desk, ascii ? FIELD_ROMAJI :
 	    FIELD_PREFECTURE));
 	return true;
 }
 
 bool
-filter_place_read(const struct filter *f, const struct desk *k,
+filter_place_read(const struct filter *f, const struct desk *desk,
     bool english, bool ascii, char *out, size_t cap)
 {
 	char kanji[256], romaji[256];
 
 	if (ascii || !english)
-		return filter_place(f, k, ascii, out, cap);
-	if (!filter_place(f, k, false, kanji, sizeof kanji) ||
-	    !filter_place(f, k, true, romaji, sizeof romaji))
+		return filter_place(f, desk, ascii, out, cap);
+	if (!filter_place(f, desk, false, kanji, sizeof kanji) ||
+	    !filter_place(f, desk, true, romaji, sizeof romaji))
 		return false;
 	/* A postal code stands once: 〒100-0001 千代田区 (Chiyoda-ku). */
 	snprintf(out, cap, "%s (%s)", kanji, strncmp(romaji, "ZIP ", 4) == 0 &&

@@ -73,10 +73,10 @@ add_span(struct span *spans, size_t *n, size_t max, size_t start, size_t end)
 }
 
 size_t
-filter_spans(const struct filter *f, const struct desk *k, enum field field,
+filter_spans(const struct filter *f, const struct desk *desk, enum field field,
     struct span *spans, size_t max)
 {
-	const char *cell = desk_cell(k, field);
+	const char *cell = desk_cell(desk, field);
 	size_t len = strlen(cell), n = 0;
 	/* Folding never lengthens: len + 1 of each, on the heap (a frame
 	 * of the largest cell's size would be most of the stack touched). */
@@ -94,7 +94,7 @@ filter_spans(const struct filter *f, const struct desk *k, enum field field,
 		if (t->negate)
 			continue;
 		if (t->kind == TERM_CODE && field == FIELD_CODE &&
-		    k->code == t->code)
+		    desk->code == t->code)
 			add_span(spans, &n, max, 0, strlen(cell));
 		if (!(needle = needle_for(t, field, &prefix_only)) || !*needle)
 			continue;

@@ -42,21 +42,21 @@ plan_page(struct frame_plan *fp, const struct view *v, enum lang lang,
 		setup.width = (size_t)l->query.w;
 		page_help(p, v->table, &setup);
 	} else if (sel != SIZE_MAX && l->mode != LAYOUT_TOO_SMALL) {
-		const struct desk *k = &v->table->desks[sel];
+		const struct desk *desk = &v->table->desks[sel];
 		char via[FILTER_PLACE_MAX] = "";
 		/* "" (a blank line) when this desk matched on its own but
 		 * others were found through a place: moving between them
 		 * shifts nothing. */
-		const char *place = filter_place_read(&v->filter, k,
+		const char *place = filter_place_read(&v->filter, desk,
 		    lang == LANG_EN, ascii, via, sizeof via) ||
 		    v->direct < v->nrows ? via : NULL;
-		bool guessed = filter_suggested(&v->filter, k);
+		bool guessed = filter_suggested(&v->filter, desk);
 
-		page_detail(p, k, &setup, place, guessed);
+		page_detail(p, desk, &setup, place, guessed);
 		if (setup.fixed && p->count > (size_t)l->detail.h) {
 			page_free(p);
 			setup.fixed = NULL;
-			page_detail(p, k, &setup, place, guessed);
+			page_detail(p, desk, &setup, place, guessed);
 		}
 	} else if (v->nrows == 0 && l->mode != LAYOUT_TOO_SMALL) {
 		setup.width = (size_t)(l->query.w > 1 ? l->query.w - 1 : 1);

@@ -14,24 +14,24 @@ word_mods(unsigned mods)
 }
 
 static enum action
-function_key(const struct key *k)
+function_key(const struct key *key)
 {
-	switch (k->id) {
+	switch (key->id) {
 	case K_UP: return ACT_UP;
 	case K_DOWN: return ACT_DOWN;
 	case K_PAGE_UP: return ACT_PAGE_UP;
 	case K_PAGE_DOWN: return ACT_PAGE_DOWN;
 	case K_HOME: return ACT_FIRST;
 	case K_END: return ACT_LAST;
-	case K_LEFT: return word_mods(k->mods) ? ACT_WORD_LEFT : ACT_BACK;
+	case K_LEFT: return word_mods(key->mods) ? ACT_WORD_LEFT : ACT_BACK;
 	case K_RIGHT:
-		return word_mods(k->mods) ? ACT_WORD_RIGHT : ACT_CURSOR_RIGHT;
+		return word_mods(key->mods) ? ACT_WORD_RIGHT : ACT_CURSOR_RIGHT;
 	case K_DELETE: return ACT_DELETE_FORWARD;
 	case K_BACKTAB: return ACT_TOGGLE_FOCUS;
 	case K_ESC: return ACT_ESCAPE;
 	default: break;
 	}
-	switch (k->id - K_F1 + 1) {
+	switch (key->id - K_F1 + 1) {
 	case 1: return ACT_HELP;
 	case 2: return ACT_COPY_PHONE;
 	case 3: return ACT_COPY_PAGE;
@@ -113,32 +113,32 @@ alt_letter(uint32_t ch)
 }
 
 enum action
-keys_action(const struct key *k, const struct view *v, char *text,
+keys_action(const struct key *key, const struct view *v, char *text,
     size_t *len)
 {
 	bool reading = v->help || v->focus == FOCUS_DETAIL;
 	enum action a;
 
 	*len = 0;
-	if (k->id != K_CHAR)
-		return function_key(k);
-	if (!k->pasted) {
-		if (k->ch < 0x20 || k->ch == 0x7f)
-			return control_key(k->ch, k->mods);
-		if (k->mods & MOD_ALT)
-			return alt_letter(k->ch);
-		if (v->help && k->ch == '?')
+	if (key->id != K_CHAR)
+		return function_key(key);
+	if (!key->pasted) {
+		if (key->ch < 0x20 || key->ch == 0x7f)
+			return control_key(key->ch, key->mods);
+		if (key->mods & MOD_ALT)
+			return alt_letter(key->ch);
+		if (v->help && key->ch == '?')
 			return ACT_ESCAPE;
-		if (reading && (a = reading_letter(k->ch)) != ACT_NONE)
+		if (reading && (a = reading_letter(key->ch)) != ACT_NONE)
 			return a;
 		if (!v->help && v->focus == FOCUS_DETAIL &&
-		    (a = desk_letter(k->ch)) != ACT_NONE)
+		    (a = desk_letter(key->ch)) != ACT_NONE)
 			return a;
-		if (k->ch == '?' && v->query_len == 0)
+		if (key->ch == '?' && v->query_len == 0)
 			return ACT_HELP;
 	}
-	if (text_cp_unsafe(k->ch) || text_cp_width(k->ch) < 0)
+	if (text_cp_unsafe(key->ch) || text_cp_width(key->ch) < 0)
 		return ACT_NONE;
-	*len = text_encode(k->ch, text);
+	*len = text_encode(key->ch, text);
 	return ACT_NONE;
 }

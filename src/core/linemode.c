@@ -114,20 +114,20 @@ show_list(struct session *s)
 		fputc('\n', s->out);
 	}
 	for (size_t i = 0; i < s->nrows; i++) {
-		const struct desk *k = &s->table->desks[s->rows[i]];
+		const struct desk *desk = &s->table->desks[s->rows[i]];
 		char note[FILTER_PLACE_MAX + 64];
 
 		/* The code first: what is typed to see the desk. */
-		text_print_safe(s->out, desk_cell(k, FIELD_CODE));
+		text_print_safe(s->out, desk_cell(desk, FIELD_CODE));
 		fputc(' ', s->out);
 		if (!s->ascii) {
-			text_print_safe(s->out, desk_cell(k, FIELD_NAME));
+			text_print_safe(s->out, desk_cell(desk, FIELD_NAME));
 			fputc(' ', s->out);
 		}
-		text_print_safe(s->out, desk_cell(k, FIELD_ROMAJI));
+		text_print_safe(s->out, desk_cell(desk, FIELD_ROMAJI));
 		fputc(' ', s->out);
-		text_print_safe(s->out, desk_cell(k, FIELD_PHONE));
-		if (page_row_note(&s->filter, k, s->lang, s->ascii, note,
+		text_print_safe(s->out, desk_cell(desk, FIELD_PHONE));
+		if (page_row_note(&s->filter, desk, s->lang, s->ascii, note,
 		    sizeof note)) {
 			fputs(" (", s->out);
 			text_print_safe(s->out, note);
@@ -180,14 +180,14 @@ act(struct session *s, bool opening, const char *what)
 {
 	struct act_rules rules = act_rules_of(s->o, false);
 	struct act_result res;
-	const struct desk *k;
+	const struct desk *desk;
 	const char *text;
 
 	if (s->shown == SIZE_MAX) {
 		say(s, L_LINE_NO_DESK, NULL);
 		return;
 	}
-	k = &s->table->desks[s->shown];
+	desk = &s->table->desks[s->shown];
 	if (!*what)
 		what = opening ? "page" : "phone";
 	if (strcmp(what, "phone") != 0 && strcmp(what, "page") != 0 &&
@@ -198,7 +198,7 @@ act(struct session *s, bool opening, const char *what)
 		say(s, L_LINE_UNKNOWN, shown);
 		return;
 	}
-	text = act_text(k, strcmp(what, "phone") == 0 ? TARGET_PHONE :
+	text = act_text(desk, strcmp(what, "phone") == 0 ? TARGET_PHONE :
 	    strcmp(what, "page") == 0 ? TARGET_PAGE : TARGET_CONTACT);
 	if (!text) {
 		say(s, L_NO_CONTACT, NULL);

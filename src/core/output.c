@@ -42,7 +42,7 @@ column_values(const struct table *t, size_t row,
     const struct output_notes *notes, const char *values[COLUMN_COUNT],
     char note[256])
 {
-	const struct desk *k = &t->desks[row];
+	const struct desk *desk = &t->desks[row];
 	static const enum field direct[] = {FIELD_CODE, FIELD_NAME,
 		FIELD_PREFECTURE, FIELD_KANA, FIELD_ROMAJI, FIELD_REGION,
 		FIELD_BUREAU, FIELD_PHONE, FIELD_PHONE_KIND, FIELD_CYBER_URL};
@@ -50,11 +50,11 @@ column_values(const struct table *t, size_t row,
 	size_t i;
 
 	for (i = 0; i < COUNT_OF(direct); i++)
-		values[i] = desk_cell(k, direct[i]);
+		values[i] = desk_cell(desk, direct[i]);
 	values[6] = none_as_null(values[6]);
-	values[i++] = desk_contact_url(k);
-	values[i++] = k->contact == CONTACT_SAME_PAGE ? "true" : "false";
-	values[i++] = none_as_null(desk_cell(k, FIELD_CONTACT_KIND));
+	values[i++] = desk_contact_url(desk);
+	values[i++] = desk->contact == CONTACT_SAME_PAGE ? "true" : "false";
+	values[i++] = none_as_null(desk_cell(desk, FIELD_CONTACT_KIND));
 	values[i++] = notes && notes->note(notes->ctx, row, note, 256,
 	    &guessed) ? note : NULL;
 	values[i] = guessed ? "true" : "false";
@@ -124,39 +124,39 @@ struct sink {
 };
 
 static void
-sink_put(struct sink *k, const char *s, size_t n)
+sink_put(struct sink *sink, const char *s, size_t n)
 {
-	if (k->len + n > sizeof k->buf) {
-		fwrite(k->buf, 1, k->len, k->out);
-		k->len = 0;
-		if (n > sizeof k->buf) {
-			fwrite(s, 1, n, k->out);
+	if (sink->len + n > sizeof sink->buf) {
+		fwrite(sink->buf, 1, sink->len, sink->out);
+		sink->len = 0;
+		if (n > sizeof sink->buf) {
+			fwrite(s, 1, n, sink->out);
 			return;
 		}
 	}
-	memcpy(k->buf + k->len, s, n);
-	k->len += n;
+	memcpy(sink->buf + sink->len, s, n);
+	sink->len += n;
 }
 
 static void
-sink_puts(struct sink *k, const char *s)
+sink_puts(struct sink *sink, const char *s)
 {
-	sink_put(k, s, strlen(s));
+	sink_put(sink, s, strlen(s));
 }
 
 /* A JSON string: runs that need no escape as they are, the rest escaped. */
 static void
-json_string(struct sink *k, const char *s)
+json_string(struct sink *sink, const char *s)
 {
 	size_t len = strlen(s), i = 0;
 
-	sink_put(k, "\"", 1);
+	sink_put(sink, "\"", 1);
 	while (i < len) {
 		size_t run = json_plain_run(s + i, len - i), n;
 		char escape[16];
 		uint32_t cp;
 
-		sink_put(k, s + i, run);
+		sink_put(sink, s + i, run);
 		if ((i += run) == len)
 			break;
 		n = text_decode(s + i, len - i, &cp);
@@ -165,40 +165,40 @@ json_string(struct sink *k, const char *s)
 		else
 			snprintf(escape, sizeof escape, "\\u%04x", cp == TEXT_INVALID ?
 			    0xfffdU : (unsigned)cp);
-		sink_puts(k, escape);
+		sink_puts(sink, escape);
 		i += n;
 	}
-	sink_put(k, "\"", 1);
+	sink_put(sink, "\"", 1);
 }
 
 static void
 print_json(FILE *out, const struct table *t, const size_t *rows, size_t n,
     const struct output_notes *notes)
 {
-	struct sink k = {.out = out};
+	struct sink json = {.out = out};
 
-	sink_puts(&k, "[");
+	sink_puts(&json, "[");
 	for (size_t r = 0; r < n; r++) {
 		const char *values[COLUMN_COUNT];
 		char note[256];
 
 		column_values(t, rows[r], notes, values, note);
-		sink_puts(&k, r ? ",\n {" : "\n {");
+		sink_puts(&json, r ? ",\n {" : "\n {");
 		for (size_t c = 0; c < COLUMN_COUNT; c++) {
-			sink_puts(&k, c ? ", \"" : "\"");
-			sink_puts(&k, columns[c]);
-			sink_puts(&k, "\": ");
+			sink_puts(&json, c ? ", \"" : "\"");
+			sink_puts(&json, columns[c]);
+			sink_puts(&json, "\": ");
 			if (!values[c])
-				sink_puts(&k, "null");
+				sink_puts(&json, "null");
 			else if (is_boolean(columns[c]))
-				sink_puts(&k, values[c]);
+				sink_puts(&json, values[c]);
 			else
-				json_string(&k, values[c]);
+				json_string(&json, values[c]);
 		}
-		sink_puts(&k, "}");
+		sink_puts(&json, "}");
 	}
-	sink_puts(&k, n ? "\n]\n" : "]\n");
-	fwrite(k.buf, 1, k.len, out);
+	sink_puts(&json, n ? "\n]\n" : "]\n");
+	fwrite(json.buf, 1, json.len, out);
 }
 
 /* The plain columns: code, name, prefecture, phone with its mark, the
@@ -246,25 +246,25 @@ with_mark(char out[512], const char *value, const char *mark)
  * only ASCII (as --ascii has the browser): the romaji for the name, the
  * region's romaji for the prefecture, the marks in English. */
 static void
-plain_cells(const struct desk *k, bool ascii, const char *raw[PLAIN_COLUMNS],
+plain_cells(const struct desk *desk, bool ascii, const char *raw[PLAIN_COLUMNS],
     size_t len[PLAIN_COLUMNS], char phone[512], char address[512])
 {
-	const char *contact = desk_cell(k, FIELD_CONTACT);
-	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
-	const char *phone_kind = desk_cell(k, FIELD_PHONE_KIND);
+	const char *contact = desk_cell(desk, FIELD_CONTACT);
+	const char *kind = desk_cell(desk, FIELD_CONTACT_KIND);
+	const char *phone_kind = desk_cell(desk, FIELD_PHONE_KIND);
 
-	if (ascii && k->contact == CONTACT_SAME_PAGE)
+	if (ascii && desk->contact == CONTACT_SAME_PAGE)
 		contact = "from the page above";
-	raw[0] = desk_cell(k, FIELD_CODE);
-	raw[1] = desk_cell(k, ascii ? FIELD_ROMAJI : FIELD_NAME);
-	raw[2] = desk_cell(k, ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE);
+	raw[0] = desk_cell(desk, FIELD_CODE);
+	raw[1] = desk_cell(desk, ascii ? FIELD_ROMAJI : FIELD_NAME);
+	raw[2] = desk_cell(desk, ascii ? FIELD_REGION_ROMAJI : FIELD_PREFECTURE);
 	raw[3] = phone;
-	raw[4] = desk_cell(k, FIELD_CYBER_URL);
+	raw[4] = desk_cell(desk, FIELD_CYBER_URL);
 	raw[5] = address;
 	for (size_t c = 0; c < PLAIN_COLUMNS; c++)
 		if (c != 3 && c != 5)
 			len[c] = strnlen(raw[c], 511);
-	len[3] = with_mark(phone, desk_cell(k, FIELD_PHONE),
+	len[3] = with_mark(phone, desk_cell(desk, FIELD_PHONE),
 	    ascii ? ascii_mark(phone_kind, true) : phone_kind);
 	len[5] = with_mark(address, contact, strcmp(kind, TABLE_NONE) == 0 ?
 	    NULL : ascii ? ascii_mark(kind, false) : kind);

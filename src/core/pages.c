@@ -270,21 +270,21 @@ add_marked(struct page *p, enum line_style style, enum label id,
 
 /* The code first, as in the list: "13 警視庁  東京都", "13 Tokyo". */
 static void
-detail_title(struct page *p, const struct desk *k)
+detail_title(struct page *p, const struct desk *desk)
 {
 	char title[3 * TSV_MAX_LINE];
 
 	if (p->setup.ascii)
-		snprintf(title, sizeof title, "%s %s", desk_cell(k, FIELD_CODE),
-		    desk_cell(k, FIELD_ROMAJI));
-	else if (strcmp(desk_cell(k, FIELD_NAME),
-	    desk_cell(k, FIELD_PREFECTURE)) == 0)
-		snprintf(title, sizeof title, "%s %s", desk_cell(k, FIELD_CODE),
-		    desk_cell(k, FIELD_NAME));
+		snprintf(title, sizeof title, "%s %s", desk_cell(desk, FIELD_CODE),
+		    desk_cell(desk, FIELD_ROMAJI));
+	else if (strcmp(desk_cell(desk, FIELD_NAME),
+	    desk_cell(desk, FIELD_PREFECTURE)) == 0)
+		snprintf(title, sizeof title, "%s %s", desk_cell(desk, FIELD_CODE),
+		    desk_cell(desk, FIELD_NAME));
 	else
 		snprintf(title, sizeof title, "%s %s  %s",
-		    desk_cell(k, FIELD_CODE), desk_cell(k, FIELD_NAME),
-		    desk_cell(k, FIELD_PREFECTURE));
+		    desk_cell(desk, FIELD_CODE), desk_cell(desk, FIELD_NAME),
+		    desk_cell(desk, FIELD_PREFECTURE));
 	add(p, 0, STYLE_TEXT, title);
 }
 
@@ -329,21 +329,21 @@ bureau_line(char *out, size_t cap, enum lang lang, bool ascii,
 
 /* Reading, region and bureau, after the title. */
 static void
-detail_names(struct page *p, const struct desk *k)
+detail_names(struct page *p, const struct desk *desk)
 {
 	enum lang lang = p->setup.lang;
-	const char *bureau = desk_cell(k, FIELD_BUREAU);
+	const char *bureau = desk_cell(desk, FIELD_BUREAU);
 	char line[2 * TSV_MAX_LINE];
 	size_t start;
 
 	if (p->setup.ascii) {
 		page_add_label(p, 0, STYLE_TEXT, L_REGION_ASCII,
-		    desk_cell(k, FIELD_REGION_ROMAJI));
+		    desk_cell(desk, FIELD_REGION_ROMAJI));
 	} else {
-		page_addf(p, 0, STYLE_TEXT, "%s  %s", desk_cell(k, FIELD_KANA),
-		    desk_cell(k, FIELD_ROMAJI));
+		page_addf(p, 0, STYLE_TEXT, "%s  %s", desk_cell(desk, FIELD_KANA),
+		    desk_cell(desk, FIELD_ROMAJI));
 		page_add_label(p, 0, STYLE_TEXT, L_REGION,
-		    desk_cell(k, FIELD_REGION), desk_cell(k, FIELD_REGION_ROMAJI));
+		    desk_cell(desk, FIELD_REGION), desk_cell(desk, FIELD_REGION_ROMAJI));
 	}
 	start = p->count;
 	bureau_line(line, sizeof line, lang, p->setup.ascii, bureau);
@@ -356,9 +356,9 @@ detail_names(struct page *p, const struct desk *k)
 }
 
 static void
-detail_phone(struct page *p, const struct desk *k)
+detail_phone(struct page *p, const struct desk *desk)
 {
-	const char *kind = desk_cell(k, FIELD_PHONE_KIND);
+	const char *kind = desk_cell(desk, FIELD_PHONE_KIND);
 	const char *note = label(p->setup.lang, L_PHONE_ALSO_GENERAL);
 	enum label kind_label = strcmp(kind, "総") == 0 ? L_PHONE_KIND_GENERAL :
 	    strcmp(kind, "代") == 0 ? L_PHONE_KIND_SWITCHBOARD :
@@ -366,7 +366,7 @@ detail_phone(struct page *p, const struct desk *k)
 	size_t start = p->count;
 
 	add(p, 0, STYLE_LABEL, label(p->setup.lang, L_PHONE));
-	add(p, 2, STYLE_PHONE, desk_cell(k, FIELD_PHONE));
+	add(p, 2, STYLE_PHONE, desk_cell(desk, FIELD_PHONE));
 	add_marked(p, STYLE_TEXT, kind_label, kind);
 	if (kind_label != L_PHONE_KIND_GENERAL)
 		add(p, 2, STYLE_TEXT, note);
@@ -374,19 +374,19 @@ detail_phone(struct page *p, const struct desk *k)
 }
 
 static void
-detail_contact(struct page *p, const struct desk *k)
+detail_contact(struct page *p, const struct desk *desk)
 {
 	enum lang lang = p->setup.lang;
-	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
+	const char *kind = desk_cell(desk, FIELD_CONTACT_KIND);
 
 	add(p, 0, STYLE_LABEL, label(lang, L_CONTACT));
-	if (k->contact == CONTACT_URL)
-		add(p, 2, STYLE_URL, desk_cell(k, FIELD_CONTACT));
+	if (desk->contact == CONTACT_URL)
+		add(p, 2, STYLE_URL, desk_cell(desk, FIELD_CONTACT));
 	else
-		add(p, 2, STYLE_TEXT, label(lang, k->contact == CONTACT_NONE ?
-		    (desk_cell(k, FIELD_CONTACT)[0] ? L_CONTACT_NONE :
+		add(p, 2, STYLE_TEXT, label(lang, desk->contact == CONTACT_NONE ?
+		    (desk_cell(desk, FIELD_CONTACT)[0] ? L_CONTACT_NONE :
 		    L_CONTACT_NO_LINE) : L_CONTACT_SAME_PAGE));
-	if (k->contact == CONTACT_NONE)
+	if (desk->contact == CONTACT_NONE)
 		return;
 	add_marked(p, STYLE_TEXT, strcmp(kind, "全") == 0 ? L_CONTACT_KIND_ALL :
 	    strcmp(kind, "専") == 0 ? L_CONTACT_KIND_CYBER :
@@ -397,16 +397,16 @@ detail_contact(struct page *p, const struct desk *k)
 /* The cyber crime page and the consultation address, each in a section
  * of the height the longest URL of the table takes (padded layout). */
 static void
-detail_addresses(struct page *p, const struct desk *k)
+detail_addresses(struct page *p, const struct desk *desk)
 {
 	size_t start = p->count;
 
 	add(p, 0, STYLE_LABEL, label(p->setup.lang, L_CYBER_PAGE));
-	add(p, 2, STYLE_URL, desk_cell(k, FIELD_CYBER_URL));
+	add(p, 2, STYLE_URL, desk_cell(desk, FIELD_CYBER_URL));
 	pad_section(p, start, 1 + url_lines(p));
 	page_blank(p);
 	start = p->count;
-	detail_contact(p, k);
+	detail_contact(p, desk);
 	pad_section(p, start, 1 + url_lines(p) + 1);
 }
 
@@ -430,29 +430,29 @@ page_begin(struct page *p, const struct page_setup *setup)
 }
 
 void
-page_detail(struct page *p, const struct desk *k,
+page_detail(struct page *p, const struct desk *desk,
     const struct page_setup *setup, const char *found_via, bool guessed)
 {
 	page_begin(p, setup);
-	detail_title(p, k);
+	detail_title(p, desk);
 	/* Compact (a phone's screen, the line mode): what a caller needs
 	 * first, the phone, its page and where to write, and then the
 	 * names, region and bureau, the first to go where they do not fit. */
 	if (!p->setup.fixed) {
-		detail_phone(p, k);
+		detail_phone(p, desk);
 		page_blank(p);
-		detail_addresses(p, k);
+		detail_addresses(p, desk);
 		page_blank(p);
-		detail_names(p, k);
+		detail_names(p, desk);
 		detail_via(p, found_via, guessed);
 		return;
 	}
-	detail_names(p, k);
+	detail_names(p, desk);
 	detail_via(p, found_via, guessed);
 	page_blank(p);
-	detail_phone(p, k);
+	detail_phone(p, desk);
 	page_blank(p);
-	detail_addresses(p, k);
+	detail_addresses(p, desk);
 }
 
 void
@@ -465,14 +465,14 @@ page_free(struct page *p)
 }
 
 bool
-page_row_note(const struct filter *f, const struct desk *k, enum lang lang,
+page_row_note(const struct filter *f, const struct desk *desk, enum lang lang,
     bool ascii, char *out, size_t cap)
 {
 	char via[FILTER_PLACE_MAX];
 
-	if (!filter_place(f, k, ascii, via, sizeof via))
+	if (!filter_place(f, desk, ascii, via, sizeof via))
 		return false;
-	if (filter_suggested(f, k))
+	if (filter_suggested(f, desk))
 		label_format(out, cap, lang, L_DID_YOU_MEAN, via);
 	else
 		snprintf(out, cap, "%s", via);
@@ -503,15 +503,15 @@ page_heights_of(const struct table *t, const struct page_setup *setup,
 	p.setup.fixed = NULL;
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < t->count; i++) {
-		const struct desk *k = &t->desks[i];
+		const struct desk *desk = &t->desks[i];
 		size_t page = height_of(&p, 2, STYLE_URL,
-		    desk_cell(k, FIELD_CYBER_URL));
-		size_t contact = k->contact == CONTACT_URL ?
-		    height_of(&p, 2, STYLE_URL, desk_cell(k, FIELD_CONTACT)) : 0;
+		    desk_cell(desk, FIELD_CYBER_URL));
+		size_t contact = desk->contact == CONTACT_URL ?
+		    height_of(&p, 2, STYLE_URL, desk_cell(desk, FIELD_CONTACT)) : 0;
 		size_t own;
 
 		bureau_line(line, sizeof line, p.setup.lang, p.setup.ascii,
-		    desk_cell(k, FIELD_BUREAU));
+		    desk_cell(desk, FIELD_BUREAU));
 		own = *line ? height_of(&p, 0, STYLE_TEXT, line) : 0;
 		out->url = page > out->url ? page : out->url;
 		out->url = contact > out->url ? contact : out->url;

@@ -52,12 +52,12 @@ struct page {
 	bool failed; /* out of memory: the page is cut short */
 };
 
-/* The detail of desk k; found_via names the place (a municipality or a
+/* The detail of desk; found_via names the place (a municipality or a
  * postal code) through which it was found, or, guessed, the place (or
  * the desk) that a slip of the query may have meant. It is "" when k was found
  * directly but other desks of the list through a place: the line stays,
  * blank, so that a move between them shifts nothing. NULL: no such line. */
-void page_detail(struct page *p, const struct desk *k,
+void page_detail(struct page *p, const struct desk *desk,
     const struct page_setup *setup, const char *found_via, bool guessed);
 
 /* The help screen: national contacts, keys, query language, the source's
@@ -84,7 +84,7 @@ size_t page_content(const struct page *p);
 /* The note of a listed desk, as every front end writes it: the place it
  * was found through (浜松市), or what a slip may have meant (もしかして:
  * 浜松市; did you mean Hamamatsu-shi?). false when there is none. */
-bool page_row_note(const struct filter *f, const struct desk *k,
+bool page_row_note(const struct filter *f, const struct desk *desk,
     enum lang lang, bool ascii, char *out, size_t cap);
 
 /* For the page builders (pages.c, help.c): an empty page written so (a

@@ -95,81 +95,81 @@ static const char *const contact_kinds[] = {"全", "専", "情報・専", TABLE_
 	NULL};
 
 static void
-check_text_cells(const struct tsv_cursor *c, struct desk *k)
+check_text_cells(const struct tsv_cursor *c, struct desk *desk)
 {
 	static const enum field required[] = {FIELD_NAME, FIELD_PREFECTURE,
 		FIELD_REGION, FIELD_BUREAU};
 	static const enum field latin[] = {FIELD_ROMAJI, FIELD_REGION_ROMAJI};
 
 	for (size_t i = 0; i < COUNT_OF(required); i++)
-		if (desk_cell(k, required[i])[0] == '\0')
-			tsv_report_at(c, desk_cell(k, required[i]),
+		if (desk_cell(desk, required[i])[0] == '\0')
+			tsv_report_at(c, desk_cell(desk, required[i]),
 			    "column '%s' is empty", field_names[required[i]]);
-	if (!tsv_is_kana(desk_cell(k, FIELD_KANA)))
-		tsv_report_cell(c, desk_cell(k, FIELD_KANA),
+	if (!tsv_is_kana(desk_cell(desk, FIELD_KANA)))
+		tsv_report_cell(c, desk_cell(desk, FIELD_KANA),
 		    "column '%s' must be hiragana: '%s'", "kana",
-		    desk_cell(k, FIELD_KANA));
+		    desk_cell(desk, FIELD_KANA));
 	for (size_t i = 0; i < COUNT_OF(latin); i++)
-		if (!tsv_all_of(desk_cell(k, latin[i]), TSV_LATIN))
-			tsv_report_cell(c, desk_cell(k, latin[i]),
+		if (!tsv_all_of(desk_cell(desk, latin[i]), TSV_LATIN))
+			tsv_report_cell(c, desk_cell(desk, latin[i]),
 			    "column '%s' must be Latin letters: '%s'",
-			    field_names[latin[i]], desk_cell(k, latin[i]));
+			    field_names[latin[i]], desk_cell(desk, latin[i]));
 }
 
 static void
-check_contact(const struct tsv_cursor *c, struct desk *k)
+check_contact(const struct tsv_cursor *c, struct desk *desk)
 {
-	const char *contact = desk_cell(k, FIELD_CONTACT);
-	const char *kind = desk_cell(k, FIELD_CONTACT_KIND);
+	const char *contact = desk_cell(desk, FIELD_CONTACT);
+	const char *kind = desk_cell(desk, FIELD_CONTACT_KIND);
 
 	if (strcmp(contact, TABLE_NONE) == 0 || contact[0] == '\0')
-		k->contact = CONTACT_NONE; /* 「-」 in the source, or no line */
+		desk->contact = CONTACT_NONE; /* 「-」 in the source, or no line */
 	else if (strcmp(contact, TABLE_SAME_PAGE) == 0)
-		k->contact = CONTACT_SAME_PAGE;
+		desk->contact = CONTACT_SAME_PAGE;
 	else {
-		k->contact = CONTACT_URL;
+		desk->contact = CONTACT_URL;
 		check_url(c, contact, "contact");
 	}
 	if (!one_of(kind, contact_kinds))
 		tsv_report_cell(c, kind, "column '%s' is not one of 全, 専, "
 		    "情報・専 or -: '%s'", "contact_kind", kind);
-	else if (k->contact == CONTACT_NONE && strcmp(kind, TABLE_NONE) != 0)
+	else if (desk->contact == CONTACT_NONE && strcmp(kind, TABLE_NONE) != 0)
 		tsv_report_cell(c, kind, "column '%s' gives a mark but there is "
 		    "no address: '%s'", "contact_kind", kind);
 }
 
 static void
-check_desk(const struct tsv_cursor *c, struct desk *k)
+check_desk(const struct tsv_cursor *c, struct desk *desk)
 {
-	const char *code = desk_cell(k, FIELD_CODE);
+	const char *code = desk_cell(desk, FIELD_CODE);
 	unsigned long value = strtoul(code, NULL, 10);
 
 	if (!tsv_all_of(code, TSV_DIGIT) || strlen(code) > 8)
 		tsv_report_cell(c, code, "column '%s' is not a number of 1 to 8 "
 		    "digits: '%s'", "code", code);
-	k->code = (uint32_t)(value < CODE_LIMIT ? value : CODE_LIMIT);
-	check_text_cells(c, k);
-	check_phone(c, desk_cell(k, FIELD_PHONE));
-	if (!one_of(desk_cell(k, FIELD_PHONE_KIND), phone_kinds))
-		tsv_report_cell(c, desk_cell(k, FIELD_PHONE_KIND),
+	desk->code = (uint32_t)(value < CODE_LIMIT ? value : CODE_LIMIT);
+	check_text_cells(c, desk);
+	check_phone(c, desk_cell(desk, FIELD_PHONE));
+	if (!one_of(desk_cell(desk, FIELD_PHONE_KIND), phone_kinds))
+		tsv_report_cell(c, desk_cell(desk, FIELD_PHONE_KIND),
 		    "column '%s' is not one of 総, 代 or 専: '%s'", "phone_kind",
-		    desk_cell(k, FIELD_PHONE_KIND));
-	check_url(c, desk_cell(k, FIELD_CYBER_URL), "cyber_url");
-	check_contact(c, k);
+		    desk_cell(desk, FIELD_PHONE_KIND));
+	check_url(c, desk_cell(desk, FIELD_CYBER_URL), "cyber_url");
+	check_contact(c, desk);
 }
 
 static void
 desk_row(void *ctx, const struct tsv_cursor *c, char **cells)
 {
 	struct table *t = ctx;
-	struct desk *k = &t->desks[t->count++];
+	struct desk *desk = &t->desks[t->count++];
 
 	/* The cells follow each other in the line, split at its tabs. */
-	k->text = cells[0];
+	desk->text = cells[0];
 	for (size_t i = 0; i < FIELD_COUNT; i++)
-		k->cell_at[i] = (uint16_t)(cells[i] - cells[0]);
-	k->line = (uint32_t)c->line;
-	check_desk(c, k);
+		desk->cell_at[i] = (uint16_t)(cells[i] - cells[0]);
+	desk->line = (uint32_t)c->line;
+	check_desk(c, desk);
 }
 
 static const struct meta_key desk_meta_keys[] = {
@@ -238,7 +238,7 @@ check_duplicates(const struct table *t, struct diags *d)
 
 /* Fills desk->folded_at from the fold area; returns its next byte. */
 static char *
-fold_desk(struct desk *k, char *out)
+fold_desk(struct desk *desk, char *out)
 {
 	static const enum field searched[] = {FIELD_NAME, FIELD_PREFECTURE,
 		FIELD_KANA, FIELD_ROMAJI, FIELD_REGION, FIELD_REGION_ROMAJI,
@@ -246,31 +246,31 @@ fold_desk(struct desk *k, char *out)
 	char *kana = NULL;
 	size_t n, kana_len = 0;
 
-	k->fold = out;
+	desk->fold = out;
 	for (size_t i = 0; i < FIELD_COUNT; i++)
-		k->folded_at[i] = DESK_UNFOLDED;
+		desk->folded_at[i] = DESK_UNFOLDED;
 	for (size_t i = 0; i < COUNT_OF(searched); i++) {
 		enum field f = searched[i];
 		/* No searched column is the last: the next cell's start, less
 		 * the NUL between them, is where this one ends. */
-		size_t len = (size_t)(k->cell_at[f + 1] - k->cell_at[f] - 1);
+		size_t len = (size_t)(desk->cell_at[f + 1] - desk->cell_at[f] - 1);
 
-		n = text_fold(desk_cell(k, f), len, out, NULL);
+		n = text_fold(desk_cell(desk, f), len, out, NULL);
 		if (f == FIELD_ROMAJI || f == FIELD_REGION_ROMAJI)
 			n = text_fold_romaji(out, n, NULL);
 		if (f == FIELD_KANA) {
 			kana = out;
 			kana_len = n;
 		}
-		k->folded_at[f] = (uint16_t)(out - k->fold);
+		desk->folded_at[f] = (uint16_t)(out - desk->fold);
 		out += n + 1;
 	}
-	k->kana_romaji_at = (uint16_t)(out - k->fold);
+	desk->kana_romaji_at = (uint16_t)(out - desk->fold);
 	n = text_kana_romaji(kana, kana_len, out);
 	out += text_fold_romaji(out, n, NULL) + 1;
-	k->folded_at[FIELD_PHONE] = (uint16_t)(out - k->fold);
-	n = text_fold_phone(desk_cell(k, FIELD_PHONE),
-	    strlen(desk_cell(k, FIELD_PHONE)), out, NULL);
+	desk->folded_at[FIELD_PHONE] = (uint16_t)(out - desk->fold);
+	n = text_fold_phone(desk_cell(desk, FIELD_PHONE),
+	    strlen(desk_cell(desk, FIELD_PHONE)), out, NULL);
 	return out + n + 1;
 }
 
@@ -370,12 +370,12 @@ table_load_file(const char *path, struct table **out, struct diags *d)
 }
 
 const char *
-desk_contact_url(const struct desk *k)
+desk_contact_url(const struct desk *desk)
 {
-	if (k->contact == CONTACT_URL)
-		return desk_cell(k, FIELD_CONTACT);
-	return k->contact == CONTACT_SAME_PAGE ?
-	    desk_cell(k, FIELD_CYBER_URL) : NULL;
+	if (desk->contact == CONTACT_URL)
+		return desk_cell(desk, FIELD_CONTACT);
+	return desk->contact == CONTACT_SAME_PAGE ?
+	    desk_cell(desk, FIELD_CYBER_URL) : NULL;
 }
 
 void

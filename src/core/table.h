@@ -54,24 +54,24 @@ struct desk {
 #define DESK_UNFOLDED UINT16_MAX
 
 static inline const char *
-desk_cell(const struct desk *k, enum field f)
+desk_cell(const struct desk *desk, enum field f)
 {
-	return k->text + k->cell_at[f];
+	return desk->text + desk->cell_at[f];
 }
 
 /* NULL for a column that is not searched. */
 static inline const char *
-desk_folded(const struct desk *k, enum field f)
+desk_folded(const struct desk *desk, enum field f)
 {
-	if (k->folded_at[f] == DESK_UNFOLDED)
+	if (desk->folded_at[f] == DESK_UNFOLDED)
 		return NULL;
-	return k->fold + k->folded_at[f];
+	return desk->fold + desk->folded_at[f];
 }
 
 static inline const char *
-desk_kana_romaji(const struct desk *k)
+desk_kana_romaji(const struct desk *desk)
 {
-	return k->fold + k->kana_romaji_at;
+	return desk->fold + desk->kana_romaji_at;
 }
 
 struct table {
@@ -84,7 +84,7 @@ struct table {
 
 /* Where a consultation is sent: the contact URL, the cyber crime page for
  * 上記ページから, or NULL when none is listed. */
-const char *desk_contact_url(const struct desk *k);
+const char *desk_contact_url(const struct desk *desk);
 
 /* Reads len bytes of data. On TSV_OK *out owns a new table; otherwise
  * *out is NULL and d says why (d->count > 0, or errno for I/O). */

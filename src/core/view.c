@@ -45,10 +45,10 @@ view_init(struct view *v, const struct table *t,
 	if (!v->rows)
 		return false;
 	for (size_t i = 0; i < t->count; i++) {
-		const struct desk *k = &t->desks[i];
+		const struct desk *desk = &t->desks[i];
 
 		for (size_t c = 0; c < VIEW_LIST_COLUMNS; c++) {
-			size_t w = text_width(desk_cell(k,
+			size_t w = text_width(desk_cell(desk,
 			    view_list_columns[c]));
 
 			if (view_list_columns[c] != FIELD_PHONE &&

@@ -100,24 +100,24 @@ inside(const struct rect *r, int y, int x)
 /* A click selects a row or focuses the detail; the wheel scrolls the pane
  * under the pointer. */
 static void
-mouse_event(struct view *v, const struct layout *l, const struct key *k)
+mouse_event(struct view *v, const struct layout *l, const struct key *key)
 {
-	bool over_page = l->mode == LAYOUT_WIDE ? inside(&l->detail, k->y, k->x) :
+	bool over_page = l->mode == LAYOUT_WIDE ? inside(&l->detail, key->y, key->x) :
 	    v->detail_shown;
 
-	if (k->release)
+	if (key->release)
 		return;
-	if (k->button == MOUSE_WHEEL_UP || k->button == MOUSE_WHEEL_DOWN) {
-		view_wheel(v, over_page, k->button == MOUSE_WHEEL_UP ?
+	if (key->button == MOUSE_WHEEL_UP || key->button == MOUSE_WHEEL_DOWN) {
+		view_wheel(v, over_page, key->button == MOUSE_WHEEL_UP ?
 		    -WHEEL_LINES : WHEEL_LINES);
 		return;
 	}
-	if (k->button != MOUSE_LEFT)
+	if (key->button != MOUSE_LEFT)
 		return;
-	if (inside(&l->list, k->y, k->x) &&
+	if (inside(&l->list, key->y, key->x) &&
 	    !(l->mode == LAYOUT_NARROW && v->detail_shown))
-		view_click(v, VIEW_PANE_LIST, (size_t)(k->y - l->list.y));
-	else if (l->mode == LAYOUT_WIDE && inside(&l->detail, k->y, k->x))
+		view_click(v, VIEW_PANE_LIST, (size_t)(key->y - l->list.y));
+	else if (l->mode == LAYOUT_WIDE && inside(&l->detail, key->y, key->x))
 		view_click(v, VIEW_PANE_DETAIL, 0);
 }
 
@@ -268,17 +268,17 @@ flush_typed(struct session *s, struct typed *t)
 
 /* One key: false when the session is over. */
 static bool
-handle_key(struct session *s, const struct key *k, struct typed *t)
+handle_key(struct session *s, const struct key *key, struct typed *t)
 {
 	struct view *v = &s->view;
 	char text[4];
 	size_t len;
-	enum action a = keys_action(k, v, text, &len);
+	enum action a = keys_action(key, v, text, &len);
 
-	if (k->id == K_CHAR && k->mods & MOD_ALT && a == ACT_NONE && !len) {
+	if (key->id == K_CHAR && key->mods & MOD_ALT && a == ACT_NONE && !len) {
 		/* No Alt key of that letter: Esc, then the key, typed quickly
 		 * (the terminal cannot tell them apart). */
-		struct key esc = {.id = K_ESC}, plain = *k;
+		struct key esc = {.id = K_ESC}, plain = *key;
 
 		plain.mods &= ~(unsigned)MOD_ALT;
 		return handle_key(s, &esc, t) && handle_key(s, &plain, t);
@@ -292,13 +292,13 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 		return true;
 	}
 	flush_typed(s, t);
-	if (k->id == K_RESIZE) {
+	if (key->id == K_RESIZE) {
 		s->links.stale = true;
 		s->repaint = true;
 		return true;
 	}
-	if (k->id == K_MOUSE) {
-		mouse_event(v, &s->plan.layout, k);
+	if (key->id == K_MOUSE) {
+		mouse_event(v, &s->plan.layout, key);
 		return true;
 	}
 	view_say(v, "");
@@ -316,7 +316,7 @@ handle_key(struct session *s, const struct key *k, struct typed *t)
 	view_apply(v, a, frame_plan_page_rows(&s->plan, v));
 	/* An Esc that would end the session waits out the window in which
 	 * a slow link may still bring the rest of a key (ESC, then [B). */
-	if (v->quit && k->id == K_ESC && input_esc_split())
+	if (v->quit && key->id == K_ESC && input_esc_split())
 		v->quit = false;
 	return !v->quit;
 }
@@ -328,11 +328,11 @@ static bool
 handle_keys(struct session *s)
 {
 	struct typed t = {.len = 0};
-	struct key k;
+	struct key key;
 
 	do {
-		if (!input_read(&k, &s->end) ||
-		    !handle_key(s, &k, &t))
+		if (!input_read(&key, &s->end) ||
+		    !handle_key(s, &key, &t))
 			return false;
 	} while (input_waiting());
 	flush_typed(s, &t);

@@ -134,15 +134,15 @@ fill(WINDOW *w, int y, int x, int width, struct cell_style s)
 
 /* One cell of a list row, in at most `width` columns, with its matches. */
 static void
-list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
+list_cell(WINDOW *w, const struct frame *f, const struct desk *desk,
     enum field field, int y, int x, int width, bool selected)
 {
 	const struct theme *th = f->theme;
 	struct span spans[8];
-	size_t n = filter_spans(&f->view->filter, k, field, spans, 8);
+	size_t n = filter_spans(&f->view->filter, desk, field, spans, 8);
 
 	struct cell_style s = selected ? th->selected : th->text;
-	const char *text = desk_cell(k, field);
+	const char *text = desk_cell(desk, field);
 
 	if (width <= 0)
 		return;
@@ -161,12 +161,12 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *k,
 /* After a row found through a place, the place: (浜松市); after one a
  * slip meant, (もしかして: 浜松市). */
 static void
-draw_place_note(WINDOW *w, const struct frame *f, const struct desk *k,
+draw_place_note(WINDOW *w, const struct frame *f, const struct desk *desk,
     int y, int x, int end)
 {
 	char note[FILTER_PLACE_MAX + 64], shown[sizeof note + 4];
 
-	if (x >= end || !page_row_note(&f->view->filter, k, f->lang, f->ascii,
+	if (x >= end || !page_row_note(&f->view->filter, desk, f->lang, f->ascii,
 	    note, sizeof note))
 		return;
 	snprintf(shown, sizeof shown, "(%s)", note);
@@ -210,7 +210,7 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 {
 	const struct view *v = f->view;
 	const struct rect *r = &f->layout->list;
-	const struct desk *k = &v->table->desks[v->rows[row]];
+	const struct desk *desk = &v->table->desks[v->rows[row]];
 	bool selected = row == v->sel;
 	int x = r->x + 1, end = r->x + r->w, widths[VIEW_LIST_COLUMNS];
 
@@ -223,12 +223,12 @@ draw_list_row(WINDOW *w, const struct frame *f, int y, size_t row)
 			continue; /* romaji stands for the name */
 		if (selected)
 			fill(w, y, x, cols, f->theme->selected);
-		list_cell(w, f, k, field, y, x, cols, selected);
+		list_cell(w, f, desk, field, y, x, cols, selected);
 		x += widths[c] + 1;
 		if (field == FIELD_NAME || field == FIELD_ROMAJI)
 			selected = false;
 	}
-	draw_place_note(w, f, k, y, x, end);
+	draw_place_note(w, f, desk, y, x, end);
 	if (row == v->sel) {
 		mvwaddch(w, y, r->x, '>' | f->theme->selected.attr);
 		mvwchgat(w, y, r->x + 1 + widths[0], 1,
