@@ -162,11 +162,17 @@ decode(void)
 	return false;
 }
 
-/* Waits up to wait_ms (-1: for ever) for bytes, a signal or a resize;
- * 1: bytes read, 0: time out, 2: a resize or a return from ^Z (*key is
- * K_RESIZE), 3: interrupted or nothing read after all (wait again), -1:
- * the session is over. */
-static int
+/* What waiting for bytes came to. */
+enum waited {
+	WAITED_OVER,    /* the session is over (a signal, the terminal gone) */
+	WAITED_OUT,     /* the time passed with nothing */
+	WAITED_BYTES,   /* bytes were read */
+	WAITED_RESIZE,  /* a resize, or a return from ^Z: *key is K_RESIZE */
+	WAITED_AGAIN,   /* interrupted, or nothing read after all */
+};
+
+/* Waits up to wait_ms (-1: for ever) for bytes, a signal or a resize. */
+static enum waited
 wait_bytes(long wait_ms, struct key *key)
 {
 	struct timespec ts = {wait_ms / 1000, (wait_ms % 1000) * 1000000};
@@ -182,9 +188,9 @@ wait_bytes(long wait_ms, struct key *key)
 	r = suspend_asked || resized ? 0 : pselect(STDIN_FILENO + 1, &fds, NULL,
 	    NULL, wait_ms < 0 ? NULL : &ts, &unblocked);
 	if (caught_signal)
-		return -1;
+		return WAITED_OVER;
 	if (r < 0 && errno != EINTR)
-		return -1;
+		return WAITED_OVER;
 	if (suspend_asked || resized) {
 		if (suspend_asked)
 			suspend();
@@ -192,16 +198,17 @@ wait_bytes(long wait_ms, struct key *key)
 		sync_size();
 		memset(key, 0, sizeof *key);
 		key->id = K_RESIZE;
-		return 2;
+		return WAITED_RESIZE;
 	}
 	if (r <= 0)
-		return r < 0 ? 3 : 0;
+		return r < 0 ? WAITED_AGAIN : WAITED_OUT;
 	n = read(STDIN_FILENO, in.buf, sizeof in.buf);
 	if (n <= 0)
-		return n < 0 && (errno == EINTR || errno == EAGAIN) ? 3 : -1;
+		return n < 0 && (errno == EINTR || errno == EAGAIN) ?
+		    WAITED_AGAIN : WAITED_OVER;
 	in.pos = 0;
 	in.len = (size_t)n;
-	return 1;
+	return WAITED_BYTES;
 }
 
 /* How long input may still wait, in ms, before the idle time or the
@@ -222,7 +229,7 @@ input_read(struct key *key, enum input_end *end)
 {
 	for (;;) {
 		long pending, left, wait;
-		int r;
+		enum waited r;
 
 		if (caught_signal) {
 			*end = INPUT_SIGNAL;
@@ -240,13 +247,13 @@ input_read(struct key *key, enum input_end *end)
 		wait = pending < 0 ? left : left < 0 || pending < left ?
 		    pending : left;
 		r = wait_bytes(wait, key);
-		if (r < 0) {
+		if (r == WAITED_OVER) {
 			*end = caught_signal ? INPUT_SIGNAL : INPUT_GONE;
 			return false;
 		}
-		if (r == 2)
+		if (r == WAITED_RESIZE)
 			return true;
-		if (r == 0 && pending >= 0)
+		if (r == WAITED_OUT && pending >= 0)
 			take(keyin_timeout(&in.keyin, in.queue));
 	}
 }
@@ -292,7 +299,7 @@ input_esc_split(void)
 
 	if (in.pos < in.len || !in.keyin.late || wait < 0)
 		return starts_rest();
-	return wait_bytes(wait, &resize) == 1 && starts_rest();
+	return wait_bytes(wait, &resize) == WAITED_BYTES && starts_rest();
 }
 
 void
