@@ -313,7 +313,7 @@ DEB_ARCH = $$(dpkg --print-architecture)
 DEB_ROOT = $(BUILD)/deb
 DEB_DATE = $${SOURCE_DATE_EPOCH:-$$(if [ -e .git ]; then git log -1 --format=%ct; \
 	else stat -c %Y Makefile; fi)}
-deb: $(BIN)
+deb: $(BIN) src/debian/control src/debian/copyright src/debian/changelog
 	rm -rf $(DEB_ROOT)
 	$(MAKE) -s install DESTDIR=$(abspath $(DEB_ROOT)) PREFIX=/usr
 	strip --remove-section=.comment --remove-section=.note \
@@ -321,32 +321,17 @@ deb: $(BIN)
 	gzip -9n $(DEB_ROOT)/usr/share/man/man1/madoguchi.1 \
 		$(DEB_ROOT)/usr/share/man/ja/man1/madoguchi.1
 	mkdir -p $(DEB_ROOT)/usr/share/doc/madoguchi $(DEB_ROOT)/DEBIAN
-	{ printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n'; \
-	  printf 'Upstream-Name: madoguchi\n\nFiles: *\nCopyright: 2026 The madoguchi authors\n'; \
-	  printf 'License: Expat\n'; sed -e '1,/^Permission/{/^Permission/!d}' \
+	{ cat src/debian/copyright; sed -e '1,/^Permission/{/^Permission/!d}' \
 	    -e 's/^$$/./' -e 's/^/ /' LICENSE; } \
 		> $(DEB_ROOT)/usr/share/doc/madoguchi/copyright
-	{ printf 'madoguchi ($(VERSION)) unstable; urgency=medium\n\n'; \
-	  printf '  * Release $(VERSION): see NEWS.md in the source.\n\n'; \
-	  printf ' -- The madoguchi authors <madoguchi@users.noreply.github.com>  %s\n' \
-	    "$$(date -u -R -d @$(DEB_DATE))"; } | gzip -9n \
-		> $(DEB_ROOT)/usr/share/doc/madoguchi/changelog.gz
+	sed -e 's/@VERSION@/$(VERSION)/g' \
+	    -e "s/@DATE@/$$(date -u -R -d @$(DEB_DATE))/" src/debian/changelog | \
+		gzip -9n > $(DEB_ROOT)/usr/share/doc/madoguchi/changelog.gz
 	find $(DEB_ROOT) -type d -exec chmod 755 {} +
 	find $(DEB_ROOT)/usr/share -type f -exec chmod 644 {} +
-	{ printf 'Package: madoguchi\nVersion: $(VERSION)\n'; \
-	  printf 'Architecture: %s\n' "$(DEB_ARCH)"; \
-	  printf 'Maintainer: The madoguchi authors <madoguchi@users.noreply.github.com>\n'; \
-	  printf 'Installed-Size: %s\n' "$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)"; \
-	  printf 'Depends: libc6 (>= 2.34), libncursesw6 (>= 6), libtinfo6 (>= 6)\n'; \
-	  printf 'Section: utils\nPriority: optional\n'; \
-	  printf 'Description: cyber crime consultation desks of the Japanese police\n'; \
-	  printf ' A terminal browser for the 47 prefectural police cyber crime\n'; \
-	  printf ' consultation desks of Japan: type a prefecture, a town, a postal\n'; \
-	  printf ' code or a whole address, in kanji, kana or romaji, and see the\n'; \
-	  printf ' desk, its phone number and what kind of line it is, its cyber\n'; \
-	  printf ' crime page and where to send a consultation. Works over SSH, in\n'; \
-	  printf ' tmux and on minimal servers; a restricted mode serves anonymous\n'; \
-	  printf ' kiosk users.\n'; } > $(DEB_ROOT)/DEBIAN/control
+	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@ARCH@/$(DEB_ARCH)/" \
+	    -e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)/" \
+		src/debian/control > $(DEB_ROOT)/DEBIAN/control
 	cd $(DEB_ROOT) && find usr -type f | sort | xargs md5sum > DEBIAN/md5sums
 	find $(DEB_ROOT) -exec touch -h -d @$(DEB_DATE) {} +
 	SOURCE_DATE_EPOCH=$(DEB_DATE) dpkg-deb --root-owner-group -Zxz \
