@@ -169,19 +169,23 @@ fuzz: $(BUILD)/desks_data.c $(BUILD)/places_compiled.c
 			$(BUILD)/fuzz-$$t-corpus tests/fuzz/$$t-corpus || exit 1; \
 	done
 
-$(CORE_OBJ): $(BUILD)/%.o: src/core/%.c | $(BUILD)
+$(CORE_OBJ): $(BUILD)/%.o: src/core/%.c $(BUILD)/%.d | $(BUILD)
 	$(COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) -c -o $@ $<
 
-$(UI_OBJ): $(BUILD)/%.o: src/tui/%.c | $(BUILD)
+$(UI_OBJ): $(BUILD)/%.o: src/tui/%.c $(BUILD)/%.d | $(BUILD)
 	$(COMPILE) $(DEPFLAGS) $(TUI_INCLUDES) $(CURSES_CFLAGS) -c -o $@ $<
 
 $(BUILD)/builtin.o $(BUILD)/builtin_places.o: \
-		$(BUILD)/%.o: src/data/%.c | $(BUILD)
+		$(BUILD)/%.o: src/data/%.c $(BUILD)/%.d | $(BUILD)
 	$(COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) -Isrc/data -c -o $@ $<
 
-$(BUILD)/main.o: src/main.c | $(BUILD)
+$(BUILD)/main.o: src/main.c $(BUILD)/main.d | $(BUILD)
 	$(COMPILE) $(DEPFLAGS) $(ALL_INCLUDES) -c -o $@ $<
 
+# An object without its list (built before there were lists, or the list
+# lost) is built again: the empty rule makes a missing list out of date.
+$(BUILD)/%.d: ;
+.PRECIOUS: $(BUILD)/%.d
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tool/*.d)
 
 # The default table, compiled in so that the binary alone is enough.
