@@ -7,53 +7,110 @@
 #include <string.h>
 
 #include "count_of.h"
+#include "keys.h"
 #include "text.h"
 
 /* Each key and what it does, in both languages; the man page's KEYS. */
-static const char *const help_keys[][2] = {
-	{"typing        filter: kanji, kana, romaji, code, phone",
-	 "文字入力      絞り込み (漢字・かな・ローマ字・番号・電話)"},
-	{"Up Down C-p C-n C-k C-j  move the selection",
-	 "上下 C-p C-n C-k C-j  選択を移動"},
-	{"PgUp PgDn Home End  a page, the first, the last",
-	 "PgUp PgDn Home End  1画面・先頭・末尾へ"},
-	{"Tab           list / detail (then Up Down scroll it)",
-	 "Tab           一覧と詳細の切り替え (詳細は上下でスクロール)"},
-	{"Enter         show the detail", "Enter         詳細を表示"},
-	{"Esc Left      back; Esc clears the query, then quits",
-	 "Esc 左        戻る。Esc は入力を消去、空なら終了"},
-	{"Backspace Delete C-d  delete a character",
-	 "Backspace Delete C-d  1文字を削除"},
-	{"C-w M-Backspace M-d C-u  delete a word, the next word, all",
-	 "C-w M-Backspace M-d C-u  前の語・次の語・全部を削除"},
-	{"Left Right C-a C-e  move in the query",
-	 "左右 C-a C-e  入力内のカーソル移動"},
-	{"C-Left C-Right M-b M-f  move by a word",
-	 "C-左 C-右 M-b M-f  語単位で移動"},
-	{"F1 ?          this help (? with an empty query)",
-	 "F1 ?          このヘルプ (? は入力が空のとき)"},
-	{"F2 C-y M-y    copy the phone", "F2 C-y M-y    電話番号をコピー"},
-	{"F3 M-u        copy the cyber crime page",
-	 "F3 M-u        サイバー犯罪対策のページをコピー"},
-	{"F4 M-c        copy the consultation address",
-	 "F4 M-c        相談窓口をコピー"},
-	{"F5 C-o M-o    open the page; F6 M-O the consultation address",
-	 "F5 C-o M-o    ページを開く。F6 M-O 相談窓口を開く"},
-	{"y u c  in the detail: copy the phone, the page, the address",
-	 "y u c  詳細で: 電話番号・ページ・相談窓口をコピー"},
-	{"o O  in the detail: open the page, the consultation address",
-	 "o O  詳細で: ページ・相談窓口を開く"},
-	{"j k g G Space b q  in the detail: scroll, and q goes back",
-	 "j k g G Space b q  詳細で: スクロール、q で戻る"},
-	{"C-l           redraw the screen", "C-l           画面を再描画"},
-	{"C-c C-g F10   quit", "C-c C-g F10   終了"},
-	{"mouse         the wheel scrolls what is under it, a click selects, a "
-	 "second click opens",
-	 "マウス        ホイールでその下をスクロール、クリックで選択、もう一度で開く。"},
-	{"Shift-drag  select text by hand (Ctrl-drag in Tera Term)",
-	 "Shift+ドラッグ  文字を手で選択 (Tera Term では Ctrl+ドラッグ)"},
-	{"M-  Alt, or Esc and then the key", "M-  Alt、または Esc の後にキー"},
+/* The rows of the keys: the keys of each come from the key table (keys.c),
+ * the bindings of these actions that hold where given; a row of no action
+ * is words alone, "what  meaning". */
+enum { WHERE_ANY_OF = 1 << WHERE_ANYWHERE };
+#define WHERES(w) (1u << (w))
+
+static const struct key_row {
+	unsigned wheres;          /* WHERES() of the bindings listed */
+	enum action actions[8];   /* ACT_NONE ends them */
+	const char *text[2];
+} key_rows[] = {
+	{0, {ACT_NONE}, {"typing  filter: kanji, kana, romaji, code, phone",
+	    "文字入力  絞り込み (漢字・かな・ローマ字・番号・電話)"}},
+	{WHERE_ANY_OF, {ACT_UP, ACT_DOWN}, {"move the selection",
+	    "選択を移動"}},
+	{WHERE_ANY_OF, {ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST},
+	    {"a page, the first, the last", "1画面・先頭・末尾へ"}},
+	{WHERE_ANY_OF, {ACT_TOGGLE_FOCUS},
+	    {"list / detail (then Up Down scroll it)",
+	    "一覧と詳細の切り替え (詳細は上下でスクロール)"}},
+	{WHERE_ANY_OF, {ACT_OPEN}, {"show the detail", "詳細を表示"}},
+	{WHERE_ANY_OF, {ACT_ESCAPE, ACT_BACK},
+	    {"back; Esc clears the query, then quits; Left moves in it",
+	    "戻る。Esc は入力を消去、空なら終了。左は入力内で移動"}},
+	{WHERE_ANY_OF, {ACT_BACKSPACE, ACT_DELETE_FORWARD},
+	    {"delete a character", "1文字を削除"}},
+	{WHERE_ANY_OF, {ACT_DELETE_WORD, ACT_CLEAR_QUERY,
+	    ACT_DELETE_WORD_FORWARD}, {"delete the word before, the query, "
+	    "the word after", "前の語・入力全部・次の語を削除"}},
+	{WHERE_ANY_OF, {ACT_CURSOR_RIGHT, ACT_CURSOR_LEFT, ACT_CURSOR_START,
+	    ACT_CURSOR_END}, {"move in the query", "入力内のカーソル移動"}},
+	{WHERE_ANY_OF, {ACT_WORD_LEFT, ACT_WORD_RIGHT},
+	    {"move by a word", "語単位で移動"}},
+	{WHERE_ANY_OF | WHERES(WHERE_EMPTY_QUERY), {ACT_HELP},
+	    {"this help (? with an empty query)",
+	    "このヘルプ (? は入力が空のとき)"}},
+	{WHERE_ANY_OF, {ACT_COPY_PHONE}, {"copy the phone",
+	    "電話番号をコピー"}},
+	{WHERE_ANY_OF, {ACT_COPY_PAGE}, {"copy the cyber crime page",
+	    "サイバー犯罪対策のページをコピー"}},
+	{WHERE_ANY_OF, {ACT_COPY_CONTACT}, {"copy the consultation address",
+	    "相談窓口をコピー"}},
+	{WHERE_ANY_OF, {ACT_BROWSE_PAGE}, {"open the page", "ページを開く"}},
+	{WHERE_ANY_OF, {ACT_BROWSE_CONTACT}, {"open the consultation address",
+	    "相談窓口を開く"}},
+	{WHERES(WHERE_DETAIL), {ACT_COPY_PHONE, ACT_COPY_PAGE,
+	    ACT_COPY_CONTACT}, {"in the detail: copy the phone, the page, "
+	    "the address", "詳細で: 電話番号・ページ・相談窓口をコピー"}},
+	{WHERES(WHERE_DETAIL), {ACT_BROWSE_PAGE, ACT_BROWSE_CONTACT},
+	    {"in the detail: open the page, the consultation address",
+	    "詳細で: ページ・相談窓口を開く"}},
+	{WHERES(WHERE_READING), {ACT_DOWN, ACT_UP, ACT_FIRST, ACT_LAST,
+	    ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_ESCAPE},
+	    {"in the detail: scroll, and q goes back",
+	    "詳細で: スクロール、q で戻る"}},
+	{WHERE_ANY_OF, {ACT_REDRAW}, {"redraw the screen", "画面を再描画"}},
+	{WHERE_ANY_OF, {ACT_QUIT}, {"quit", "終了"}},
+	{0, {ACT_NONE}, {"mouse  the wheel scrolls what is under it, a click "
+	    "selects, a second click opens",
+	    "マウス  ホイールでその下をスクロール、クリックで選択、もう一度で開く。"}},
+	{0, {ACT_NONE}, {"Shift-drag  select text by hand (Ctrl-drag in Tera "
+	    "Term)", "Shift+ドラッグ  文字を手で選択 (Tera Term では Ctrl+ドラッグ)"}},
+	{0, {ACT_NONE}, {"M-  Alt, or Esc and then the key",
+	    "M-  Alt、または Esc の後にキー"}},
 };
+
+/* Whether a row lists action a. */
+static bool
+row_has(const struct key_row *row, enum action a)
+{
+	for (size_t i = 0; i < COUNT_OF(row->actions) &&
+	    row->actions[i] != ACT_NONE; i++)
+		if (row->actions[i] == a)
+			return true;
+	return false;
+}
+
+/* A row written "keys  what they do", the keys in the table's order. */
+static void
+key_row_text(const struct key_row *row, enum lang lang, char *out,
+    size_t cap)
+{
+	size_t at = 0;
+
+	out[0] = '\0';
+	if (row->actions[0] == ACT_NONE) {
+		snprintf(out, cap, "%s", row->text[lang]);
+		return;
+	}
+	for (size_t i = 0; i < key_binding_count && at < cap; i++) {
+		const struct key_binding *b = &key_bindings[i];
+
+		if (b->name && row->wheres >> b->where & 1 &&
+		    row_has(row, b->action))
+			at += (size_t)snprintf(out + at, cap - at, "%s%s",
+			    at ? " " : "", binding_name(b, lang));
+	}
+	if (at < cap)
+		snprintf(out + at, cap - at, "  %s", row->text[lang]);
+}
 
 /* The words of the data a reader of English, or of the source, meets. */
 static const char *const help_words[][2] = {
@@ -138,7 +195,7 @@ static const char *const help_query[][2] = {
  * their own, what they do under it in the column. Rows without two spaces
  * are prose. */
 static void
-help_section(struct page *p, enum label title, const char *const (*rows)[2],
+help_section(struct page *p, enum label title, const char *const *rows,
     size_t n)
 {
 	enum lang lang = p->setup.lang;
@@ -147,20 +204,20 @@ help_section(struct page *p, enum label title, const char *const (*rows)[2],
 	page_blank(p);
 	page_add(p, 0, 0, STYLE_LABEL, label(lang, title));
 	for (size_t i = 0; i < n; i++) {
-		const char *gap = strstr(rows[i][lang], "  ");
+		const char *gap = strstr(rows[2 * i + lang], "  ");
 		char key[128];
 		size_t w;
 
-		if (!gap || (size_t)(gap - rows[i][lang]) >= sizeof key)
+		if (!gap || (size_t)(gap - rows[2 * i + lang]) >= sizeof key)
 			continue;
-		memcpy(key, rows[i][lang], (size_t)(gap - rows[i][lang]));
-		key[gap - rows[i][lang]] = '\0';
+		memcpy(key, rows[2 * i + lang], (size_t)(gap - rows[2 * i + lang]));
+		key[gap - rows[2 * i + lang]] = '\0';
 		w = text_width(key);
 		if (w > col && w <= most)
 			col = w;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *row = rows[i][lang], *gap = strstr(row, "  ");
+		const char *row = rows[2 * i + lang], *gap = strstr(row, "  ");
 		char line[512];
 		size_t kl, w;
 
@@ -181,6 +238,22 @@ help_section(struct page *p, enum label title, const char *const (*rows)[2],
 		    (int)(col - w), "", gap);
 		page_add(p, 2, col + 2, STYLE_TEXT, line);
 	}
+}
+
+/* The keys, from the key table, in an aligned column. */
+static void
+help_keys(struct page *p)
+{
+	char texts[COUNT_OF(key_rows)][2][256];
+	const char *rows[2 * COUNT_OF(key_rows)];
+
+	for (size_t i = 0; i < COUNT_OF(key_rows); i++)
+		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+			key_row_text(&key_rows[i], (enum lang)lang,
+			    texts[i][lang], sizeof texts[i][lang]);
+			rows[2 * i + (size_t)lang] = texts[i][lang];
+		}
+	help_section(p, L_HELP_KEYS, rows, COUNT_OF(key_rows));
 }
 
 /* The table's national contacts (#9110, 110, the NPA's form), under
@@ -260,21 +333,20 @@ page_help(struct page *p, const struct table *t,
 	page_add(p, 0, 0, STYLE_LABEL, label(p->setup.lang, L_HELP_TITLE));
 	help_national(p, t);
 	if (p->setup.line_mode)
-		help_section(p, L_HELP_COMMANDS, help_commands,
+		help_section(p, L_HELP_COMMANDS, help_commands[0],
 		    COUNT_OF(help_commands));
 	else
-		help_section(p, L_HELP_KEYS, help_keys,
-		    COUNT_OF(help_keys));
+		help_keys(p);
 	if (p->setup.ascii) { /* the marks and examples without a kanji */
-		help_section(p, L_HELP_QUERY, help_query_ascii,
+		help_section(p, L_HELP_QUERY, help_query_ascii[0],
 		    COUNT_OF(help_query_ascii));
-		help_section(p, L_HELP_MARKS, help_notes_ascii,
+		help_section(p, L_HELP_MARKS, help_notes_ascii[0],
 		    COUNT_OF(help_notes_ascii));
 		return;
 	}
-	help_section(p, L_HELP_QUERY, help_query,
+	help_section(p, L_HELP_QUERY, help_query[0],
 	    COUNT_OF(help_query));
-	help_section(p, L_HELP_WORDS, help_words,
+	help_section(p, L_HELP_WORDS, help_words[0],
 	    COUNT_OF(help_words));
 	help_notes(p, t);
 }

@@ -12,6 +12,8 @@
 
 #include "keyin.h"
 #include "keys.h"
+#include "labels.h"
+#include "pages.h"
 #include "text.h"
 #include "fixture.h"
 
@@ -509,6 +511,197 @@ keys_act_as_documented(void **state)
 	view_free(&v);
 }
 
+/* One key table (keys.c): what the help, both man pages and the hints
+ * say of the keys is what the table binds. */
+
+/* The key a binding is for, as keyin gives it. */
+static struct key
+key_of(const struct key_binding *b)
+{
+	return (struct key){.id = b->id, .mods = b->mods, .ch = b->ch};
+}
+
+/* Whether the text holds name as a whole word (between spaces, commas,
+ * slashes or the ends). */
+static bool
+has_word(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *at = strstr(text, name); at; at = strstr(at + 1, name))
+		if ((at == text || strchr(" ,/\n", at[-1])) &&
+		    (!at[n] || strchr(" ,/\n", at[n])))
+			return true;
+	return false;
+}
+
+static void
+help_lists_every_binding(void **state)
+{
+	(void)state;
+	for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+		struct page p;
+		char keys[8192] = "";
+		size_t first, at = 0;
+
+		page_help(&p, table, &(struct page_setup){(enum lang)lang, false,
+		    200, NULL, false});
+		for (first = 0; first < p.count && strcmp(p.lines[first].text,
+		    label((enum lang)lang, L_HELP_KEYS)); first++)
+			;
+		/* The keys' column of each row, up to two spaces. */
+		for (size_t i = first + 1; i < p.count && p.lines[i].text[0]; i++) {
+			const char *row = p.lines[i].text + 2,
+			    *gap = strstr(row, "  ");
+			size_t n = gap ? (size_t)(gap - row) : strlen(row);
+
+			at += (size_t)snprintf(keys + at, sizeof keys - at, "%.*s\n",
+			    (int)n, row);
+		}
+		for (size_t i = 0; i < key_binding_count; i++) {
+			const struct key_binding *b = &key_bindings[i];
+
+			if (b->name && !has_word(keys, binding_name(b, (enum lang)lang)))
+				fail_msg("%s: the help lacks %s", lang ? "ja" : "en",
+				    binding_name(b, (enum lang)lang));
+		}
+		page_free(&p);
+	}
+}
+
+/* The man page's KEYS section: the names of the tags of its lists of keys
+ * (".Bl -tag -width \"Backspace..."; ".It Up , Down"). */
+static void
+man_keys(const char *path, const char *section, char *out, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	bool in = false, keys = false;
+	size_t at = 0;
+
+	assert_non_null(f);
+	out[0] = '\0';
+	while (fgets(line, sizeof line, f)) {
+		if (strncmp(line, ".Sh ", 4) == 0)
+			in = strncmp(line + 4, section, strlen(section)) == 0;
+		else if (strncmp(line, ".Bl -tag -width \"Backspace", 26) == 0)
+			keys = in;
+		else if (strncmp(line, ".El", 3) == 0)
+			keys = false;
+		else if (keys && strncmp(line, ".It ", 4) == 0)
+			for (char *w = strtok(line + 4, " ,\n"); w;
+			    w = strtok(NULL, " ,\n"))
+				at += (size_t)snprintf(out + at, cap - at, "%s\n",
+				    strncmp(w, "\\&", 2) == 0 ? w + 2 : w);
+	}
+	fclose(f);
+}
+
+static void
+man_pages_name_the_bindings(void **state)
+{
+	static const struct {
+		const char *path, *section;
+		enum lang lang;
+		const char *words; /* tags that are no key */
+	} pages[] = {
+		{"doc/madoguchi.1", "KEYS", LANG_EN, "typing mouse"},
+		{"doc/madoguchi.ja.1", "キー", LANG_JA, "文字入力 マウス"},
+	};
+
+	(void)state;
+	for (size_t m = 0; m < 2; m++) {
+		char names[8192];
+
+		man_keys(pages[m].path, pages[m].section, names, sizeof names);
+		/* Every binding is there... */
+		for (size_t i = 0; i < key_binding_count; i++) {
+			const char *name = binding_name(&key_bindings[i],
+			    pages[m].lang);
+
+			if (name && !has_word(names, name))
+				fail_msg("%s lacks %s", pages[m].path, name);
+		}
+		/* ...and every tag there is a binding. */
+		for (char *w = strtok(names, "\n"); w; w = strtok(NULL, "\n")) {
+			bool found = has_word(pages[m].words, w);
+
+			for (size_t i = 0; i < key_binding_count && !found; i++)
+				found = key_bindings[i].name && strcmp(w,
+				    binding_name(&key_bindings[i], pages[m].lang)) == 0;
+			if (!found)
+				fail_msg("%s names %s, which no binding has",
+				    pages[m].path, w);
+		}
+	}
+}
+
+/* Each hint names keys that do something where it is shown: every item
+ * after the first ("Type to filter"), its keys before the first space,
+ * split at '/', each a binding that holds there. */
+static void
+hints_name_keys_that_act(void **state)
+{
+	static const struct {
+		enum label hint;
+		const char *query;
+		bool detail, help;
+	} hints[] = {
+		{L_HINT_WIDE, "", false, false},
+		{L_HINT_WIDE_QUERY, "tokyo", false, false},
+		{L_HINT_NARROW_LIST, "", false, false},
+		{L_HINT_NARROW_QUERY, "tokyo", false, false},
+		{L_HINT_MISS, "xyzzyq", false, false},
+		{L_HINT_DETAIL, "tokyo", true, false},
+	};
+
+	(void)state;
+	for (size_t h = 0; h < sizeof hints / sizeof *hints; h++)
+		for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
+			char copy[512];
+			struct view v;
+			const char *item;
+
+			assert_true(view_init(&v, table, NULL, hints[h].query, 0));
+			v.focus = hints[h].detail ? FOCUS_DETAIL : FOCUS_LIST;
+			v.help = hints[h].help;
+			snprintf(copy, sizeof copy, "%s",
+			    label((enum lang)lang, hints[h].hint));
+			item = strstr(copy, "  ");
+			while (item) {
+				char keys[64], *key, *save = NULL;
+
+				item += 2;
+				snprintf(keys, sizeof keys, "%.*s",
+				    (int)strcspn(item, " "), item);
+				for (key = strtok_r(keys, "/", &save); key;
+				    key = strtok_r(NULL, "/", &save)) {
+					bool acts = false;
+
+					for (size_t i = 0; i < key_binding_count; i++) {
+						const struct key_binding *b =
+						    &key_bindings[i];
+						struct key k = key_of(b);
+						char text[4];
+						size_t len;
+
+						if (b->name && strcmp(binding_name(b,
+						    (enum lang)lang), key) == 0 &&
+						    keys_action(&k, &v, text, &len) ==
+						    b->action)
+							acts = true;
+					}
+					if (!acts)
+						fail_msg("%s: '%s' advertises %s, which does "
+						    "not act there", lang ? "ja" : "en",
+						    label((enum lang)lang, hints[h].hint), key);
+				}
+				item = strstr(item, "  ");
+			}
+			view_free(&v);
+		}
+}
+
 int
 main(void)
 {
@@ -522,6 +715,9 @@ main(void)
 		cmocka_unit_test(any_bytes_then_a_pause_recover),
 		cmocka_unit_test(waits_are_longer_inside_a_sequence),
 		cmocka_unit_test(keys_act_as_documented),
+		cmocka_unit_test(help_lists_every_binding),
+		cmocka_unit_test(man_pages_name_the_bindings),
+		cmocka_unit_test(hints_name_keys_that_act),
 	};
 
 	return cmocka_run_group_tests_name("keys", tests, load, unload);
