@@ -8,6 +8,10 @@ total_pass=0
 total_fail=0
 total_skip=0
 
+# A runaway under ASan is stopped at 2 GB with a report, not left to take
+# the machine's memory (a hostile page once asked for 24 GB).
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=2048"
+
 tally() { # tally NAME COMMAND...: runs a suite and adds up its counts
 	name=$1
 	shift

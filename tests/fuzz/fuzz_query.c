@@ -31,10 +31,16 @@ listed(struct filter *f, const char *query)
 	for (size_t i = 0; i < n; i++) {
 		const struct desk *k = &desks->desks[rows[i]];
 		struct page_setup setup = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
-			1 + i % 50, i % 4 ? desks : NULL, false};
+			1 + i % 50, NULL, false};
+		struct page_heights heights;
 		char note[FILTER_PLACE_MAX + 64], read[FILTER_PLACE_MAX];
 		struct span spans[8];
 		struct page p;
+
+		if (i % 4) { /* padded, as the wide layout has it */
+			page_heights_of(desks, &setup, &heights);
+			setup.fixed = &heights;
+		}
 
 		/* Each desk once: a slip's guesses come after the rest. */
 		for (size_t j = 0; j < i; j++)

@@ -32,7 +32,8 @@ exercise(const struct table *t, const char *query)
 	for (size_t i = 0; i < n && i < 64; i++) {
 		const struct desk *k = &t->desks[rows[i]];
 		struct page_setup setup = {i % 2 ? LANG_JA : LANG_EN, i % 3 == 0,
-			1 + i % 40, t, false};
+			1 + i % 40, NULL, false};
+		struct page_heights heights;
 		struct span spans[8];
 		struct page p;
 
@@ -41,6 +42,8 @@ exercise(const struct table *t, const char *query)
 		for (size_t c = 0; c < FIELD_COUNT; c++)
 			filter_spans(&f, k, (enum field)c, spans, 8);
 		filter_place(&f, k, i % 3 == 0, note, sizeof note);
+		page_heights_of(t, &setup, &heights);
+		setup.fixed = &heights; /* padded, as the wide layout has it */
 		page_detail(&p, k, &setup, NULL, false);
 		page_free(&p);
 	}
