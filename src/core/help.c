@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "count_of.h"
+#include "help.h"
 #include "keys.h"
 #include "text.h"
 
@@ -237,6 +238,94 @@ help_section(struct page *p, enum label title, const char *const *rows,
 		snprintf(line, sizeof line, "%.*s%*s  %s", (int)kl, row,
 		    (int)(col - w), "", gap);
 		page_add(p, 2, col + 2, STYLE_TEXT, line);
+	}
+}
+
+/* An item of a hint: the keys that do one of these actions in the hint's
+ * state, at most `most` of them (of those bound where given; WHERE_ANYWHERE:
+ * of any that hold there), then the words; no action: words alone. */
+struct hint_item {
+	enum action actions[2];
+	enum key_where where;
+	unsigned most;
+	const char *words[2];
+};
+
+#define HINT_ITEMS 7
+#define TYPE_TO_FILTER {{ACT_NONE}, WHERE_ANYWHERE, 0, {"Type to filter", \
+	"入力で絞り込み"}}
+#define COPY_AND_OPEN {{ACT_COPY_PHONE}, WHERE_ANYWHERE, 2, {"copy", \
+	"コピー"}}, {{ACT_BROWSE_PAGE}, WHERE_ANYWHERE, 2, {"open", "開く"}}
+#define HELP_ITEM {{ACT_HELP}, WHERE_ANYWHERE, 2, {"help", "ヘルプ"}}
+#define QUIT_ITEM {{ACT_ESCAPE}, WHERE_ANYWHERE, 1, {"quit", "終了"}}
+#define CLEAR_ITEM {{ACT_ESCAPE}, WHERE_ANYWHERE, 1, {"clear", "消去"}}
+
+static const struct hint_item hints[][HINT_ITEMS] = {
+	[HINT_WIDE] = {TYPE_TO_FILTER, QUIT_ITEM, {{ACT_TOGGLE_FOCUS},
+	    WHERE_ANYWHERE, 1, {"detail", "詳細"}}, COPY_AND_OPEN, HELP_ITEM},
+	[HINT_WIDE_QUERY] = {TYPE_TO_FILTER, CLEAR_ITEM, {{ACT_TOGGLE_FOCUS},
+	    WHERE_ANYWHERE, 1, {"detail", "詳細"}}, COPY_AND_OPEN, HELP_ITEM},
+	[HINT_NARROW_LIST] = {TYPE_TO_FILTER, QUIT_ITEM, {{ACT_OPEN},
+	    WHERE_ANYWHERE, 1, {"detail", "詳細"}}, HELP_ITEM},
+	[HINT_NARROW_QUERY] = {TYPE_TO_FILTER, CLEAR_ITEM, {{ACT_OPEN},
+	    WHERE_ANYWHERE, 1, {"detail", "詳細"}}, HELP_ITEM},
+	[HINT_MISS] = {TYPE_TO_FILTER, CLEAR_ITEM, HELP_ITEM},
+	[HINT_DETAIL] = {
+		{{ACT_ESCAPE}, WHERE_ANYWHERE, 1, {"back", "戻る"}},
+		{{ACT_DOWN, ACT_UP}, WHERE_READING, 2, {"scroll",
+		    "スクロール"}},
+		{{ACT_COPY_PHONE}, WHERE_DETAIL, 1, {"copy phone",
+		    "電話をコピー"}},
+		{{ACT_COPY_PAGE}, WHERE_DETAIL, 1, {"page", "ページ"}},
+		{{ACT_COPY_CONTACT}, WHERE_DETAIL, 1, {"address", "窓口"}},
+		{{ACT_BROWSE_PAGE}, WHERE_DETAIL, 1, {"open", "開く"}},
+		HELP_ITEM,
+	},
+	[HINT_HELP] = {{{ACT_ESCAPE, ACT_HELP}, WHERE_ANYWHERE, 4,
+	    {"close this help", "ヘルプを閉じる"}}},
+};
+
+/* Whether binding b does its action in v's state, and is one the item
+ * lists. */
+static bool
+item_lists(const struct hint_item *item, const struct key_binding *b,
+    const struct view *v)
+{
+	struct key key = {.id = b->id, .mods = b->mods, .ch = b->ch};
+	char text[4];
+	size_t len;
+
+	if (!b->name || (b->action != item->actions[0] &&
+	    (item->actions[1] == ACT_NONE || b->action != item->actions[1])))
+		return false;
+	if (item->where != WHERE_ANYWHERE && b->where != item->where)
+		return false;
+	return keys_action(&key, v, text, &len) == b->action;
+}
+
+void
+help_hint(enum hint h, const struct view *v, enum lang lang, char *out,
+    size_t cap)
+{
+	size_t at = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < HINT_ITEMS && hints[h][i].words[0] &&
+	    at < cap; i++) {
+		const struct hint_item *item = &hints[h][i];
+		unsigned keys = 0;
+
+		if (at)
+			at += (size_t)snprintf(out + at, cap - at, "  ");
+		for (size_t k = 0; k < key_binding_count && keys < item->most &&
+		    at < cap; k++)
+			if (item_lists(item, &key_bindings[k], v))
+				at += (size_t)snprintf(out + at, cap - at, "%s%s",
+				    keys++ ? "/" : "", binding_name(&key_bindings[k],
+				    lang));
+		if (at < cap)
+			at += (size_t)snprintf(out + at, cap - at, "%s%s",
+			    keys ? " " : "", item->words[lang]);
 	}
 }
 

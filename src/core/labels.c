@@ -60,26 +60,6 @@ static const char *const text[L_COUNT][2] = {
 	/* Items from the most needed: where a hint does not fit, whole
 	 * items go from its end, and how to go back or out stays. With a
 	 * query typed, Esc clears it and ? is typed into it. */
-	[L_HINT_WIDE] = {"Type to filter  Esc quit  Tab detail  F2/C-y copy  "
-		"F5/C-o open  F1/? help",
-		"入力で絞り込み  Esc 終了  Tab 詳細  F2/C-y コピー  F5/C-o 開く  "
-		"F1/? ヘルプ"},
-	[L_HINT_WIDE_QUERY] = {"Type to filter  Esc clear  Tab detail  F2/C-y "
-		"copy  F5/C-o open  F1 help",
-		"入力で絞り込み  Esc 消去  Tab 詳細  F2/C-y コピー  F5/C-o 開く  "
-		"F1 ヘルプ"},
-	[L_HINT_NARROW_LIST] = {"Type to filter  Esc quit  Enter detail  F1/? help",
-		"入力で絞り込み  Esc 終了  Enter 詳細  F1/? ヘルプ"},
-	[L_HINT_NARROW_QUERY] = {"Type to filter  Esc clear  Enter detail  F1 help",
-		"入力で絞り込み  Esc 消去  Enter 詳細  F1 ヘルプ"},
-	[L_HINT_MISS] = {"Type to filter  Esc clear  F1 help",
-		"入力で絞り込み  Esc 消去  F1 ヘルプ"},
-	[L_HINT_DETAIL] = {"Esc back  j/k scroll  y copy phone  u page  "
-		"c address  o open  F1 help",
-		"Esc 戻る  j/k スクロール  y 電話をコピー  u ページ  c 窓口  "
-		"o 開く  F1 ヘルプ"},
-	[L_HINT_HELP] = {"Esc, q or F1 closes this help",
-		"Esc・q・F1 でヘルプを閉じる"},
 	[L_HELP_TITLE] = {"madoguchi: cyber crime consultation desks of "
 		"Japan's prefectural police",
 		"madoguchi: 都道府県警察のサイバー犯罪相談窓口"},

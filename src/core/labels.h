@@ -32,13 +32,6 @@ enum label {
 	L_DID_YOU_MEAN,    /* a format: the place or the desk a slip meant */
 	L_LINE_GUESSES,    /* before a list of only what slips meant */
 	L_TOO_SMALL,
-	L_HINT_WIDE,
-	L_HINT_WIDE_QUERY,   /* a query typed: Esc clears it, ? is typed */
-	L_HINT_NARROW_LIST,
-	L_HINT_NARROW_QUERY,
-	L_HINT_MISS,         /* nothing listed: nothing to open or copy */
-	L_HINT_DETAIL,
-	L_HINT_HELP,
 	L_HELP_TITLE,
 	L_HELP_KEYS,
 	L_HELP_MARKS,

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "help.h"
 #include "text.h"
 
 enum { PAIR_MATCH = 1, PAIR_NOTE };
@@ -369,12 +370,12 @@ draw_hint(WINDOW *w, const struct frame *f)
 {
 	const struct view *v = f->view;
 	bool typed = v->query[0] != '\0';
-	enum label id = v->help ? L_HINT_HELP :
-	    v->nrows == 0 ? L_HINT_MISS :
-	    v->focus == FOCUS_DETAIL ? L_HINT_DETAIL :
+	enum hint id = v->help ? HINT_HELP :
+	    v->nrows == 0 ? HINT_MISS :
+	    v->focus == FOCUS_DETAIL ? HINT_DETAIL :
 	    f->layout->mode == LAYOUT_NARROW ?
-	    (typed ? L_HINT_NARROW_QUERY : L_HINT_NARROW_LIST) :
-	    typed ? L_HINT_WIDE_QUERY : L_HINT_WIDE;
+	    (typed ? HINT_NARROW_QUERY : HINT_NARROW_LIST) :
+	    typed ? HINT_WIDE_QUERY : HINT_WIDE;
 	const struct rect *r = &f->layout->hint;
 	bool reading = v->help || v->focus == FOCUS_DETAIL ||
 	    (f->layout->mode == LAYOUT_NARROW && v->detail_shown);
@@ -391,7 +392,7 @@ draw_hint(WINDOW *w, const struct frame *f)
 		    v->scroll + shown < lines ? v->scroll + shown : lines, lines);
 	/* A hint is items two spaces apart, the most needed first: where it
 	 * does not fit, whole items go from the end, none is cut. */
-	snprintf(hint + at, sizeof hint - (size_t)at, "%s", label(f->lang, id));
+	help_hint(id, v, f->lang, hint + at, sizeof hint - (size_t)at);
 	while (shown_width(f, hint, strlen(hint)) > r->w) {
 		char *last = strstr(hint, "  "), *next;
 

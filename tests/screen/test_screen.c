@@ -16,6 +16,7 @@
 
 #include "../unit/desk_fixture.h"
 #include "draw.h"
+#include "help.h"
 #include "text.h"
 
 static struct table *table;
@@ -451,8 +452,9 @@ small_screens_keep_what_matters(void **state)
 			else if (sizes[i][0] <= 8)
 				fail_msg("%dx%d: no position on a page that goes on",
 				    sizes[i][1], sizes[i][0]);
-			snprintf(full, sizeof full, "%s  ", label((enum lang)lang,
-			    L_HINT_DETAIL));
+			help_hint(HINT_DETAIL, &v, (enum lang)lang, full,
+			    sizeof full - 2);
+			strcat(full, "  ");
 			if (strncmp(full, hint, strlen(hint)) != 0 ||
 			    strncmp(full + strlen(hint), "  ", 2) != 0)
 				fail_msg("%dx%d: the hint is cut: '%s'", sizes[i][1],

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "keyin.h"
+#include "help.h"
 #include "keys.h"
 #include "labels.h"
 #include "pages.h"
@@ -643,16 +644,16 @@ static void
 hints_name_keys_that_act(void **state)
 {
 	static const struct {
-		enum label hint;
+		enum hint hint;
 		const char *query;
 		bool detail, help;
 	} hints[] = {
-		{L_HINT_WIDE, "", false, false},
-		{L_HINT_WIDE_QUERY, "tokyo", false, false},
-		{L_HINT_NARROW_LIST, "", false, false},
-		{L_HINT_NARROW_QUERY, "tokyo", false, false},
-		{L_HINT_MISS, "xyzzyq", false, false},
-		{L_HINT_DETAIL, "tokyo", true, false},
+		{HINT_WIDE, "", false, false},
+		{HINT_WIDE_QUERY, "tokyo", false, false},
+		{HINT_NARROW_LIST, "", false, false},
+		{HINT_NARROW_QUERY, "tokyo", false, false},
+		{HINT_MISS, "xyzzyq", false, false},
+		{HINT_DETAIL, "tokyo", true, false},
 	};
 
 	(void)state;
@@ -665,8 +666,8 @@ hints_name_keys_that_act(void **state)
 			assert_true(view_init(&v, table, NULL, hints[h].query, 0));
 			v.focus = hints[h].detail ? FOCUS_DETAIL : FOCUS_LIST;
 			v.help = hints[h].help;
-			snprintf(copy, sizeof copy, "%s",
-			    label((enum lang)lang, hints[h].hint));
+			help_hint(hints[h].hint, &v, (enum lang)lang, copy,
+			    sizeof copy);
 			item = strstr(copy, "  ");
 			while (item) {
 				char keys[64], *key, *save = NULL;
@@ -693,8 +694,8 @@ hints_name_keys_that_act(void **state)
 					}
 					if (!acts)
 						fail_msg("%s: '%s' advertises %s, which does "
-						    "not act there", lang ? "ja" : "en",
-						    label((enum lang)lang, hints[h].hint), key);
+						    "not act there", lang ? "ja" : "en", copy,
+						    key);
 				}
 				item = strstr(item, "  ");
 			}
