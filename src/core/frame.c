@@ -5,6 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "help.h"
+#include "text.h"
+
+static size_t
+at_least_one(int rows)
+{
+	return (size_t)(rows > 0 ? rows : 1);
+}
+
 /* The page the panes show for v in layout l: the help, the selected
  * desk's detail with the place it was found through, or page_miss (as
  * wide as the screen, like the help) when nothing is listed. Its sections
@@ -65,10 +74,40 @@ plan_page(struct frame_plan *fp, const struct view *v, enum lang lang,
 	}
 }
 
-static size_t
-at_least_one(int rows)
+
+/* The hint row: where a page read goes on past its pane, where in it
+ * ("12-39/94"), then the state's hint; where they do not fit the row,
+ * whole items go from the end, none is cut. */
+static void
+plan_hint(struct frame_plan *fp, const struct view *v, enum lang lang)
 {
-	return (size_t)(rows > 0 ? rows : 1);
+	const struct layout *l = &fp->layout;
+	bool typed = v->query[0] != '\0';
+	enum hint id = v->help ? HINT_HELP :
+	    v->nrows == 0 ? HINT_MISS :
+	    v->focus == FOCUS_DETAIL ? HINT_DETAIL :
+	    l->mode == LAYOUT_NARROW ?
+	    (typed ? HINT_NARROW_QUERY : HINT_NARROW_LIST) :
+	    typed ? HINT_WIDE_QUERY : HINT_WIDE;
+	bool reading = v->help || v->focus == FOCUS_DETAIL ||
+	    (l->mode == LAYOUT_NARROW && v->detail_shown);
+	size_t lines = page_content(&fp->page), shown = at_least_one(l->list.h);
+	size_t at = 0;
+
+	if (reading && lines > shown)
+		at = (size_t)snprintf(fp->hint, sizeof fp->hint, "%zu-%zu/%zu  ",
+		    v->scroll + 1, v->scroll + shown < lines ? v->scroll + shown :
+		    lines, lines);
+	help_hint(id, v, lang, fp->hint + at, sizeof fp->hint - at);
+	while (text_width(fp->hint) > (size_t)(l->hint.w > 0 ? l->hint.w : 0)) {
+		char *last = strstr(fp->hint, "  "), *next;
+
+		while (last && (next = strstr(last + 2, "  ")))
+			last = next;
+		if (!last)
+			break;
+		*last = '\0';
+	}
 }
 
 void
@@ -82,6 +121,7 @@ frame_plan_build(struct frame_plan *fp, struct view *v, int lines, int cols,
 	plan_page(fp, v, lang, ascii);
 	view_fit(v, at_least_one(l->list.h), page_content(&fp->page),
 	    at_least_one(l->detail.h));
+	plan_hint(fp, v, lang);
 }
 
 void

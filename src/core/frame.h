@@ -1,8 +1,8 @@
 /* frame: what a frame of the browser shows, worked out from the view and
  * the screen's size alone: where each part goes (layout), the page the
  * panes show (the help, the selected desk's detail, or what to type when
- * nothing is listed), and the view fitted to them (the narrow layout, the
- * selection and the scrolls within the panes). The browser, the screen
+ * nothing is listed), the hint row, and the view fitted to them (the
+ * narrow layout, the selection and the scrolls within the panes). The browser, the screen
  * tests and the view fuzzer build each frame here; draw only paints it and
  * changes nothing. */
 #ifndef MADOGUCHI_FRAME_H
@@ -17,6 +17,7 @@
 struct frame_plan {
 	struct layout layout;
 	struct page page; /* empty when the panes show no page */
+	char hint[512];   /* the hint row: whole items that fit */
 	/* The detail's padding, kept from frame to frame: worked out again
 	 * only for another table, width or language. */
 	struct page_heights heights;

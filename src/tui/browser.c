@@ -163,8 +163,9 @@ draw(struct session *s)
 {
 	struct frame_plan *plan = &s->plan;
 	struct drawn_links drawn;
-	struct frame f = {&s->view, &plan->layout, &plan->page, &s->theme,
-		s->lang, s->ascii, s->status_link, s->hyperlinks ? &drawn : NULL};
+	struct frame f = {&s->view, &plan->layout, &plan->page, plan->hint,
+		&s->theme, s->lang, s->ascii, s->status_link,
+		s->hyperlinks ? &drawn : NULL};
 
 	if (!frame_stamp_update(&s->stamp, &s->view, LINES, COLS) &&
 	    !s->repaint)

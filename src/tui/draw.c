@@ -10,7 +10,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "help.h"
 #include "text.h"
 
 enum { PAIR_MATCH = 1, PAIR_NOTE };
@@ -369,42 +368,12 @@ static void
 draw_hint(WINDOW *w, const struct frame *f)
 {
 	const struct view *v = f->view;
-	bool typed = v->query[0] != '\0';
-	enum hint id = v->help ? HINT_HELP :
-	    v->nrows == 0 ? HINT_MISS :
-	    v->focus == FOCUS_DETAIL ? HINT_DETAIL :
-	    f->layout->mode == LAYOUT_NARROW ?
-	    (typed ? HINT_NARROW_QUERY : HINT_NARROW_LIST) :
-	    typed ? HINT_WIDE_QUERY : HINT_WIDE;
 	const struct rect *r = &f->layout->hint;
-	bool reading = v->help || v->focus == FOCUS_DETAIL ||
-	    (f->layout->mode == LAYOUT_NARROW && v->detail_shown);
-	size_t lines = f->page ? page_content(f->page) : 0;
-	size_t shown = (size_t)(f->layout->list.h > 0 ? f->layout->list.h : 1);
-	char hint[512];
-	int at = 0;
 
 	fill(w, r->y, r->x, r->w, f->theme->hint);
-	/* Where a page is read that goes on past the pane, where in it: the
-	 * first item, "12-39/94". */
-	if (reading && lines > shown)
-		at = snprintf(hint, sizeof hint, "%zu-%zu/%zu  ", v->scroll + 1,
-		    v->scroll + shown < lines ? v->scroll + shown : lines, lines);
-	/* A hint is items two spaces apart, the most needed first: where it
-	 * does not fit, whole items go from the end, none is cut. */
-	help_hint(id, v, f->lang, hint + at, sizeof hint - (size_t)at);
-	while (shown_width(f, hint, strlen(hint)) > r->w) {
-		char *last = strstr(hint, "  "), *next;
-
-		while (last && (next = strstr(last + 2, "  ")))
-			last = next;
-		if (!last)
-			break;
-		*last = '\0';
-	}
 	if (v->status[0] && draw_long_status(w, f))
 		return;
-	put_plain(w, f, r->y, r->x, r->w, v->status[0] ? v->status : hint,
+	put_plain(w, f, r->y, r->x, r->w, v->status[0] ? v->status : f->hint,
 	    f->theme->hint);
 	if (f->status_link && v->status[0] &&
 	    text_starts(v->status, f->status_link))

@@ -47,6 +47,7 @@ struct frame {
 	const struct view *view;
 	const struct layout *layout;
 	const struct page *page; /* detail or help; NULL when none */
+	const char *hint;        /* the hint row, as planned */
 	const struct theme *theme;
 	enum lang lang;
 	bool ascii; /* only ASCII can be shown: romaji names, '?' for others */

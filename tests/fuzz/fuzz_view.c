@@ -69,8 +69,8 @@ frame(struct view *v, int lines, int cols, bool ascii)
 {
 	struct frame_plan plan = {0};
 	enum lang lang = ascii ? LANG_EN : LANG_JA;
-	struct frame f = {v, &plan.layout, &plan.page, &theme, lang, ascii,
-		NULL, NULL};
+	struct frame f = {v, &plan.layout, &plan.page, plan.hint, &theme, lang,
+		ascii, NULL, NULL};
 
 	resize_term(lines, cols);
 	frame_plan_build(&plan, v, lines, cols, lang, ascii);

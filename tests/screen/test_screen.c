@@ -61,8 +61,8 @@ static void
 paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
 	struct frame_plan plan = {0};
-	struct frame f = {v, &plan.layout, &plan.page, &theme, lang, ascii,
-		NULL, NULL};
+	struct frame f = {v, &plan.layout, &plan.page, plan.hint, &theme, lang,
+		ascii, NULL, NULL};
 
 	resize_term(lines, cols);
 	frame_plan_build(&plan, v, lines, cols, lang, ascii);
