@@ -637,6 +637,52 @@ man_pages_name_the_bindings(void **state)
 	}
 }
 
+/* The README's table of keys: every key its first column names is a
+ * binding; the rest of the column is these few words. */
+static void
+readme_names_bindings(void **state)
+{
+	static const char prose[] = "typing pasting or in the detail";
+	FILE *f = fopen("README.md", "r");
+	char line[1024];
+	bool in_table = false;
+	int rows = 0;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f)) {
+		char *cell, *end;
+
+		/* The table under "| key |", to the blank line that ends it. */
+		if (strncmp(line, "| key |", 7) == 0) {
+			in_table = true;
+			continue;
+		}
+		if (line[0] != '|')
+			in_table = false;
+		if (!in_table || strncmp(line, "|---", 4) == 0)
+			continue;
+		cell = line + 1;
+		if (!(end = strchr(cell, '|')))
+			continue;
+		*end = '\0';
+		rows++;
+		for (char *w = strtok(cell, " ,/()\xc2\xb7"); w;
+		    w = strtok(NULL, " ,/()\xc2\xb7")) {
+			bool found = has_word(prose, w);
+
+			for (size_t i = 0; i < key_binding_count && !found; i++)
+				found = key_bindings[i].name &&
+				    strcmp(key_bindings[i].name, w) == 0;
+			if (!found)
+				fail_msg("README.md names %s, which no binding has",
+				    w);
+		}
+	}
+	fclose(f);
+	assert_true(rows >= 10);
+}
+
 /* Each hint names keys that do something where it is shown: every item
  * after the first ("Type to filter"), its keys before the first space,
  * split at '/', each a binding that holds there. */
@@ -718,6 +764,7 @@ main(void)
 		cmocka_unit_test(keys_act_as_documented),
 		cmocka_unit_test(help_lists_every_binding),
 		cmocka_unit_test(man_pages_name_the_bindings),
+		cmocka_unit_test(readme_names_bindings),
 		cmocka_unit_test(hints_name_keys_that_act),
 	};
 
