@@ -1,9 +1,7 @@
 /* main: options, loading the table, and the choice between the printers,
  * the validator and the browser. The only place that prints and exits. */
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <signal.h>
@@ -21,6 +19,7 @@
 #include "linemode.h"
 #include "output.h"
 #include "table.h"
+#include "terminal.h"
 #include "text.h"
 
 #ifndef VERSION
@@ -44,79 +43,6 @@ struct options {
 #define RESTRICTED_IDLE_SECONDS 300
 #define RESTRICTED_SESSION_SECONDS 3600
 
-static const char usage_text[] =
-    "usage: madoguchi [OPTION]... [QUERY]\n"
-    "Find the cyber crime consultation desk of Japan's prefectural police.\n"
-    "\n"
-    "  -f, --filter=QUERY   print the desks matching QUERY and exit\n"
-    "  -l, --list           print every desk and exit\n"
-    "  -F, --format=FMT     plain (default), tsv or json\n"
-    "  -d, --data=FILE      use FILE ('-' for stdin) instead of the built-in table\n"
-    "      --check          validate the table (built-in, or --data's) and exit\n"
-    "  -q, --query=QUERY    start the browser with QUERY typed in\n"
-    "      --line           the line mode, for screen readers and terminals\n"
-    "                       without cursor addressing (their default)\n"
-    "      --lang=LANG      ja or en (default: from LC_ALL, LC_MESSAGES, LANG)\n"
-    "      --color=WHEN     auto (default), always or never; NO_COLOR is honoured\n"
-    "      --no-mouse       do not use the mouse in the browser\n"
-    "      --no-osc52       do not copy to the clipboard (OSC 52, tmux)\n"
-    "      --no-hyperlinks  do not make the URLs shown links (OSC 8)\n"
-    "      --no-print       print nothing when the browser ends (else the desk\n"
-    "                       last moved to, opened or searched for stays on the\n"
-    "                       terminal: its name, phone and URLs)\n"
-    "      --ascii          show ASCII only (romaji names, English labels)\n"
-    "      --restricted     kiosk mode: no --data, no suspend, a short query;\n"
-    "                       also MADOGUCHI_RESTRICTED=1\n"
-    "      --idle-timeout=SECONDS  quit the browser after SECONDS without a key\n"
-    "                       (restricted mode: 300 unless given)\n"
-    "      --max-session=SECONDS   quit the browser after SECONDS in all\n"
-    "                       (restricted mode: 3600 unless given)\n"
-    "  -h, --help           print this help and exit\n"
-    "  -V, --version        print the version and the data's source and exit\n"
-    "\n"
-    "QUERY: words that must all match (name, kana, romaji, region, code,\n"
-    "phone, or a town or postal code in the prefecture); !word excludes.\n"
-    "Without -f or -l, and with standard output not a terminal, madoguchi\n"
-    "prints the desks matching QUERY.\n"
-    "Exit status: 0 found, 1 nothing matched (--check: the table is\n"
-    "invalid), 2 trouble: usage, I/O, an invalid table.\n";
-
-/* The same for a reader of Japanese (--lang=ja, or a ja locale). */
-static const char usage_text_ja[] =
-    "使い方: madoguchi [オプション]... [検索語]\n"
-    "都道府県警察のサイバー犯罪相談窓口を探します。\n"
-    "\n"
-    "  -f, --filter=検索語  検索語に一致する窓口を出力して終了\n"
-    "  -l, --list           すべての窓口を出力して終了\n"
-    "  -F, --format=形式    plain (既定)、tsv、json\n"
-    "  -d, --data=ファイル  組み込みの表の代わりにファイルを使う ('-' は標準入力)\n"
-    "      --check          表 (組み込み、または --data の) を検証して終了\n"
-    "  -q, --query=検索語   検索語を入力した状態でブラウザーを始める\n"
-    "      --line           行モード (スクリーンリーダー向け。カーソルを動かせない\n"
-    "                       端末では既定)\n"
-    "      --lang=言語      ja か en (既定: LC_ALL、LC_MESSAGES、LANG から)\n"
-    "      --color=いつ     auto (既定)、always、never。NO_COLOR に従う\n"
-    "      --no-mouse       ブラウザーでマウスを使わない\n"
-    "      --no-osc52       クリップボードにコピーしない (OSC 52、tmux)\n"
-    "      --no-hyperlinks  表示する URL をリンク (OSC 8) にしない\n"
-    "      --no-print       ブラウザー終了時に何も出力しない (既定では最後に\n"
-    "                       選んだ・開いた・検索した窓口の名前、電話、URL が\n"
-    "                       端末に残る)\n"
-    "      --ascii          ASCII だけを表示 (ローマ字の名前、英語のラベル)\n"
-    "      --restricted     キオスクモード: --data なし、中断なし、短い検索語。\n"
-    "                       MADOGUCHI_RESTRICTED=1 でも\n"
-    "      --idle-timeout=秒  キー入力がないまま秒数が過ぎたらブラウザーを終了\n"
-    "                       (制限モードでは指定がなければ 300)\n"
-    "      --max-session=秒   通算で秒数が過ぎたらブラウザーを終了\n"
-    "                       (制限モードでは指定がなければ 3600)\n"
-    "  -h, --help           このヘルプを出力して終了\n"
-    "  -V, --version        バージョンとデータの出典を出力して終了\n"
-    "\n"
-    "検索語: すべて一致すべき語 (名前、かな、ローマ字、地方、コード、電話番号、\n"
-    "県内の市区町村・町名・郵便番号・住所)。!語 で除外します。\n"
-    "-f も -l もなく、標準出力が端末でなければ、検索語に一致する窓口を出力します。\n"
-    "終了ステータス: 0 見つかった、1 一致なし (--check では表が正しくない)、\n"
-    "2 問題あり: 使い方、入出力、正しくない表。\n";
 
 /* A word from the command line, made safe to show (once a message: the
  * message ends the run). */
@@ -489,37 +415,20 @@ check(const struct table *t, const struct options *o)
 	return EXIT_FOUND;
 }
 
-/* Where Japanese cannot be shown, the interactive modes show ASCII by
- * themselves and say why once: a locale whose characters are not UTF-8
- * (EUC-JP, Shift_JIS: UTF-8 is garbage there), or, with no UTF-8 locale
- * asked for, a terminal whose font has no kanji (the Linux console, a
- * VT100). The C locale alone, a server's default, says nothing of the
- * terminal; a UTF-8 locale says it shows UTF-8 (fbterm calls itself
- * linux too). */
+/* Where Japanese cannot be shown (terminal_needs_ascii), the interactive
+ * modes show ASCII by themselves and say why once. */
 static void
 ascii_by_itself(struct browser_options *b)
 {
 	static char why[256]; /* the browser may hand over to the line mode */
-	size_t cap = sizeof why;
-	const char *locale = setlocale(LC_CTYPE, NULL), *term = getenv("TERM");
-	const char *codeset = nl_langinfo(CODESET);
 	char shown[64 * TEXT_ESCAPE_GROWTH + 1];
-	bool utf8 = strcmp(codeset, "UTF-8") == 0, plain = !locale ||
-	    strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0;
+	const char *what = "";
+	enum label reason = terminal_needs_ascii(&what);
 
-	if (b->ascii || utf8)
+	if (b->ascii || reason == L_COUNT)
 		return;
-	if (!plain) {
-		text_sanitize(shown, sizeof shown, codeset, strnlen(codeset, 64));
-		label_format(why, cap, LANG_EN, L_ASCII_LOCALE, shown);
-	} else if (term && (strcmp(term, "linux") == 0 ||
-	    strncmp(term, "linux-", 6) == 0 || (strncmp(term, "vt", 2) == 0 &&
-	    isdigit((unsigned char)term[2])))) {
-		text_sanitize(shown, sizeof shown, term, strnlen(term, 64));
-		label_format(why, cap, LANG_EN, L_ASCII_TERMINAL, shown);
-	} else {
-		return;
-	}
+	text_sanitize(shown, sizeof shown, what, strnlen(what, 64));
+	label_format(why, sizeof why, LANG_EN, reason, shown);
 	b->ascii = true;
 	b->ascii_why = why;
 }
@@ -625,8 +534,8 @@ main(int argc, char **argv)
 	if (o.browser.restricted)
 		no_core_dumps();
 	if (o.mode == MODE_HELP) {
-		fputs(o.browser.lang == LANG_JA && !o.browser.ascii ?
-		    usage_text_ja : usage_text, stdout);
+		fputs(label(o.browser.ascii ? LANG_EN : o.browser.lang, L_USAGE),
+		    stdout);
 		return flushed(EXIT_FOUND);
 	}
 	if (o.mode == MODE_VERSION) /* whatever else was asked */

@@ -57,6 +57,7 @@ enum label {
 	L_OPEN_OVER_SSH,   /* a format: the URL */
 	L_OPEN_OVER_SSH_COPIED, /* a format: the URL */
 	L_OPEN_OFF,
+	L_USAGE,          /* --help */
 	L_ASCII_LOCALE,    /* a format: the locale's character set */
 	L_ASCII_TERMINAL,  /* a format: TERM */
 	L_FOUND_VIA,       /* a format: the place */

@@ -1,6 +1,9 @@
 /* terminal: see terminal.h. */
 #include "terminal.h"
 
+#include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -244,4 +247,27 @@ terminal_size(int *rows, int *cols)
 	pin_size(*rows, *cols, ws.ws_row > TERMINAL_MAX_ROWS ||
 	    ws.ws_col > TERMINAL_MAX_COLS);
 	return true;
+}
+
+enum label
+terminal_needs_ascii(const char **what)
+{
+	const char *locale = setlocale(LC_CTYPE, NULL), *term = getenv("TERM");
+	const char *codeset = nl_langinfo(CODESET);
+	bool plain = !locale || strcmp(locale, "C") == 0 ||
+	    strcmp(locale, "POSIX") == 0;
+
+	if (strcmp(codeset, "UTF-8") == 0)
+		return L_COUNT;
+	if (!plain) {
+		*what = codeset;
+		return L_ASCII_LOCALE;
+	}
+	if (term && (strcmp(term, "linux") == 0 ||
+	    strncmp(term, "linux-", 6) == 0 || (strncmp(term, "vt", 2) == 0 &&
+	    isdigit((unsigned char)term[2])))) {
+		*what = term;
+		return L_ASCII_TERMINAL;
+	}
+	return L_COUNT;
 }

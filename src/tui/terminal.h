@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "labels.h"
+
 /* The terminal type to drive: TERM when terminfo (or a built-in entry)
  * knows it and it can address the cursor; for a TERM that speaks xterm but
  * has no entry here (xterm-kitty, alacritty, foot...), the closest built-in
@@ -46,5 +48,14 @@ bool terminal_has_alternate_screen(void);
 /* Clears the screen and homes the cursor (after endwin, for a terminal
  * without an alternate screen). */
 void terminal_clear(void);
+
+/* Why Japanese cannot be shown here, as a label that takes *what (the
+ * character set, or TERM); L_COUNT when it can. A locale whose characters
+ * are not UTF-8 (EUC-JP, Shift_JIS: UTF-8 is garbage there) cannot, nor,
+ * with no UTF-8 locale asked for, a terminal whose font has no kanji (the
+ * Linux console, a VT100). The C locale alone, a server's default, says
+ * nothing of the terminal; a UTF-8 locale says it shows UTF-8 (fbterm
+ * calls itself linux too). */
+enum label terminal_needs_ascii(const char **what);
 
 #endif
