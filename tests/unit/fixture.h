@@ -24,4 +24,15 @@ unload(void **state)
 	return 0;
 }
 
+/* The desk of that name (静岡, 警視庁); a test that asks for none fails. */
+static inline const struct desk *
+desk(const char *name)
+{
+	for (size_t i = 0; i < table->count; i++)
+		if (strcmp(desk_cell(&table->desks[i], FIELD_NAME), name) == 0)
+			return &table->desks[i];
+	fail_msg("no desk %s", name);
+	return NULL;
+}
+
 #endif

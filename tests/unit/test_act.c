@@ -13,20 +13,9 @@
 #include <cmocka.h>
 
 #include "act.h"
-#include "table.h"
+#include "fixture.h"
 
-static struct table *table;
 static int lent[2]; /* lend_counting's calls: away, back */
-
-static const struct desk *
-desk(const char *name)
-{
-	for (size_t i = 0; i < table->count; i++)
-		if (strcmp(desk_cell(&table->desks[i], FIELD_NAME), name) == 0)
-			return &table->desks[i];
-	fail_msg("no desk %s", name);
-	return NULL;
-}
 
 static void
 lend_counting(void *ctx, bool away)
@@ -139,23 +128,6 @@ an_open_says_what_was_done(void **state)
 	assert_int_equal(res.seq_len, 0);
 	assert_null(res.link);
 	assert_non_null(strstr(res.said, "Opening a browser is off"));
-}
-
-static int
-load(void **state)
-{
-	struct diags d;
-
-	(void)state;
-	return table_load_file("data/desks.tsv", &table, &d) == TSV_OK ? 0 : -1;
-}
-
-static int
-unload(void **state)
-{
-	(void)state;
-	table_free(table);
-	return 0;
 }
 
 int

@@ -354,16 +354,6 @@ page_has(const struct page *p, const char *text)
 	return line_of(p, text) < p->count;
 }
 
-static const struct desk *
-desk(const char *name)
-{
-	for (size_t i = 0; i < table->count; i++)
-		if (strcmp(desk_cell(&table->desks[i], FIELD_NAME), name) == 0)
-			return &table->desks[i];
-	fail_msg("no desk %s", name);
-	return NULL;
-}
-
 static void
 detail_says_what_the_source_means(void **state)
 {
