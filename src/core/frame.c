@@ -130,6 +130,16 @@ frame_plan_free(struct frame_plan *fp)
 	page_free(&fp->page);
 }
 
+static uint64_t
+fnv1a(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
 bool
 frame_stamp_update(struct frame_stamp *out, const struct view *v, int lines,
     int cols)
@@ -148,8 +158,8 @@ frame_stamp_update(struct frame_stamp *out, const struct view *v, int lines,
 	now.narrow = v->narrow;
 	now.detail_shown = v->detail_shown;
 	now.help = v->help;
-	memcpy(now.query, v->query, v->query_len);
-	snprintf(now.status, sizeof now.status, "%s", v->status);
+	now.query = fnv1a(v->query, v->query_len);
+	now.status = fnv1a(v->status, strnlen(v->status, sizeof v->status));
 	if (memcmp(&now, out, sizeof now) == 0)
 		return false;
 	memcpy(out, &now, sizeof now);

@@ -21,7 +21,7 @@ enum { WHERE_ANY_OF = 1 << WHERE_ANYWHERE };
 static const struct key_row {
 	unsigned wheres;          /* WHERES() of the bindings listed */
 	enum action actions[8];   /* ACT_NONE ends them */
-	const char *text[2];
+	char text[2][128];  /* text, not pointers: nothing to relocate */
 } key_rows[] = {
 	{0, {ACT_NONE}, {"typing  filter: kanji, kana, romaji, code, phone",
 	    "文字入力  絞り込み (漢字・かな・ローマ字・番号・電話)"}},
@@ -104,7 +104,7 @@ key_row_text(const struct key_row *row, enum lang lang, char *out,
 	for (size_t i = 0; i < key_binding_count && at < cap; i++) {
 		const struct key_binding *b = &key_bindings[i];
 
-		if (b->name && row->wheres >> b->where & 1 &&
+		if (b->name[0] && row->wheres >> b->where & 1 &&
 		    row_has(row, b->action))
 			at += (size_t)snprintf(out + at, cap - at, "%s%s",
 			    at ? " " : "", binding_name(b, lang));
@@ -248,7 +248,7 @@ struct hint_item {
 	enum action actions[2];
 	enum key_where where;
 	unsigned most;
-	const char *words[2];
+	char words[2][32];  /* text, not pointers: nothing to relocate */
 };
 
 #define HINT_ITEMS 7
@@ -295,7 +295,7 @@ item_lists(const struct hint_item *item, const struct key_binding *b,
 	char text[4];
 	size_t len;
 
-	if (!b->name || (b->action != item->actions[0] &&
+	if (!b->name[0] || (b->action != item->actions[0] &&
 	    (item->actions[1] == ACT_NONE || b->action != item->actions[1])))
 		return false;
 	if (item->where != WHERE_ANYWHERE && b->where != item->where)
@@ -310,7 +310,7 @@ help_hint(enum hint h, const struct view *v, enum lang lang, char *out,
 	size_t at = 0;
 
 	out[0] = '\0';
-	for (size_t i = 0; i < HINT_ITEMS && hints[h][i].words[0] &&
+	for (size_t i = 0; i < HINT_ITEMS && hints[h][i].words[0][0] &&
 	    at < cap; i++) {
 		const struct hint_item *item = &hints[h][i];
 		unsigned keys = 0;

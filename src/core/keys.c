@@ -15,9 +15,9 @@
 const struct key_binding key_bindings[] = {
 	/* Function and editing keys; Shift alone changes nothing. */
 	{"C-Left", K_LEFT, 0, MOD_CTRL, WHERE_ANYWHERE, ACT_WORD_LEFT},
-	{NULL, K_LEFT, 0, ALT, WHERE_ANYWHERE, ACT_WORD_LEFT},
+	{"", K_LEFT, 0, ALT, WHERE_ANYWHERE, ACT_WORD_LEFT},
 	{"C-Right", K_RIGHT, 0, MOD_CTRL, WHERE_ANYWHERE, ACT_WORD_RIGHT},
-	{NULL, K_RIGHT, 0, ALT, WHERE_ANYWHERE, ACT_WORD_RIGHT},
+	{"", K_RIGHT, 0, ALT, WHERE_ANYWHERE, ACT_WORD_RIGHT},
 	{"Up", K_UP, 0, 0, WHERE_ANYWHERE, ACT_UP},
 	{"Down", K_DOWN, 0, 0, WHERE_ANYWHERE, ACT_DOWN},
 	{"PgUp", K_PAGE_UP, 0, 0, WHERE_ANYWHERE, ACT_PAGE_UP},
@@ -46,7 +46,7 @@ const struct key_binding key_bindings[] = {
 	{"C-j", K_CHAR, CTRL('j'), 0, WHERE_ANYWHERE, ACT_DOWN},
 	{"C-w", K_CHAR, CTRL('w'), 0, WHERE_ANYWHERE, ACT_DELETE_WORD},
 	{"M-Backspace", K_CHAR, 0x7f, ALT, WHERE_ANYWHERE, ACT_DELETE_WORD},
-	{NULL, K_CHAR, CTRL('h'), ALT, WHERE_ANYWHERE, ACT_DELETE_WORD},
+	{"", K_CHAR, CTRL('h'), ALT, WHERE_ANYWHERE, ACT_DELETE_WORD},
 	{"C-u", K_CHAR, CTRL('u'), 0, WHERE_ANYWHERE, ACT_CLEAR_QUERY},
 	{"C-a", K_CHAR, CTRL('a'), 0, WHERE_ANYWHERE, ACT_CURSOR_START},
 	{"C-e", K_CHAR, CTRL('e'), 0, WHERE_ANYWHERE, ACT_CURSOR_END},
@@ -91,13 +91,15 @@ const size_t key_binding_count = sizeof key_bindings / sizeof *key_bindings;
 const char *
 binding_name(const struct key_binding *b, enum lang lang)
 {
-	static const char *const arrows[][2] = {
+	static const char arrows[][2][12] = {
 		{"Up", "上"}, {"Down", "下"}, {"Left", "左"}, {"Right", "右"},
 		{"C-Left", "C-左"}, {"C-Right", "C-右"},
 	};
 
-	for (size_t i = 0; b->name && lang == LANG_JA &&
-	    i < sizeof arrows / sizeof *arrows; i++)
+	if (!b->name[0])
+		return NULL;
+	for (size_t i = 0; lang == LANG_JA && i < sizeof arrows /
+	    sizeof *arrows; i++)
 		if (strcmp(b->name, arrows[i][0]) == 0)
 			return arrows[i][1];
 	return b->name;

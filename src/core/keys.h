@@ -19,9 +19,11 @@ enum key_where {
 };
 
 struct key_binding {
-	const char *name;  /* as the help and the man pages write it (in
-	                    * English: binding_name gives 上 for Up); NULL: an
-	                    * alias the docs leave out (M-Left for C-Left) */
+	/* As the help and the man pages write it (in English: binding_name
+	 * gives 上 for Up); "": an alias the docs leave out (M-Left for
+	 * C-Left). Text, not a pointer: the table needs no relocation, so no
+	 * page of it is written when the program starts. */
+	char name[12];
 	enum key_id id;    /* K_CHAR: the character ch */
 	uint32_t ch;
 	unsigned mods;     /* K_CHAR: with Alt or not; another key: these
@@ -34,7 +36,8 @@ struct key_binding {
 extern const struct key_binding key_bindings[];
 extern const size_t key_binding_count;
 
-/* The binding's name in lang: the arrows in Japanese are 上 下 左 右. */
+/* The binding's name in lang (the arrows in Japanese are 上 下 左 右);
+ * NULL for an alias. */
 const char *binding_name(const struct key_binding *b, enum lang lang);
 
 /* The action for the key. A character to type (or pasted) gives ACT_NONE

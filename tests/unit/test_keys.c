@@ -562,7 +562,7 @@ help_lists_every_binding(void **state)
 		for (size_t i = 0; i < key_binding_count; i++) {
 			const struct key_binding *b = &key_bindings[i];
 
-			if (b->name && !has_word(keys, binding_name(b, (enum lang)lang)))
+			if (b->name[0] && !has_word(keys, binding_name(b, (enum lang)lang)))
 				fail_msg("%s: the help lacks %s", lang ? "ja" : "en",
 				    binding_name(b, (enum lang)lang));
 		}
@@ -628,7 +628,7 @@ man_pages_name_the_bindings(void **state)
 			bool found = has_word(pages[m].words, w);
 
 			for (size_t i = 0; i < key_binding_count && !found; i++)
-				found = key_bindings[i].name && strcmp(w,
+				found = key_bindings[i].name[0] && strcmp(w,
 				    binding_name(&key_bindings[i], pages[m].lang)) == 0;
 			if (!found)
 				fail_msg("%s names %s, which no binding has",
@@ -672,7 +672,7 @@ readme_names_bindings(void **state)
 			bool found = has_word(prose, w);
 
 			for (size_t i = 0; i < key_binding_count && !found; i++)
-				found = key_bindings[i].name &&
+				found = key_bindings[i].name[0] &&
 				    strcmp(key_bindings[i].name, w) == 0;
 			if (!found)
 				fail_msg("README.md names %s, which no binding has",
@@ -732,7 +732,7 @@ hints_name_keys_that_act(void **state)
 						char text[4];
 						size_t len;
 
-						if (b->name && strcmp(binding_name(b,
+						if (b->name[0] && strcmp(binding_name(b,
 						    (enum lang)lang), key) == 0 &&
 						    keys_action(&k, &v, text, &len) ==
 						    b->action)
