@@ -115,7 +115,9 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
     const char *text)
 {
 	size_t len = strlen(text), cap = TEXT_ESCAPE_GROWTH * len + 1;
-	char *safe = malloc(cap), *rest;
+	/* A line of a page is short: on the stack, not one allocation each. */
+	char small[1024], *rest;
+	char *safe = cap <= sizeof small ? small : malloc(cap);
 	bool prose = style != STYLE_URL;
 	const char *link = !prose && linkable(text) ? text : NULL;
 
@@ -128,7 +130,8 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 	 * reads one piece, and a hand copies all of it. */
 	if (!prose && p->setup.line_mode) {
 		push(p, safe, strlen(safe), indent, style, link);
-		free(safe);
+		if (safe != small)
+			free(safe);
 		return;
 	}
 	if (indent + 8 > p->setup.width)
@@ -177,7 +180,8 @@ page_add(struct page *p, size_t indent, size_t hang, enum line_style style,
 		while (prose && *rest == ' ')
 			rest++;
 	} while (*rest);
-	free(safe);
+	if (safe != small)
+		free(safe);
 }
 
 void
