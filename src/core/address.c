@@ -198,19 +198,20 @@ town_form(const unsigned char *s, size_t len, size_t part, const size_t *ends,
 static unsigned char
 romaji_initial(struct reader *r, const unsigned char *kana, size_t len)
 {
-	char first[8], out[2 * sizeof first + 1];
+	char first[8];
 	bool two = len > 1 && kana[0] >= 0xC0;
-	size_t n;
+	unsigned char initial;
 
 	if (!len)
 		return 0xFF;
 	if (!two && r->initials[kana[0]])
 		return r->initials[kana[0]];
-	n = towns_spell(&r->p->towns, kana, two ? 2 : 1, first, sizeof first);
-	n = text_romaji_key(first, n, out);
+	initial = text_romaji_initial(first, towns_spell(&r->p->towns, kana,
+	    two ? 2 : 1, first, sizeof first));
+	initial = initial ? initial : 0xFF;
 	if (!two)
-		r->initials[kana[0]] = n ? (unsigned char)out[0] : 0xFF;
-	return n ? (unsigned char)out[0] : 0xFF;
+		r->initials[kana[0]] = initial;
+	return initial;
 }
 
 /* How much of s, a word of letters, is a town of place m by its reading's

@@ -15,8 +15,8 @@
 /* The rows of the keys: the keys of each come from the key table (keys.c),
  * the bindings of these actions that hold where given; a row of no action
  * is words alone, "what  meaning". */
-enum { WHERE_ANY_OF = 1 << WHERE_ANYWHERE };
 #define WHERES(w) (1u << (w))
+#define ANYWHERE WHERES(WHERE_ANYWHERE)
 
 static const struct key_row {
 	unsigned wheres;          /* WHERES() of the bindings listed */
@@ -25,37 +25,37 @@ static const struct key_row {
 } key_rows[] = {
 	{0, {ACT_NONE}, {"typing  filter: kanji, kana, romaji, code, phone",
 	    "文字入力  絞り込み (漢字・かな・ローマ字・番号・電話)"}},
-	{WHERE_ANY_OF, {ACT_UP, ACT_DOWN}, {"move the selection",
+	{ANYWHERE, {ACT_UP, ACT_DOWN}, {"move the selection",
 	    "選択を移動"}},
-	{WHERE_ANY_OF, {ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST},
+	{ANYWHERE, {ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST},
 	    {"a page, the first, the last", "1画面・先頭・末尾へ"}},
-	{WHERE_ANY_OF, {ACT_TOGGLE_FOCUS},
+	{ANYWHERE, {ACT_TOGGLE_FOCUS},
 	    {"list / detail (then Up Down scroll it)",
 	    "一覧と詳細の切り替え (詳細は上下でスクロール)"}},
-	{WHERE_ANY_OF, {ACT_OPEN}, {"show the detail", "詳細を表示"}},
-	{WHERE_ANY_OF, {ACT_ESCAPE, ACT_BACK},
+	{ANYWHERE, {ACT_OPEN}, {"show the detail", "詳細を表示"}},
+	{ANYWHERE, {ACT_ESCAPE, ACT_BACK},
 	    {"back; Esc clears the query, then quits; Left moves in it",
 	    "戻る。Esc は入力を消去、空なら終了。左は入力内で移動"}},
-	{WHERE_ANY_OF, {ACT_BACKSPACE, ACT_DELETE_FORWARD},
+	{ANYWHERE, {ACT_BACKSPACE, ACT_DELETE_FORWARD},
 	    {"delete a character", "1文字を削除"}},
-	{WHERE_ANY_OF, {ACT_DELETE_WORD, ACT_CLEAR_QUERY,
+	{ANYWHERE, {ACT_DELETE_WORD, ACT_CLEAR_QUERY,
 	    ACT_DELETE_WORD_FORWARD}, {"delete the word before, the query, "
 	    "the word after", "前の語・入力全部・次の語を削除"}},
-	{WHERE_ANY_OF, {ACT_CURSOR_RIGHT, ACT_CURSOR_LEFT, ACT_CURSOR_START,
+	{ANYWHERE, {ACT_CURSOR_RIGHT, ACT_CURSOR_LEFT, ACT_CURSOR_START,
 	    ACT_CURSOR_END}, {"move in the query", "入力内のカーソル移動"}},
-	{WHERE_ANY_OF, {ACT_WORD_LEFT, ACT_WORD_RIGHT},
+	{ANYWHERE, {ACT_WORD_LEFT, ACT_WORD_RIGHT},
 	    {"move by a word", "語単位で移動"}},
-	{WHERE_ANY_OF | WHERES(WHERE_EMPTY_QUERY), {ACT_HELP},
+	{ANYWHERE | WHERES(WHERE_EMPTY_QUERY), {ACT_HELP},
 	    {"this help (? with an empty query)",
 	    "このヘルプ (? は入力が空のとき)"}},
-	{WHERE_ANY_OF, {ACT_COPY_PHONE}, {"copy the phone",
+	{ANYWHERE, {ACT_COPY_PHONE}, {"copy the phone",
 	    "電話番号をコピー"}},
-	{WHERE_ANY_OF, {ACT_COPY_PAGE}, {"copy the cyber crime page",
+	{ANYWHERE, {ACT_COPY_PAGE}, {"copy the cyber crime page",
 	    "サイバー犯罪対策のページをコピー"}},
-	{WHERE_ANY_OF, {ACT_COPY_CONTACT}, {"copy the consultation address",
+	{ANYWHERE, {ACT_COPY_CONTACT}, {"copy the consultation address",
 	    "相談窓口をコピー"}},
-	{WHERE_ANY_OF, {ACT_BROWSE_PAGE}, {"open the page", "ページを開く"}},
-	{WHERE_ANY_OF, {ACT_BROWSE_CONTACT}, {"open the consultation address",
+	{ANYWHERE, {ACT_BROWSE_PAGE}, {"open the page", "ページを開く"}},
+	{ANYWHERE, {ACT_BROWSE_CONTACT}, {"open the consultation address",
 	    "相談窓口を開く"}},
 	{WHERES(WHERE_DETAIL), {ACT_COPY_PHONE, ACT_COPY_PAGE,
 	    ACT_COPY_CONTACT}, {"in the detail: copy the phone, the page, "
@@ -67,8 +67,8 @@ static const struct key_row {
 	    ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_ESCAPE},
 	    {"in the detail: scroll, and q goes back",
 	    "詳細で: スクロール、q で戻る"}},
-	{WHERE_ANY_OF, {ACT_REDRAW}, {"redraw the screen", "画面を再描画"}},
-	{WHERE_ANY_OF, {ACT_QUIT}, {"quit", "終了"}},
+	{ANYWHERE, {ACT_REDRAW}, {"redraw the screen", "画面を再描画"}},
+	{ANYWHERE, {ACT_QUIT}, {"quit", "終了"}},
 	{0, {ACT_NONE}, {"mouse  the wheel scrolls what is under it, a click "
 	    "selects, a second click opens",
 	    "マウス  ホイールでその下をスクロール、クリックで選択、もう一度で開く。"}},

@@ -205,4 +205,8 @@ size_t text_kana_romaji(const char *s, size_t len, char *out);
  * length. */
 size_t text_romaji_key(const char *kana, size_t len, char *out);
 
+/* The first letter of text_romaji_key's romaji of kana (len bytes), from
+ * its first character; 0 when that is no letter. */
+unsigned char text_romaji_initial(const char *kana, size_t len);
+
 #endif

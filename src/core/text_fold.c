@@ -498,3 +498,14 @@ text_romaji_key(const char *kana, size_t len, char *out)
 {
 	return text_fold_romaji(out, text_kana_romaji(kana, len, out), NULL);
 }
+
+unsigned char
+text_romaji_initial(const char *kana, size_t len)
+{
+	char out[2 * 4 + 1];
+	uint32_t cp;
+
+	if (!len || !text_romaji_key(kana, text_decode(kana, len, &cp), out))
+		return 0;
+	return out[0] >= 'a' && out[0] <= 'z' ? (unsigned char)out[0] : 0;
+}

@@ -226,17 +226,14 @@ static void
 note_start(struct town_starts *st, const struct town_row *r,
     const struct before *b)
 {
-	char romaji[2 * 4 + 1];
-	uint32_t cp;
-	size_t len = strlen(r->kana), n;
+	unsigned char initial = text_romaji_initial(r->kana, strlen(r->kana));
 
 	for (int k = 0; k < 2; k++)
 		if (b->len[k])
 			st->bytes[b->text[k][0] / 64] |= 1ULL <<
 			    (b->text[k][0] % 64);
-	if (len && (n = text_romaji_key(r->kana, text_decode(r->kana, len,
-	    &cp), romaji)) && romaji[0] >= 'a' && romaji[0] <= 'z')
-		st->letters |= 1u << (romaji[0] - 'a');
+	if (initial)
+		st->letters |= 1u << (initial - 'a');
 }
 
 bool

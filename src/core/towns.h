@@ -4,7 +4,9 @@
  * 191 most frequent) or two; a municipality's towns are sorted by reading,
  * and each name and reading keeps the characters it shares with the one
  * before (北一条東, 北一条西: 3 kept, 1 new). Read a municipality at a time
- * with a cursor, which gives each town back as folded UTF-8. */
+ * with a cursor, which gives each town back as codes: a word is coded once
+ * (towns_code) to be compared with them, and a town found is spelled back
+ * in UTF-8 (towns_spell). */
 #ifndef MADOGUCHI_TOWNS_H
 #define MADOGUCHI_TOWNS_H
 

@@ -498,6 +498,27 @@ fill_takes_text_for_each_conversion(void **state)
 	assert_int_equal(text_fill(NULL, 0, "%s", args, 1), 12);
 }
 
+/* The romaji initial of a reading, as the towns' index keeps it: from the
+ * first character, 0 for none (a digit, nothing). */
+static void
+romaji_initials(void **state)
+{
+	(void)state;
+	assert_int_equal(text_romaji_initial("さっぽろ", strlen("さっぽろ")), 's');
+	assert_int_equal(text_romaji_initial("あかさか", strlen("あかさか")), 'a');
+	assert_int_equal(text_romaji_initial("1じょう", strlen("1じょう")), 0);
+	assert_int_equal(text_romaji_initial("", 0), 0);
+	/* Whatever the folding makes of ち, it is the key's first letter. */
+	{
+		char key[32];
+		size_t n = text_romaji_key("ちば", strlen("ちば"), key);
+
+		assert_true(n > 0);
+		assert_int_equal(text_romaji_initial("ちば", strlen("ちば")),
+		    (unsigned char)key[0]);
+	}
+}
+
 /* Random text of every kind a table or a paste may hold. */
 static size_t
 random_text(unsigned *seed, char *out, size_t cap)
@@ -606,6 +627,7 @@ main(void)
 		cmocka_unit_test(widths_are_unicodes),
 		cmocka_unit_test(ascii_glyphs_say_what_they_are),
 		cmocka_unit_test(fill_takes_text_for_each_conversion),
+		cmocka_unit_test(romaji_initials),
 		cmocka_unit_test(shortcuts_agree_with_the_plain_way),
 	};
 
