@@ -179,21 +179,25 @@ check "restricted: says why" err_has "--data is refused in restricted mode"
 
 # A frame goes out in one write: over SSH, one packet rather than one for
 # each line. The writes to the terminal between the read of a key's last
-# byte and the next read are that key's frame; but for the links, which
-# follow once the keys pause, written between DECSC and DECRC (ESC 7).
+# byte and the next read are that key's frame, its links (OSC 8, between
+# DECSC and DECRC) included: a move to another desk writes its URLs as
+# links in the same write.
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
-	WRAP="strace -qq -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8
+	WRAP="strace -qq -s 4096 -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8
 	check "traced: starts" wait_for "47/47" 10
 	tm send-keys -t s Down
 	check "traced: moves" wait_for ">02 青森" 10
-	check "the links follow, at a pause" wait_until 5 grep -q '^write(1, "\\0337' "$tmp/trace"
 	tm send-keys -t s -l tokyo
 	check "traced: filters" wait_for "1/47" 10
 	tm send-keys -t s Escape Escape
 	check "traced: quits" exited_with 0
-	awk '/^read\(0/ { if (n) print n; n = 0 } /^write\(1, "\\0337/ { next } /^write\(1/ { n++ }' "$tmp/trace" >"$tmp/frames"
+	awk '/^read\(0/ { if (n) print n; n = 0 } /^write\(1/ { n++ }' "$tmp/trace" >"$tmp/frames"
 	check "a move is one write" sh -c "[ \"\$(sed -n 2p '$tmp/frames')\" = 1 ]"
 	check "every key's frame is one write" sh -c "[ \"\$(sed 1d '$tmp/frames' | sort -u)\" = 1 ]"
+	# The move's write: the first after the read of Down.
+	awk '/^read\(0/ { reads++ } reads == 1 && /^write\(1/ { print; exit }' "$tmp/trace" >"$tmp/move"
+	check "the move's write holds its links" grep -q 'police.pref.aomori.jp' "$tmp/move"
+	check "the move's links are in it once each" sh -c "[ \$(grep -o ']8;[^;]*;http://www.police.pref.aomori.jp' '$tmp/move' | wc -l) -eq 2 ]"
 else
 	skip "strace is missing or may not trace here: the writes of a frame were not counted"
 fi

@@ -102,7 +102,8 @@ start() {
 	program="env $envs ${WRAP:-} $BIN $*"
 	[ -n "${RECORD:-}" ] &&
 	    program="env LANG=C.UTF-8 script -qfec '$program' $tmp/$name.out"
-	session "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color $program; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600"
+	# shellcheck disable=SC2086 # SIZE is "COLS ROWS", two arguments
+	session "trap : INT; stty -g >$run_dir/before; env TERM=tmux-256color $program; echo \$? >$run_dir/status; stty -g >$run_dir/after; printf 'SHELL-BACK\n'; sleep 600" ${SIZE:-}
 	[ -z "${RECORD:-}" ] || wait_for "/47"
 }
 

@@ -22,6 +22,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "links.h"
+#include "scrolls.h"
 #include "opener.h"
 #include "output.h"
 #include "pages.h"
@@ -30,8 +31,6 @@
 
 /* Lines a mouse wheel step scrolls. */
 #define WHEEL_LINES 3
-/* How long the keys must pause before the links are sent, in ms. */
-#define LINKS_PAUSE_MS 150
 
 /* Keeps or finds a UTF-8 LC_CTYPE; false when the system has none. */
 static bool
@@ -75,6 +74,7 @@ start_terminal(const char *type, const struct browser_options *o,
 	noecho();
 	nonl();
 	typeahead(-1);
+	idlok(stdscr, FALSE);
 	if (want_color(o->color)) {
 		start_color();
 		use_default_colors();
@@ -130,10 +130,10 @@ struct session {
 	enum lang lang;
 	bool ascii;
 	struct act_rules rules;  /* what acting on a desk may do */
+	SCREEN *screen;
+	struct out out;          /* into the frame's write */
+	struct scrolls scrolls;  /* the scrolling ncurses no longer does */
 	bool hyperlinks;         /* OSC 8 links for the URLs shown */
-	struct links links;      /* the links on the screen */
-	char link_bytes[LINKS_MAX_BYTES]; /* what makes them links */
-	size_t link_len;         /* bytes of it not sent yet */
 	const char *status_link; /* a URL the status begins with */
 	struct place_source *places;
 	struct limits limits;
@@ -154,6 +154,32 @@ write_all(const char *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return true;
+}
+
+/* Sends frame f, painted into stdscr, in one write: the scrolling and
+ * the links go into ncurses's buffer first. A frame that clears the
+ * screen is followed by its links, in a second write. */
+static void
+send_frame(struct session *s, const struct frame *f)
+{
+	bool clears;
+
+	wnoutrefresh(stdscr);
+	clears = isendwin() || is_cleared(curscr) || is_cleared(newscr);
+	out_begin(&s->out);
+	scrolls_put(&s->scrolls, &s->out, f, clears);
+	if (f->links && !clears)
+		links_put(&s->out, f->links, false);
+	if (!clears)
+		scrolls_forbid(&s->out);
+	out_end(&s->out);
+	doupdate();
+	if (f->links && clears) {
+		out_begin(&s->out);
+		links_put(&s->out, f->links, true);
+		out_end(&s->out);
+		doupdate(); /* sends what links_put buffered */
+	}
 }
 
 /* Plans the frame in the core, paints it, and keeps its layout for the
@@ -177,9 +203,7 @@ draw(struct session *s)
 	draw_frame(stdscr, &f);
 	curs_set(plan->layout.mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
-	refresh();
-	if (s->hyperlinks)
-		s->link_len = links_update(&s->links, &drawn, s->link_bytes);
+	send_frame(s, &f);
 	frame_plan_free(plan);
 }
 
@@ -209,7 +233,6 @@ take_terminal(struct session *s)
 	clearok(curscr, TRUE);
 	refresh();
 	terminal_modes(true);
-	s->links.stale = true;
 	s->repaint = true;
 }
 
@@ -294,7 +317,6 @@ handle_key(struct session *s, const struct key *key, struct typed *t)
 	}
 	flush_typed(s, t);
 	if (key->id == K_RESIZE) {
-		s->links.stale = true;
 		s->repaint = true;
 		return true;
 	}
@@ -310,7 +332,6 @@ handle_key(struct session *s, const struct key *key, struct typed *t)
 	}
 	if (a == ACT_REDRAW) {
 		clearok(curscr, TRUE);
-		s->links.stale = true;
 		s->repaint = true;
 		return true;
 	}
@@ -340,18 +361,6 @@ handle_keys(struct session *s)
 	return true;
 }
 
-/* The links of a frame go out once the keys pause: a move or a key costs
- * only its frame, and a person scrolling through the desks does not pay
- * for links to the ones passed by. */
-static void
-send_links_at_a_pause(struct session *s)
-{
-	if (s->link_len && input_quiet(LINKS_PAUSE_MS) &&
-	    write_all(s->link_bytes, s->link_len))
-		links_sent(&s->links);
-	s->link_len = 0;
-}
-
 /* Without an alternate screen the last frame would stay, with the shell's
  * prompt on its hint line: clear it, and leave the cursor at the top. */
 static void
@@ -372,7 +381,6 @@ static int
 run(struct session *s, const struct table *t, const struct browser_options *o,
     struct place_source *places)
 {
-	SCREEN *screen;
 	const char *type;
 	sigset_t ending, before;
 
@@ -410,22 +418,24 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 		view_say(&s->view, o->ascii_why);
 	input_catch_signals(o->restricted);
 	terminal_size(&(int){0}, &(int){0}); /* ncurses starts within limits */
-	screen = start_terminal(type, o, &s->theme);
+	s->screen = start_terminal(type, o, &s->theme);
 	terminal_forget_builtin();
-	if (!screen) {
+	if (!s->screen) {
 		fputs("madoguchi: cannot start the terminal\n", stderr);
 		view_free(&s->view);
 		return BROWSER_UNUSABLE;
 	}
+	s->out.sp = s->screen;
+	scrolls_take(&s->scrolls);
 	timelimit_start(&s->limits, o->idle_timeout, o->max_session);
 	input_start(o->mouse, &s->limits);
 	terminal_modes_init(o->mouse);
 	do {
 		draw(s);
 		terminal_modes(true);
-		send_links_at_a_pause(s);
 	} while (handle_keys(s));
-	stop_terminal(screen);
+	out_free(&s->out);
+	stop_terminal(s->screen);
 	/* The alternate screen takes the desk with it: what was picked stays
 	 * readable after exit, as fzf prints its selection (not when the
 	 * terminal is gone, or a signal ended the session). */

@@ -270,20 +270,6 @@ input_waiting(void)
 	return poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN);
 }
 
-bool
-input_quiet(long ms)
-{
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
-	fd_set fds;
-
-	if (in.next < in.queued || decode())
-		return false;
-	FD_ZERO(&fds);
-	FD_SET(STDIN_FILENO, &fds);
-	return pselect(STDIN_FILENO + 1, &fds, NULL, NULL, &ts, &unblocked) == 0 &&
-	    !caught_signal && !suspend_asked && !resized;
-}
-
 static bool
 starts_rest(void)
 {

@@ -34,10 +34,6 @@ bool input_read(struct key *key, enum input_end *end);
 /* Whether another key is already waiting to be read. */
 bool input_waiting(void);
 
-/* Waits up to ms for a key; true when none came (nor a signal, nor a
- * resize): the keys have paused. */
-bool input_quiet(long ms);
-
 /* After an Esc key: waits out the window in which the rest of a sequence
  * split by a slow link may still come (KEYIN_LATE_MS); true when it
  * comes (ESC, then [B: Down, for input_read to give). */

@@ -14,10 +14,12 @@ been replayed in a second emulator and shown to produce the same screen.
 
 Prints, per sweep, the mean and the worst ratio of bytes to floor."""
 import argparse
+import collections
 import copy
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -28,13 +30,28 @@ import time
 import pyte
 from pyte.graphics import FG_ANSI, BG_ANSI, FG_BG_256
 
+# A cell, with the link (OSC 8) it was written under: a link is part of
+# what the screen shows, and rewriting a cell is the only way to change it.
+Cell = collections.namedtuple("Cell", pyte.screens.Char._fields + ("link",))
+
+
 class Screen(pyte.Screen):
     """pyte's screen, with what ncurses also sends to an xterm: scrolling
-    by SU and SD within the margins, and REP (repeat the last character)."""
+    by SU and SD within the margins, REP (repeat the last character), and
+    links: each cell keeps the link it was written under (feed() reads
+    OSC 8; an SGR reset does not end a link, so it is kept apart)."""
     last = " "
+    link = None
+
+    @property
+    def default_char(self):
+        return Cell(" ", "default", "default", False, False, False, False,
+                    pyte.modes.DECSCNM in self.mode, None)
 
     def draw(self, data):
+        self.cursor.attrs = self.cursor.attrs._replace(link=self.link)
         super().draw(data)
+        self.cursor.attrs = self.cursor.attrs._replace(link=None)
         if data:
             self.last = data[-1]
 
@@ -61,9 +78,22 @@ class Stream(pyte.ByteStream):
                b="repeat_last")
 
 
+OSC8 = re.compile(rb"\x1b\]8;[^;\x07\x1b]*;([^\x07\x1b]*)(?:\x1b\\|\x07)")
+
+
+def feed(stream, data):
+    """Feeds data to a Stream over a Screen, links included."""
+    pos = 0
+    for m in OSC8.finditer(data):
+        stream.feed(data[pos:m.start()])
+        stream.listener.link = m.group(1).decode() or None
+        pos = m.end()
+    stream.feed(data[pos:])
+
+
 KEYS = {"UP": b"\x1b[A", "DOWN": b"\x1b[B", "PGUP": b"\x1b[5~",
         "PGDN": b"\x1b[6~", "HOME": b"\x1b[H", "END": b"\x1b[F",
-        "ESC": b"\x1b", "TAB": b"\t"}
+        "ESC": b"\x1b", "TAB": b"\t", "BS": b"\x7f", "C-u": b"\x15"}
 FG_CODE = {name: code for code, name in FG_ANSI.items()}
 BG_CODE = {name: code for code, name in BG_ANSI.items()}
 PALETTE = {value: n for n, value in enumerate(FG_BG_256)}
@@ -93,7 +123,15 @@ def sgr(cell):
 
 def style(cell):
     return (cell.fg, cell.bg, cell.bold, cell.italics, cell.underscore,
-            getattr(cell, "blink", False), cell.reverse, cell.strikethrough)
+            getattr(cell, "blink", False), cell.reverse, cell.strikethrough,
+            cell.link)
+
+
+def link_change(was, now):
+    """The OSC 8 that ends the link was and starts now (None: no link)."""
+    if was == now:
+        return ""
+    return f"\x1b]8;;{now}\x1b\\" if now else "\x1b]8;;\x1b\\"
 
 
 def snapshot(screen):
@@ -125,12 +163,18 @@ FLAGS = (("bold", "1", "22"), ("italics", "3", "23"), ("underscore", "4", "24"),
 
 
 def pen_change(pen, cell):
-    """The shortest SGR from the attributes pen (None: unknown) to a cell's."""
+    """The shortest SGR (and OSC 8) from the attributes pen (None: unknown,
+    no link) to a cell's."""
+    link = link_change(pen[-1] if pen else None, cell.link)
+    return link + sgr_change(pen, cell)
+
+
+def sgr_change(pen, cell):
     full = sgr(cell)
     if pen is None:
         return full
     want = style(cell)
-    if pen == want:
+    if pen[:-1] == want[:-1]:
         return ""
     params = []
     for i, (_, on, off) in enumerate(FLAGS):
@@ -157,7 +201,8 @@ def pen_change(pen, cell):
 def erasable(cell):
     """A blank that erasing (EL) makes on every terminal: only a colour."""
     return cell.data == " " and not (cell.reverse or cell.underscore or
-                                     cell.strikethrough or cell.bold)
+                                     cell.strikethrough or cell.bold or
+                                     cell.link)
 
 
 def fix_row(y, was, now, cur, pen):
@@ -303,7 +348,14 @@ def floor_sequence(before, after, blank):
         step, cur, pen = fix_row(y, rows[y], new[y], cur, pen)
         out.append(step)
     out.append(move_to(*cursor, cur))
+    out.append(link_change(pen[-1] if pen else None, None))
     return "".join(out).encode()
+
+
+def unlinked(frame):
+    """The frame as it would be without links."""
+    rows, cursor = frame
+    return [[c._replace(link=None) for c in row] for row in rows], cursor
 
 
 def same_screen(a, b):
@@ -326,7 +378,8 @@ def verified_floor(screen, before, after):
             replay.buffer[y][x] = cell
     replay.cursor.x, replay.cursor.y = cx, cy
     replay.cursor.attrs = replay.default_char
-    Stream(replay).feed(seq)
+    replay.link = None
+    feed(Stream(replay), seq)
     if not same_screen(snapshot(replay), after):
         got, _ = snapshot(replay)
         for y, (a, b) in enumerate(zip(got, after[0])):
@@ -369,7 +422,7 @@ class Terminal:
             if not chunk:
                 break
             data += chunk
-        self.stream.feed(data)
+        feed(self.stream, data)
         return data
 
     def stop(self):
@@ -402,27 +455,34 @@ def main():
             os.write(term.fd, KEYS.get(key, key.encode()))
             sent = term.burst(args.quiet_ms / 1000)
             frames.append((key, before, sent, snapshot(term.screen)))
-        ratios, sent_total, floor_total = [], 0, 0
+        ratios, sent_total, floor_total, plain_total = [], 0, 0, 0
         for key, before, sent, after in frames:
             floor = verified_floor(term.screen, before, after)
             if floor == 0:
                 continue  # nothing changed (the end of the list)
+            # What the move would cost at least if the screen had no links.
+            plain = verified_floor(term.screen, unlinked(before), unlinked(after))
             ratios.append(len(sent) / floor)
             sent_total += len(sent)
             floor_total += floor
+            plain_total += plain
             if args.dump:
                 print(repr(sent), "\n", repr(floor_sequence(before, after, [term.screen.default_char] * term.screen.columns)))
             if args.verbose:
-                print(f"    {key:5} {len(sent):5} B  floor {floor:5} B  {len(sent) / floor:5.2f}x")
+                print(f"    {key:5} {len(sent):5} B  floor {floor:5} B  {len(sent) / floor:5.2f}x"
+                      f"  (without links {plain} B)")
         if not ratios:
             print(f"  {name:28} no move changed the screen")
             failed = True
             continue
         mean, worst = sum(ratios) / len(ratios), max(ratios)
         worst_all = max(worst_all, worst)
+        links = (f"  links {(floor_total - plain_total) / len(ratios):4.0f} B"
+                 f" (bytes / floor without them {sent_total / plain_total:4.2f}x)"
+                 if floor_total != plain_total else "")
         print(f"  {name:28} {len(ratios):3} moves  {sent_total / len(ratios):6.0f} B"
               f"  floor {floor_total / len(ratios):6.0f} B  mean {mean:4.2f}x"
-              f"  worst {worst:4.2f}x  {'met' if mean <= 1.15 and worst <= 1.3 else 'NOT MET'}")
+              f"  worst {worst:4.2f}x  {'met' if mean <= 1.15 and worst <= 1.3 else 'NOT MET'}{links}")
     term.stop()
     return 1 if failed else 0
 

@@ -1,0 +1,379 @@
+/* scrolls: see scrolls.h. */
+#include "scrolls.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <term.h>
+
+#include "out.h"
+#include "terminal.h"
+
+/* What a run of changed cells costs besides its text, about: the move of
+ * the cursor to it. */
+#define MOVE_BYTES 6
+/* And what a change of attributes costs, about. */
+#define SGR_BYTES 6
+/* A scroll must save this many bytes by the estimates, which are not
+ * exact, to be worth it. */
+#define WORTH_BYTES 24
+
+enum pane { PANE_NONE, PANE_LIST, PANE_PAGE };
+
+static const char *
+usable(const char *cap)
+{
+	return cap && cap != (const char *)-1 ? cap : NULL;
+}
+
+void
+scrolls_take(struct scrolls *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->region = usable(change_scroll_region);
+	sc->up = usable(parm_index);
+	sc->down = usable(parm_rindex);
+	sc->delete_lines = usable(parm_delete_line);
+	sc->insert_lines = usable(parm_insert_line);
+	sc->move = usable(cursor_address);
+	sc->save = usable(save_cursor);
+	sc->restore = usable(restore_cursor);
+}
+
+/* The pane of f whose content scrolls: its rows and first line shown. */
+static enum pane
+pane_of(const struct frame *f, int *y, int *h, size_t *first)
+{
+	const struct view *v = f->view;
+	const struct layout *l = f->layout;
+
+	if (l->mode == LAYOUT_TOO_SMALL)
+		return PANE_NONE;
+	if (l->mode == LAYOUT_NARROW && v->detail_shown && !v->help && v->nrows) {
+		*y = l->detail.y;
+		*h = l->detail.h;
+		*first = v->scroll;
+		return PANE_PAGE;
+	}
+	*y = l->list.y;
+	*h = l->list.h;
+	*first = v->help || v->nrows == 0 ? v->scroll : v->top;
+	return v->help || v->nrows == 0 ? PANE_PAGE : PANE_LIST;
+}
+
+static bool
+blank(const cchar_t *c)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+
+	return getcchar(c, wc, &attr, &pair, NULL) != ERR && wc[0] == L' ' &&
+	    !wc[1] && !(attr & (A_ATTRIBUTES & ~A_COLOR)) && pair == 0;
+}
+
+static int
+cell_bytes(const cchar_t *c)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+
+	/* A wide character's 3 bytes over its 2 cells, about. */
+	return getcchar(c, wc, &attr, &pair, NULL) != ERR && wc[0] < 0x80 ? 1 : 2;
+}
+
+/* A row of a window, cell by cell: ncurses gives a row's characters
+ * without the second columns of the wide ones, so each column is mapped
+ * to the character over it. */
+struct row {
+	cchar_t cell[TERMINAL_MAX_COLS + 1];
+	short of[TERMINAL_MAX_COLS]; /* the character over each column */
+};
+
+static bool
+read_row(WINDOW *w, int y, struct row *r)
+{
+	int col = 0;
+
+	if (mvwin_wchnstr(w, y, 0, r->cell, COLS) == ERR)
+		return false;
+	for (int i = 0; col < COLS && r->cell[i].chars[0]; i++) {
+		int width = wcwidth(r->cell[i].chars[0]);
+
+		for (int k = 0; k < (width > 1 ? width : 1) && col < COLS; k++)
+			r->of[col++] = (short)i;
+	}
+	return col == COLS;
+}
+
+static const cchar_t *
+at(const struct row *r, int col)
+{
+	return &r->cell[r->of[col]];
+}
+
+/* Whether column col shows the same in both rows. */
+static bool
+same_at(const struct row *a, const struct row *b, int col)
+{
+	bool lead_a = col == 0 || a->of[col] != a->of[col - 1];
+	bool lead_b = col == 0 || b->of[col] != b->of[col - 1];
+
+	return lead_a == lead_b && memcmp(at(a, col), at(b, col),
+	    sizeof a->cell[0]) == 0;
+}
+
+/* The bytes, about, that turn row was of the screen (blanks when < 0)
+ * into row y of the frame, as ncurses writes them: a move to each run of
+ * changed cells (or the cells between, when fewer), an SGR where the
+ * attributes change, and a tail of blanks erased. */
+static long
+row_cost(int was, int y)
+{
+	struct row now, old;
+	long cost = 0, before_tail = 0;
+	int gap = -1; /* unchanged cells since the last changed one; -1: none */
+	bool tail_changed = false;
+	attr_t pen = A_NORMAL;
+
+	if (!read_row(newscr, y, &now) || (was >= 0 && !read_row(curscr, was, &old)))
+		return (long)COLS * 4; /* unknown: as if all changed */
+	for (int x = 0; x < COLS; x++) {
+		const cchar_t *c = at(&now, x);
+		bool empty = blank(c), same = was >= 0 ? same_at(&now, &old, x) : empty;
+
+		if (same) {
+			gap += gap >= 0;
+			continue;
+		}
+		cost += gap < 0 || gap > MOVE_BYTES ? MOVE_BYTES : gap;
+		if (c->attr != pen) {
+			cost += SGR_BYTES;
+			pen = c->attr;
+		}
+		cost += cell_bytes(c);
+		gap = 0;
+		tail_changed |= empty;
+		if (!empty) {
+			before_tail = cost;
+			tail_changed = false;
+		}
+	}
+	/* Changed blanks at the end: erased to the end of the line. */
+	if (tail_changed && before_tail + MOVE_BYTES + 3 < cost)
+		cost = before_tail + MOVE_BYTES + 3;
+	return cost;
+}
+
+static void
+append(char *out, size_t size, const char *s)
+{
+	size_t used = strlen(out);
+
+	if (s && used < size)
+		snprintf(out + used, size - used, "%s", s);
+}
+
+/* The shortest bytes that scroll rows top to bottom by n (> 0: up) and
+ * leave the cursor where it was: the rows as a scrolling region, or
+ * lines deleted and inserted so that the rows below stay. "" if the
+ * terminal can do neither. */
+static void
+scroll_op(const struct scrolls *sc, int top, int bottom, int n, char *out,
+    size_t size)
+{
+	char by_region[128] = "", by_lines[128] = "";
+	int k = n > 0 ? n : -n;
+
+	if (sc->region && (n > 0 ? sc->up : sc->down)) {
+		append(by_region, sizeof by_region, tiparm(sc->region, top, bottom));
+		append(by_region, sizeof by_region,
+		    tiparm(sc->move, n > 0 ? bottom : top, 0));
+		append(by_region, sizeof by_region,
+		    tiparm(n > 0 ? sc->up : sc->down, k));
+		append(by_region, sizeof by_region,
+		    tiparm(sc->region, 0, LINES - 1));
+	}
+	if (sc->delete_lines && sc->insert_lines) {
+		append(by_lines, sizeof by_lines,
+		    tiparm(sc->move, n > 0 ? top : bottom - k + 1, 0));
+		append(by_lines, sizeof by_lines, tiparm(sc->delete_lines, k));
+		append(by_lines, sizeof by_lines,
+		    tiparm(sc->move, n > 0 ? bottom - k + 1 : top, 0));
+		append(by_lines, sizeof by_lines, tiparm(sc->insert_lines, k));
+	}
+	out[0] = '\0';
+	if (!by_region[0] && !by_lines[0])
+		return;
+	append(out, size, sc->save);
+	append(out, size, !by_lines[0] || (by_region[0] &&
+	    strlen(by_region) <= strlen(by_lines)) ? by_region : by_lines);
+	append(out, size, sc->restore);
+}
+
+/* Each row is hashed in this many blocks: a pane that moved beside one
+ * that did not still matches in its own blocks. */
+#define BLOCKS 16
+
+/* FNV-1a over the cells of each block of row y; 0 for a blank block. */
+static void
+row_hashes(WINDOW *w, int y, uint32_t *hashes)
+{
+	struct row r;
+	int width = (COLS + BLOCKS - 1) / BLOCKS;
+
+	for (int b = 0; b < BLOCKS; b++)
+		hashes[b] = 0;
+	if (!read_row(w, y, &r))
+		return;
+	for (int x = 0; x < COLS; x++) {
+		const cchar_t *c = at(&r, x);
+		uint32_t *h = &hashes[x / width];
+
+		if (*h == 0 && blank(c))
+			continue; /* blanks so far: still 0 */
+		*h = *h ? *h : 2166136261u;
+		*h = (*h ^ (uint32_t)c->chars[0]) * 16777619u;
+		*h = (*h ^ (uint32_t)c->attr) * 16777619u;
+	}
+}
+
+/* The shift (> 0: up) by which most blocks of the frame are blocks of
+ * the screen moved, other than 0 and those in tried; 0 if none is for
+ * two blocks at least. */
+static int
+likely_shift(uint32_t (*was)[BLOCKS], uint32_t (*now)[BLOCKS], int rows,
+    const int *tried, int ntried)
+{
+	int best = 0, best_count = 1;
+
+	for (int n = 1 - rows; n < rows; n++) {
+		int count = 0;
+		bool seen = false;
+
+		for (int i = 0; i < ntried; i++)
+			seen |= tried[i] == n;
+		for (int r = n > 0 ? 0 : -n; !seen && r < rows && r + n < rows; r++)
+			for (int b = 0; b < BLOCKS; b++)
+				count += now[r][b] && now[r][b] == was[r + n][b] &&
+				    now[r][b] != was[r][b];
+		if (count > best_count) {
+			best = n;
+			best_count = count;
+		}
+	}
+	return best;
+}
+
+struct plan {
+	int n, top, bottom;
+	long saved; /* bytes, about */
+};
+
+/* The rows top..bottom that scrolling by n saves most on, given what
+ * each row costs staying (stay), taking the screen's row r + n (moved)
+ * or blanks (fresh), with prefix sums over the rows. */
+static void
+best_region(int n, int rows, const long *stay, const long *moved,
+    const long *fresh, long op_bytes, struct plan *best)
+{
+	int k = n > 0 ? n : -n;
+
+	for (int top = 0; top < rows; top++)
+		for (int bottom = top + k; bottom < rows; bottom++) {
+			/* Rows that keep a row of the region, and those filled. */
+			long kept = n > 0 ? moved[bottom - k + 1] - moved[top] :
+			    moved[bottom + 1] - moved[top + k];
+			long filled = n > 0 ? fresh[bottom + 1] - fresh[bottom - k + 1] :
+			    fresh[top + k] - fresh[top];
+			long saved = stay[bottom + 1] - stay[top] - kept - filled -
+			    op_bytes;
+
+			if (saved > best->saved)
+				*best = (struct plan){n, top, bottom, saved};
+		}
+}
+
+/* Prefix sums of what each row costs: kept as it is (source = the row),
+ * from the screen's row r + n, or from blanks (n = rows). */
+static void
+row_costs(int n, int rows, long *sums)
+{
+	sums[0] = 0;
+	for (int r = 0; r < rows; r++) {
+		int from = n == rows ? -1 : r + n;
+		bool known = n == rows || (from >= 0 && from < rows);
+
+		sums[r + 1] = sums[r] + (known ? row_cost(from, r) : 0);
+	}
+}
+
+void
+scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
+    bool cleared)
+{
+	int y = 0, h = 0, rows = LINES < TERMINAL_MAX_ROWS ? LINES : TERMINAL_MAX_ROWS;
+	size_t first = 0;
+	enum pane pane = pane_of(f, &y, &h, &first);
+	bool same = !cleared && pane != PANE_NONE && (int)pane == sc->pane &&
+	    y == sc->y && h == sc->h && LINES == sc->rows && COLS == sc->cols;
+	size_t was_first = sc->first;
+	uint32_t was[TERMINAL_MAX_ROWS][BLOCKS], now[TERMINAL_MAX_ROWS][BLOCKS];
+	long stay[TERMINAL_MAX_ROWS + 1], moved[TERMINAL_MAX_ROWS + 1],
+	    fresh[TERMINAL_MAX_ROWS + 1];
+	int tried[3], ntried = 0;
+	struct plan best = {0, 0, 0, 0};
+	char op[300];
+
+	sc->rows = LINES;
+	sc->cols = COLS;
+	sc->y = y;
+	sc->h = h;
+	sc->pane = (int)pane;
+	sc->first = first;
+	if (cleared || !sc->move || !sc->save || !sc->restore)
+		return;
+	/* The pane's own move first, then what the rows' hashes suggest. */
+	if (same && first != was_first &&
+	    (first > was_first ? first - was_first : was_first - first) < (size_t)h)
+		tried[ntried++] = first > was_first ? (int)(first - was_first) :
+		    -(int)(was_first - first);
+	for (int r = 0; r < rows; r++) {
+		row_hashes(curscr, r, was[r]);
+		row_hashes(newscr, r, now[r]);
+	}
+	while (ntried < 3 && (tried[ntried] = likely_shift(was, now, rows, tried,
+	    ntried)) != 0)
+		ntried++;
+	if (ntried == 0)
+		return;
+	row_costs(0, rows, stay);
+	row_costs(rows, rows, fresh);
+	for (int i = 0; i < ntried; i++) {
+		scroll_op(sc, 0, rows - 1, tried[i], op, sizeof op);
+		if (!op[0])
+			return;
+		row_costs(tried[i], rows, moved);
+		best_region(tried[i], rows, stay, moved, fresh, (long)strlen(op),
+		    &best);
+	}
+	if (best.n == 0 || best.saved < WORTH_BYTES)
+		return;
+	scroll_op(sc, best.top, best.bottom, best.n, op, sizeof op);
+	out_cap(o, op);
+	/* curscr is what ncurses believes the screen holds. */
+	wsetscrreg(curscr, best.top, best.bottom);
+	scrollok(curscr, TRUE);
+	wscrl(curscr, best.n);
+	scrollok(curscr, FALSE);
+	wsetscrreg(curscr, 0, LINES - 1);
+}
+
+void
+scrolls_forbid(struct out *o)
+{
+	out_forget_rows(o, 0, LINES);
+}

@@ -1,0 +1,42 @@
+/* scrolls: the scrolling of a frame, chosen here rather than by ncurses.
+ * ncurses guesses from the rows' hashes, and where a list scrolls beside
+ * the detail it scrolled part of the screen and drew the rest again, at
+ * 1.4 times the bytes needed. It is told it cannot scroll; before a frame
+ * goes out, this module scrolls the rows of the pane that moved, whole
+ * rows of the screen, when that costs fewer bytes than drawing them. */
+#ifndef MADOGUCHI_SCROLLS_H
+#define MADOGUCHI_SCROLLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+#include "draw.h"
+#include "out.h"
+
+struct scrolls {
+	/* The terminal's ways to scroll, taken from ncurses. */
+	const char *region, *up, *down, *delete_lines, *insert_lines, *move,
+	    *save, *restore;
+	/* The pane that scrolls in the frame on the screen: its rows, the
+	 * first line of its content shown, and which pane it is. */
+	int rows, cols, y, h, pane;
+	size_t first;
+};
+
+/* Takes the scrolling away from ncurses (after newterm). */
+void scrolls_take(struct scrolls *sc);
+
+/* Scrolls the rows of the pane f moved, when that is cheaper than drawing
+ * them again (after wnoutrefresh, before doupdate; with cleared, after a
+ * frame that clears the screen, only remembers f). */
+void scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
+    bool cleared);
+
+/* Keeps ncurses from scrolling in the frame about to go (after
+ * scrolls_put and what else changed curscr): its guesses came to 1.4 times
+ * the bytes, and links put before the frame would move with them. */
+void scrolls_forbid(struct out *o);
+
+#endif
