@@ -145,6 +145,16 @@ check "starting at 65535x65535: quits with 0" sh -c "echo '$result' | grep -q 'e
 result=$(python3 tests/pty_split.py "$BIN" 2>&1) && split_ok=1 || split_ok=0
 printf '%s\n' "$result" | sed 's/^/  /'
 check "a key split at any byte, 0 to 300 ms apart: never quits, types nothing" [ "$split_ok" = 1 ]
+# A frame allocates nothing: the second pass down and up the list calls
+# malloc, calloc and realloc no more than the first (counted by an
+# LD_PRELOAD library, which needs the dynamic linker of glibc or musl).
+if [ "$(uname)" = Linux ] && ${CC:-cc} -shared -fPIC -o "$tmp/alloc_count.so" tests/alloc_count.c -ldl 2>/dev/null; then
+	result=$(python3 tests/pty_allocs.py "$tmp/alloc_count.so" "$BIN" 2>&1) && allocs_ok=1 || allocs_ok=0
+	printf '%s\n' "$result" | sed 's/^/  /'
+	check "92 frames of moves, once every page was seen: no allocation" [ "$allocs_ok" = 1 ]
+else
+	skip "no LD_PRELOAD library could be built here: allocations per frame not counted"
+fi
 # An invalid byte is dropped, and the session goes on (it once froze, then
 # ended with status 0).
 tm send-keys -t s -l "$(printf '\377\300\355\240\200')"

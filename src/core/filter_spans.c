@@ -8,6 +8,9 @@
 
 #include "text.h"
 
+/* Cells up to this many bytes are folded on the stack. */
+#define SMALL_CELL 128
+
 /* How a term meets a cell: which of the term's forms, anywhere or only as
  * a prefix; NULL when this kind of term never matches this cell. */
 static const char *
@@ -78,9 +81,16 @@ filter_spans(const struct filter *f, const struct desk *desk, enum field field,
 {
 	const char *cell = desk_cell(desk, field);
 	size_t len = strlen(cell), n = 0;
-	/* Folding never lengthens: len + 1 of each, on the heap (a frame
-	 * of the largest cell's size would be most of the stack touched). */
-	size_t *map = malloc((len + 1) * (sizeof *map + 1));
+
+	if (f->count == 0)
+		return 0;
+	/* Folding never lengthens: len + 1 of each. A list's cells are short
+	 * and take the stack (no allocation as the list is drawn); a long
+	 * one the heap (a frame of the largest cell's size would be most of
+	 * the stack touched). */
+	size_t small[SMALL_CELL + 1 + (SMALL_CELL + 1) / sizeof(size_t) + 1];
+	size_t *map = len <= SMALL_CELL ? small :
+	    malloc((len + 1) * (sizeof *map + 1));
 	char *folded = (char *)(map + len + 1);
 
 	if (!map)
@@ -112,6 +122,7 @@ filter_spans(const struct filter *f, const struct desk *desk, enum field field,
 			    map[end - 1] + 1 : map[end]);
 		}
 	}
-	free(map);
+	if (map != small)
+		free(map);
 	return n;
 }

@@ -46,7 +46,7 @@ plan_page(struct frame_plan *fp, const struct view *v, enum lang lang,
 		setup.fixed = &fp->heights;
 	}
 
-	memset(p, 0, sizeof *p);
+	page_begin(p, &setup); /* empty, unless a page is written below */
 	if (v->help) {
 		setup.width = (size_t)l->query.w;
 		page_help(p, v->table, &setup);
@@ -63,7 +63,6 @@ plan_page(struct frame_plan *fp, const struct view *v, enum lang lang,
 
 		page_detail(p, desk, &setup, place, guessed);
 		if (setup.fixed && p->count > (size_t)l->detail.h) {
-			page_free(p);
 			setup.fixed = NULL;
 			page_detail(p, desk, &setup, place, guessed);
 		}

@@ -31,8 +31,9 @@ struct frame_plan {
 };
 
 /* Plans the frame of v on a screen of lines x cols, fitting v to it. A
- * plan starts zeroed and may be kept for the next frame. Free its page
- * with frame_plan_free once the frame (and its links) went out. */
+ * plan starts zeroed and is kept for the next frame, whose page it
+ * writes in the same memory: a frame allocates nothing. Free it with
+ * frame_plan_free at the end. */
 void frame_plan_build(struct frame_plan *fp, struct view *v, int lines,
     int cols, enum lang lang, bool ascii);
 

@@ -88,7 +88,7 @@ show_detail(struct session *s, size_t desk)
 {
 	struct page_setup setup = setup_of(s);
 	char via[FILTER_PLACE_MAX] = "";
-	struct page p;
+	struct page p = {0};
 
 	page_detail(&p, &s->table->desks[desk], &setup,
 	    filter_place_read(&s->filter, &s->table->desks[desk],
@@ -144,7 +144,7 @@ show_page(struct session *s, void (*build)(struct page *,
     const struct table *, const struct page_setup *))
 {
 	struct page_setup setup = setup_of(s);
-	struct page p;
+	struct page p = {0};
 
 	build(&p, s->table, &setup);
 	put_page(s, &p);

@@ -9,6 +9,41 @@
 #include "count_of.h"
 #include "text.h"
 
+/* The size of a block of a page's text: a detail page fits in one. */
+#define PAGE_TEXT_BLOCK 4096
+
+struct page_text {
+	struct page_text *next;
+	size_t used, size;
+	char bytes[];
+};
+
+/* Room for n bytes of text: in the block being filled, the next kept one,
+ * or a new one at the end. */
+static char *
+text_room(struct page *p, size_t n)
+{
+	struct page_text *b = p->fill ? p->fill : p->text, **end = &p->text;
+	char *room;
+
+	while (b && b->size - b->used < n)
+		b = b->next;
+	if (!b) {
+		size_t size = n > PAGE_TEXT_BLOCK ? n : PAGE_TEXT_BLOCK;
+
+		while (*end)
+			end = &(*end)->next;
+		if (!(b = malloc(sizeof *b + size)))
+			return NULL;
+		*b = (struct page_text){NULL, 0, size};
+		*end = b;
+	}
+	p->fill = b;
+	room = b->bytes + b->used;
+	b->used += n;
+	return room;
+}
+
 static void
 push(struct page *p, const char *text, size_t len, size_t indent,
     enum line_style style, const char *link)
@@ -18,6 +53,10 @@ push(struct page *p, const char *text, size_t len, size_t indent,
 
 	if (p->failed)
 		return;
+	if (p->counting) {
+		p->count++;
+		return;
+	}
 	if (p->count == p->capacity) {
 		size_t cap = p->capacity ? 2 * p->capacity : 32;
 		struct page_line *grown = realloc(p->lines, cap * sizeof *grown);
@@ -29,7 +68,7 @@ push(struct page *p, const char *text, size_t len, size_t indent,
 		p->lines = grown;
 		p->capacity = cap;
 	}
-	if (!(copy = malloc(indent + len + 1))) {
+	if (!(copy = text_room(p, indent + len + 1))) {
 		p->failed = true;
 		return;
 	}
@@ -195,13 +234,10 @@ static size_t
 height_of(const struct page *p, size_t indent, enum line_style style,
     const char *text)
 {
-	struct page scratch = {.setup = p->setup};
-	size_t lines;
+	struct page scratch = {.setup = p->setup, .counting = true};
 
 	add(&scratch, indent, style, text);
-	lines = scratch.count;
-	page_free(&scratch);
-	return lines;
+	return scratch.count;
 }
 
 /* The lines a URL of the detail is given. */
@@ -427,7 +463,11 @@ detail_via(struct page *p, const char *found_via, bool guessed)
 void
 page_begin(struct page *p, const struct page_setup *setup)
 {
-	memset(p, 0, sizeof *p);
+	p->count = 0;
+	p->failed = false;
+	for (struct page_text *b = p->text; b; b = b->next)
+		b->used = 0;
+	p->fill = p->text;
 	p->setup = *setup;
 	if (p->setup.width == 0)
 		p->setup.width = 1;
@@ -462,8 +502,12 @@ page_detail(struct page *p, const struct desk *desk,
 void
 page_free(struct page *p)
 {
-	for (size_t i = 0; i < p->count; i++)
-		free(p->lines[i].text);
+	while (p->text) {
+		struct page_text *next = p->text->next;
+
+		free(p->text);
+		p->text = next;
+	}
 	free(p->lines);
 	memset(p, 0, sizeof *p);
 }
@@ -500,7 +544,7 @@ void
 page_heights_of(const struct table *t, const struct page_setup *setup,
     struct page_heights *out)
 {
-	struct page p;
+	struct page p = {0};
 	char line[2 * TSV_MAX_LINE];
 
 	page_begin(&p, setup);

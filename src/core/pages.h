@@ -45,11 +45,19 @@ struct page_setup {
 	bool line_mode; /* the help names the line mode's commands, not keys */
 };
 
+/* The lines' text, in blocks a page keeps from one writing to the next:
+ * a frame's page costs no allocation once the blocks are there. */
+struct page_text;
+
+/* A page starts zeroed ({0}); page_begin (which every builder calls)
+ * keeps its memory, page_free gives it back. */
 struct page {
 	struct page_line *lines;
 	size_t count, capacity;
+	struct page_text *text, *fill; /* the blocks; the one being filled */
 	struct page_setup setup;
 	bool failed; /* out of memory: the page is cut short */
+	bool counting; /* lines are counted, not kept (a height measured) */
 };
 
 /* The detail of desk; found_via names the place (a municipality or a
@@ -88,7 +96,7 @@ bool page_row_note(const struct filter *f, const struct desk *desk,
     enum lang lang, bool ascii, char *out, size_t cap);
 
 /* For the page builders (pages.c, help.c): an empty page written so (a
- * width of at least 1). */
+ * width of at least 1), in the memory p had. */
 void page_begin(struct page *p, const struct page_setup *setup);
 
 /* For the page builders (pages.c, help.c): adds text wrapped to the page

@@ -204,7 +204,6 @@ draw(struct session *s)
 	curs_set(plan->layout.mode != LAYOUT_TOO_SMALL && !s->view.help &&
 	    s->view.focus == FOCUS_LIST);
 	send_frame(s, &f);
-	frame_plan_free(plan);
 }
 
 static void
@@ -435,6 +434,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 		terminal_modes(true);
 	} while (handle_keys(s));
 	out_free(&s->out);
+	frame_plan_free(&s->plan);
 	stop_terminal(s->screen);
 	/* The alternate screen takes the desk with it: what was picked stays
 	 * readable after exit, as fzf prints its selection (not when the

@@ -345,7 +345,7 @@ static bool
 draw_long_status(WINDOW *w, const struct frame *f)
 {
 	const struct rect *r = &f->layout->hint;
-	struct page p;
+	struct page p = {0};
 	size_t rows;
 
 	if (shown_width(f, f->view->status, strlen(f->view->status)) <= r->w)

@@ -15,25 +15,13 @@ out_cap(struct out *o, const char *cap)
 	tputs_sp(o->sp, cap, 1, _nc_outch_sp);
 }
 
-/* tputs would take "$<5>" in a URL for a delay: no piece it is given
- * holds a '$' with anything after it. */
+/* Byte by byte, as doupdate writes: tputs would take "$<5>" in a URL for
+ * a delay (and allocates on each call). */
 void
 out_bytes(struct out *o, const char *s, size_t n)
 {
-	char piece[64];
-
-	while (n > 0) {
-		size_t k = 0;
-
-		while (k < n && k < sizeof piece - 1 && (k == 0 || s[k - 1] != '$')) {
-			piece[k] = s[k];
-			k++;
-		}
-		piece[k] = '\0';
-		out_cap(o, piece);
-		s += k;
-		n -= k;
-	}
+	for (size_t i = 0; i < n; i++)
+		_nc_outch_sp(o->sp, (unsigned char)s[i]);
 }
 
 /* ncurses keeps a hash of each row on the screen, and takes a row of the

@@ -16,6 +16,9 @@
 #define MOVE_BYTES 6
 /* And what a change of attributes costs, about. */
 #define SGR_BYTES 6
+/* A shift is tried when this many blocks of rows (see SCROLLS_BLOCKS) would be
+ * where the screen has them after it, and not before. */
+#define LIKELY_BLOCKS 4
 /* A scroll must save this many bytes by the estimates, which are not
  * exact, to be worth it. */
 #define WORTH_BYTES 24
@@ -63,26 +66,20 @@ pane_of(const struct frame *f, int *y, int *h, size_t *first)
 	return v->help || v->nrows == 0 ? PANE_PAGE : PANE_LIST;
 }
 
+/* A cell's fields are read as they are: getcchar, on every cell of two
+ * screens, cost more than the rest of a frame. */
 static bool
 blank(const cchar_t *c)
 {
-	wchar_t wc[CCHARW_MAX + 1];
-	attr_t attr;
-	short pair;
-
-	return getcchar(c, wc, &attr, &pair, NULL) != ERR && wc[0] == L' ' &&
-	    !wc[1] && !(attr & (A_ATTRIBUTES & ~A_COLOR)) && pair == 0;
+	return c->chars[0] == L' ' && c->chars[1] == 0 &&
+	    !(c->attr & A_ATTRIBUTES) && !c->ext_color;
 }
 
 static int
 cell_bytes(const cchar_t *c)
 {
-	wchar_t wc[CCHARW_MAX + 1];
-	attr_t attr;
-	short pair;
-
 	/* A wide character's 3 bytes over its 2 cells, about. */
-	return getcchar(c, wc, &attr, &pair, NULL) != ERR && wc[0] < 0x80 ? 1 : 2;
+	return c->chars[0] < 0x80 ? 1 : 2;
 }
 
 /* A row of a window, cell by cell: ncurses gives a row's characters
@@ -101,7 +98,9 @@ read_row(WINDOW *w, int y, struct row *r)
 	if (mvwin_wchnstr(w, y, 0, r->cell, COLS) == ERR)
 		return false;
 	for (int i = 0; col < COLS && r->cell[i].chars[0]; i++) {
-		int width = wcwidth(r->cell[i].chars[0]);
+		wchar_t wc = r->cell[i].chars[0];
+		/* Nothing before U+1100 is wide: wcwidth is for the rest. */
+		int width = wc < 0x1100 ? 1 : wcwidth(wc);
 
 		for (int k = 0; k < (width > 1 ? width : 1) && col < COLS; k++)
 			r->of[col++] = (short)i;
@@ -214,18 +213,15 @@ scroll_op(const struct scrolls *sc, int top, int bottom, int n, char *out,
 	append(out, size, sc->restore);
 }
 
-/* Each row is hashed in this many blocks: a pane that moved beside one
- * that did not still matches in its own blocks. */
-#define BLOCKS 16
 
 /* FNV-1a over the cells of each block of row y; 0 for a blank block. */
 static void
 row_hashes(WINDOW *w, int y, uint32_t *hashes)
 {
 	struct row r;
-	int width = (COLS + BLOCKS - 1) / BLOCKS;
+	int width = (COLS + SCROLLS_BLOCKS - 1) / SCROLLS_BLOCKS;
 
-	for (int b = 0; b < BLOCKS; b++)
+	for (int b = 0; b < SCROLLS_BLOCKS; b++)
 		hashes[b] = 0;
 	if (!read_row(w, y, &r))
 		return;
@@ -241,31 +237,36 @@ row_hashes(WINDOW *w, int y, uint32_t *hashes)
 	}
 }
 
-/* The shift (> 0: up) by which most blocks of the frame are blocks of
- * the screen moved, other than 0 and those in tried; 0 if none is for
- * two blocks at least. */
-static int
-likely_shift(uint32_t (*was)[BLOCKS], uint32_t (*now)[BLOCKS], int rows,
-    const int *tried, int ntried)
+/* Into tried (from *ntried on, up to 3 in all), the shifts (> 0: up) by
+ * which most blocks of the frame (now) that changed are blocks of the
+ * screen (was) moved, the most first: those for LIKELY_BLOCKS at least. */
+static void
+likely_shifts(uint32_t (*was)[SCROLLS_BLOCKS], uint32_t (*now)[SCROLLS_BLOCKS],
+    int rows, int *tried, int *ntried)
 {
-	int best = 0, best_count = 1;
+	int count[2 * TERMINAL_MAX_ROWS] = {0}; /* by shift + rows */
 
-	for (int n = 1 - rows; n < rows; n++) {
-		int count = 0;
-		bool seen = false;
+	for (int r = 0; r < rows; r++)
+		for (int b = 0; b < SCROLLS_BLOCKS; b++)
+			if (now[r][b] && now[r][b] != was[r][b])
+				for (int from = 0; from < rows; from++)
+					count[from - r + rows] += was[from][b] == now[r][b];
+	while (*ntried < 3) {
+		int best = 0;
 
-		for (int i = 0; i < ntried; i++)
-			seen |= tried[i] == n;
-		for (int r = n > 0 ? 0 : -n; !seen && r < rows && r + n < rows; r++)
-			for (int b = 0; b < BLOCKS; b++)
-				count += now[r][b] && now[r][b] == was[r + n][b] &&
-				    now[r][b] != was[r][b];
-		if (count > best_count) {
-			best = n;
-			best_count = count;
+		for (int n = 1 - rows; n < rows; n++) {
+			bool seen = n == 0;
+
+			for (int i = 0; i < *ntried; i++)
+				seen |= tried[i] == n;
+			if (!seen && count[n + rows] >= LIKELY_BLOCKS &&
+			    (!best || count[n + rows] > count[best + rows]))
+				best = n;
 		}
+		if (!best)
+			return;
+		tried[(*ntried)++] = best;
 	}
-	return best;
 }
 
 struct plan {
@@ -311,43 +312,22 @@ row_costs(int n, int rows, long *sums)
 	}
 }
 
-void
-scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
-    bool cleared)
+/* Scrolls the region that saves the most bytes, if one saves enough: for
+ * the pane's own shift (0: none), and the shifts the rows' blocks
+ * suggest (was: the screen's, now: the frame's). */
+static void
+scroll_cheapest(const struct scrolls *sc, struct out *o, int rows,
+    int pane_shift, uint32_t (*was)[SCROLLS_BLOCKS], uint32_t (*now)[SCROLLS_BLOCKS])
 {
-	int y = 0, h = 0, rows = LINES < TERMINAL_MAX_ROWS ? LINES : TERMINAL_MAX_ROWS;
-	size_t first = 0;
-	enum pane pane = pane_of(f, &y, &h, &first);
-	bool same = !cleared && pane != PANE_NONE && (int)pane == sc->pane &&
-	    y == sc->y && h == sc->h && LINES == sc->rows && COLS == sc->cols;
-	size_t was_first = sc->first;
-	uint32_t was[TERMINAL_MAX_ROWS][BLOCKS], now[TERMINAL_MAX_ROWS][BLOCKS];
 	long stay[TERMINAL_MAX_ROWS + 1], moved[TERMINAL_MAX_ROWS + 1],
 	    fresh[TERMINAL_MAX_ROWS + 1];
 	int tried[3], ntried = 0;
 	struct plan best = {0, 0, 0, 0};
 	char op[300];
 
-	sc->rows = LINES;
-	sc->cols = COLS;
-	sc->y = y;
-	sc->h = h;
-	sc->pane = (int)pane;
-	sc->first = first;
-	if (cleared || !sc->move || !sc->save || !sc->restore)
-		return;
-	/* The pane's own move first, then what the rows' hashes suggest. */
-	if (same && first != was_first &&
-	    (first > was_first ? first - was_first : was_first - first) < (size_t)h)
-		tried[ntried++] = first > was_first ? (int)(first - was_first) :
-		    -(int)(was_first - first);
-	for (int r = 0; r < rows; r++) {
-		row_hashes(curscr, r, was[r]);
-		row_hashes(newscr, r, now[r]);
-	}
-	while (ntried < 3 && (tried[ntried] = likely_shift(was, now, rows, tried,
-	    ntried)) != 0)
-		ntried++;
+	if (pane_shift)
+		tried[ntried++] = pane_shift;
+	likely_shifts(was, now, rows, tried, &ntried);
 	if (ntried == 0)
 		return;
 	row_costs(0, rows, stay);
@@ -370,6 +350,40 @@ scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
 	wscrl(curscr, best.n);
 	scrollok(curscr, FALSE);
 	wsetscrreg(curscr, 0, LINES - 1);
+}
+
+void
+scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
+    bool cleared)
+{
+	int y = 0, h = 0, rows = LINES < TERMINAL_MAX_ROWS ? LINES : TERMINAL_MAX_ROWS;
+	size_t first = 0;
+	enum pane pane = pane_of(f, &y, &h, &first);
+	/* The blocks' hashes of the screen are those of the last frame, kept:
+	 * only the rows the frame changes are read. */
+	bool known = !cleared && sc->rows == LINES && sc->cols == COLS;
+	bool same = known && pane != PANE_NONE && (int)pane == sc->pane &&
+	    y == sc->y && h == sc->h;
+	int shift = !same || first == sc->first || (first > sc->first ?
+	    first - sc->first : sc->first - first) >= (size_t)h ? 0 :
+	    first > sc->first ? (int)(first - sc->first) :
+	    -(int)(sc->first - first);
+	uint32_t now[TERMINAL_MAX_ROWS][SCROLLS_BLOCKS];
+
+	for (int r = 0; r < rows; r++)
+		if (!known || is_linetouched(newscr, r))
+			row_hashes(newscr, r, now[r]);
+		else
+			memcpy(now[r], sc->hashes[r], sizeof now[r]);
+	if (known && sc->move && sc->save && sc->restore)
+		scroll_cheapest(sc, o, rows, shift, sc->hashes, now);
+	memcpy(sc->hashes, now, (size_t)rows * sizeof now[0]);
+	sc->rows = LINES;
+	sc->cols = COLS;
+	sc->y = y;
+	sc->h = h;
+	sc->pane = (int)pane;
+	sc->first = first;
 }
 
 void

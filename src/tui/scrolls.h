@@ -9,11 +9,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <curses.h>
 
 #include "draw.h"
 #include "out.h"
+#include "terminal.h"
+
+/* Each row is hashed in this many blocks of columns: a pane that moved
+ * beside one that did not still matches in its own blocks. */
+#define SCROLLS_BLOCKS 16
 
 struct scrolls {
 	/* The terminal's ways to scroll, taken from ncurses. */
@@ -23,6 +29,8 @@ struct scrolls {
 	 * first line of its content shown, and which pane it is. */
 	int rows, cols, y, h, pane;
 	size_t first;
+	/* The screen's rows, hashed in blocks (see scrolls.c). */
+	uint32_t hashes[TERMINAL_MAX_ROWS][SCROLLS_BLOCKS];
 };
 
 /* Takes the scrolling away from ncurses (after newterm). */

@@ -208,7 +208,7 @@ help_ms(const struct table *base, size_t n, struct diags *d)
 	size_t cap = n * 40 + 64 * 1024, len = 0;
 	char *text = malloc(cap);
 	struct table *t;
-	struct page p;
+	struct page p = {0};
 	struct page_setup setup = {LANG_JA, false, 80, NULL, false};
 	double start;
 

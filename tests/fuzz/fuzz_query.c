@@ -35,7 +35,7 @@ listed(struct filter *f, const char *query)
 		struct page_heights heights;
 		char note[FILTER_PLACE_MAX + 64], read[FILTER_PLACE_MAX];
 		struct span spans[8];
-		struct page p;
+		struct page p = {0};
 
 		if (i % 4) { /* padded, as the wide layout has it */
 			page_heights_of(desks, &setup, &heights);

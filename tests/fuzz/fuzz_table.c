@@ -35,7 +35,7 @@ exercise(const struct table *t, const char *query)
 			1 + i % 40, NULL, false};
 		struct page_heights heights;
 		struct span spans[8];
-		struct page p;
+		struct page p = {0};
 
 		char note[256];
 

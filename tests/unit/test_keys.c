@@ -541,7 +541,7 @@ help_lists_every_binding(void **state)
 {
 	(void)state;
 	for (int lang = LANG_EN; lang <= LANG_JA; lang++) {
-		struct page p;
+		struct page p = {0};
 		char keys[8192] = "";
 		size_t first, at = 0;
 

@@ -357,7 +357,7 @@ page_has(const struct page *p, const char *text)
 static void
 detail_says_what_the_source_means(void **state)
 {
-	struct page p;
+	struct page p = {0};
 
 	(void)state;
 	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, false, 60, NULL, false}, NULL, false);
@@ -417,7 +417,7 @@ labels_stay_in_place(void **state)
 
 			for (size_t i = 0; i < table->count; i++)
 				for (size_t f = 0; f < 2; f++) {
-					struct page p;
+					struct page p = {0};
 
 					page_detail(&p, &table->desks[i], &setup,
 					    via[f], false);
@@ -434,7 +434,7 @@ labels_stay_in_place(void **state)
 static void
 ascii_detail_has_only_ascii(void **state)
 {
-	struct page p;
+	struct page p = {0};
 
 	(void)state;
 	page_detail(&p, desk("神奈川"), &(struct page_setup){LANG_EN, true, 60, NULL, false}, NULL, false);
@@ -456,7 +456,7 @@ long_urls_wrap_whole(void **state)
 	const struct desk *k = desk("福岡");
 	const char *url = desk_cell(k, FIELD_CONTACT);
 	char joined[512] = "";
-	struct page p;
+	struct page p = {0};
 
 	(void)state;
 	page_detail(&p, k, &(struct page_setup){LANG_EN, false, 30, NULL, false}, NULL, false);
@@ -472,7 +472,7 @@ long_urls_wrap_whole(void **state)
 static void
 help_has_keys_marks_contacts_and_source(void **state)
 {
-	struct page p;
+	struct page p = {0};
 
 	(void)state;
 	page_help(&p, table, &(struct page_setup){LANG_EN, false, 70, NULL, false});
@@ -499,7 +499,7 @@ help_keys_stay_in_their_column(void **state)
 	(void)state;
 	for (int lang = LANG_EN; lang <= LANG_JA; lang++)
 		for (size_t width = 30; width <= 100; width++) {
-			struct page p;
+			struct page p = {0};
 			size_t first, column = 0;
 
 			page_help(&p, table, &(struct page_setup){(enum lang)lang,
@@ -536,7 +536,7 @@ help_keys_stay_in_their_column(void **state)
 static void
 help_has_a_word_for_callers_from_abroad(void **state)
 {
-	struct page p;
+	struct page p = {0};
 
 	(void)state;
 	for (int ascii = 0; ascii <= 1; ascii++) {
