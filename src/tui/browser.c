@@ -434,6 +434,7 @@ run(struct session *s, const struct table *t, const struct browser_options *o,
 		terminal_modes(true);
 	} while (handle_keys(s));
 	out_free(&s->out);
+	scrolls_free(&s->scrolls);
 	frame_plan_free(&s->plan);
 	stop_terminal(s->screen);
 	/* The alternate screen takes the desk with it: what was picked stays

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -34,7 +35,6 @@ usable(const char *cap)
 void
 scrolls_take(struct scrolls *sc)
 {
-	memset(sc, 0, sizeof *sc);
 	sc->region = usable(change_scroll_region);
 	sc->up = usable(parm_index);
 	sc->down = usable(parm_rindex);
@@ -82,16 +82,23 @@ cell_bytes(const cchar_t *c)
 	return c->chars[0] < 0x80 ? 1 : 2;
 }
 
-/* A row of a window, cell by cell: ncurses gives a row's characters
- * without the second columns of the wide ones, so each column is mapped
- * to the character over it. */
-struct row {
-	cchar_t cell[TERMINAL_MAX_COLS + 1];
-	short of[TERMINAL_MAX_COLS]; /* the character over each column */
-};
+/* Scratch row k (0 or 1) of sc, for the screen's width. */
+static struct scrolls_row
+scratch(struct scrolls *sc, int k)
+{
+	return (struct scrolls_row){sc->of + k * COLS, sc->cells + k * (COLS + 1)};
+}
+
+/* The hashes of row r's blocks: the screen's (which == sc->shown) or the
+ * frame's. */
+static uint32_t *
+hash_at(const struct scrolls *sc, int r, int which)
+{
+	return sc->hashes + ((size_t)r * 2 + (size_t)which) * SCROLLS_BLOCKS;
+}
 
 static bool
-read_row(WINDOW *w, int y, struct row *r)
+read_row(WINDOW *w, int y, const struct scrolls_row *r)
 {
 	int col = 0;
 
@@ -109,14 +116,14 @@ read_row(WINDOW *w, int y, struct row *r)
 }
 
 static const cchar_t *
-at(const struct row *r, int col)
+at(const struct scrolls_row *r, int col)
 {
 	return &r->cell[r->of[col]];
 }
 
 /* Whether column col shows the same in both rows. */
 static bool
-same_at(const struct row *a, const struct row *b, int col)
+same_at(const struct scrolls_row *a, const struct scrolls_row *b, int col)
 {
 	bool lead_a = col == 0 || a->of[col] != a->of[col - 1];
 	bool lead_b = col == 0 || b->of[col] != b->of[col - 1];
@@ -130,19 +137,20 @@ same_at(const struct row *a, const struct row *b, int col)
  * changed cells (or the cells between, when fewer), an SGR where the
  * attributes change, and a tail of blanks erased. */
 static long
-row_cost(int was, int y)
+row_cost(struct scrolls *sc, int was, int y)
 {
-	struct row now, old;
+	struct scrolls_row now_row = scratch(sc, 0), old_row = scratch(sc, 1);
+	const struct scrolls_row *now = &now_row, *old = &old_row;
 	long cost = 0, before_tail = 0;
 	int gap = -1; /* unchanged cells since the last changed one; -1: none */
 	bool tail_changed = false;
 	attr_t pen = A_NORMAL;
 
-	if (!read_row(newscr, y, &now) || (was >= 0 && !read_row(curscr, was, &old)))
+	if (!read_row(newscr, y, now) || (was >= 0 && !read_row(curscr, was, old)))
 		return (long)COLS * 4; /* unknown: as if all changed */
 	for (int x = 0; x < COLS; x++) {
-		const cchar_t *c = at(&now, x);
-		bool empty = blank(c), same = was >= 0 ? same_at(&now, &old, x) : empty;
+		const cchar_t *c = at(now, x);
+		bool empty = blank(c), same = was >= 0 ? same_at(now, old, x) : empty;
 
 		if (same) {
 			gap += gap >= 0;
@@ -216,17 +224,18 @@ scroll_op(const struct scrolls *sc, int top, int bottom, int n, char *out,
 
 /* FNV-1a over the cells of each block of row y; 0 for a blank block. */
 static void
-row_hashes(WINDOW *w, int y, uint32_t *hashes)
+row_hashes(struct scrolls *sc, WINDOW *w, int y, uint32_t *hashes)
 {
-	struct row r;
+	struct scrolls_row row = scratch(sc, 0);
+	const struct scrolls_row *r = &row;
 	int width = (COLS + SCROLLS_BLOCKS - 1) / SCROLLS_BLOCKS;
 
 	for (int b = 0; b < SCROLLS_BLOCKS; b++)
 		hashes[b] = 0;
-	if (!read_row(w, y, &r))
+	if (!read_row(w, y, r))
 		return;
 	for (int x = 0; x < COLS; x++) {
-		const cchar_t *c = at(&r, x);
+		const cchar_t *c = at(r, x);
 		uint32_t *h = &hashes[x / width];
 
 		if (*h == 0 && blank(c))
@@ -241,16 +250,18 @@ row_hashes(WINDOW *w, int y, uint32_t *hashes)
  * which most blocks of the frame (now) that changed are blocks of the
  * screen (was) moved, the most first: those for LIKELY_BLOCKS at least. */
 static void
-likely_shifts(uint32_t (*was)[SCROLLS_BLOCKS], uint32_t (*now)[SCROLLS_BLOCKS],
-    int rows, int *tried, int *ntried)
+likely_shifts(const struct scrolls *sc, int rows, int *tried, int *ntried)
 {
+	int was = sc->shown, now = !sc->shown;
 	int count[2 * TERMINAL_MAX_ROWS] = {0}; /* by shift + rows */
 
 	for (int r = 0; r < rows; r++)
 		for (int b = 0; b < SCROLLS_BLOCKS; b++)
-			if (now[r][b] && now[r][b] != was[r][b])
+			if (hash_at(sc, r, now)[b] &&
+			    hash_at(sc, r, now)[b] != hash_at(sc, r, was)[b])
 				for (int from = 0; from < rows; from++)
-					count[from - r + rows] += was[from][b] == now[r][b];
+					count[from - r + rows] +=
+					    hash_at(sc, from, was)[b] == hash_at(sc, r, now)[b];
 	while (*ntried < 3) {
 		int best = 0;
 
@@ -301,23 +312,22 @@ best_region(int n, int rows, const long *stay, const long *moved,
 /* Prefix sums of what each row costs: kept as it is (source = the row),
  * from the screen's row r + n, or from blanks (n = rows). */
 static void
-row_costs(int n, int rows, long *sums)
+row_costs(struct scrolls *sc, int n, int rows, long *sums)
 {
 	sums[0] = 0;
 	for (int r = 0; r < rows; r++) {
 		int from = n == rows ? -1 : r + n;
 		bool known = n == rows || (from >= 0 && from < rows);
 
-		sums[r + 1] = sums[r] + (known ? row_cost(from, r) : 0);
+		sums[r + 1] = sums[r] + (known ? row_cost(sc, from, r) : 0);
 	}
 }
 
 /* Scrolls the region that saves the most bytes, if one saves enough: for
  * the pane's own shift (0: none), and the shifts the rows' blocks
- * suggest (was: the screen's, now: the frame's). */
+ * suggest. */
 static void
-scroll_cheapest(const struct scrolls *sc, struct out *o, int rows,
-    int pane_shift, uint32_t (*was)[SCROLLS_BLOCKS], uint32_t (*now)[SCROLLS_BLOCKS])
+scroll_cheapest(struct scrolls *sc, struct out *o, int rows, int pane_shift)
 {
 	long stay[TERMINAL_MAX_ROWS + 1], moved[TERMINAL_MAX_ROWS + 1],
 	    fresh[TERMINAL_MAX_ROWS + 1];
@@ -327,16 +337,16 @@ scroll_cheapest(const struct scrolls *sc, struct out *o, int rows,
 
 	if (pane_shift)
 		tried[ntried++] = pane_shift;
-	likely_shifts(was, now, rows, tried, &ntried);
+	likely_shifts(sc, rows, tried, &ntried);
 	if (ntried == 0)
 		return;
-	row_costs(0, rows, stay);
-	row_costs(rows, rows, fresh);
+	row_costs(sc, 0, rows, stay);
+	row_costs(sc, rows, rows, fresh);
 	for (int i = 0; i < ntried; i++) {
 		scroll_op(sc, 0, rows - 1, tried[i], op, sizeof op);
 		if (!op[0])
 			return;
-		row_costs(tried[i], rows, moved);
+		row_costs(sc, tried[i], rows, moved);
 		best_region(tried[i], rows, stay, moved, fresh, (long)strlen(op),
 		    &best);
 	}
@@ -350,6 +360,37 @@ scroll_cheapest(const struct scrolls *sc, struct out *o, int rows,
 	wscrl(curscr, best.n);
 	scrollok(curscr, FALSE);
 	wsetscrreg(curscr, 0, LINES - 1);
+}
+
+/* The scratch memory, for this screen's size. */
+static bool
+sized(struct scrolls *sc, int rows)
+{
+	size_t cells = 2 * ((size_t)COLS + 1) * sizeof *sc->cells;
+	size_t hashes = (size_t)rows * 2 * SCROLLS_BLOCKS * sizeof *sc->hashes;
+	size_t of = 2 * (size_t)COLS * sizeof *sc->of;
+	char *block;
+
+	if (sc->cells && sc->sized_rows == rows && sc->sized_cols == COLS)
+		return true;
+	scrolls_free(sc);
+	if (!(block = malloc(cells + hashes + of)))
+		return false;
+	sc->cells = (cchar_t *)(void *)block;
+	sc->hashes = (uint32_t *)(void *)(block + cells);
+	sc->of = (short *)(void *)(block + cells + hashes);
+	sc->sized_rows = rows;
+	sc->sized_cols = COLS;
+	return true;
+}
+
+void
+scrolls_free(struct scrolls *sc)
+{
+	free(sc->cells);
+	sc->cells = NULL;
+	sc->hashes = NULL;
+	sc->of = NULL;
 }
 
 void
@@ -368,16 +409,20 @@ scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
 	    first - sc->first : sc->first - first) >= (size_t)h ? 0 :
 	    first > sc->first ? (int)(first - sc->first) :
 	    -(int)(sc->first - first);
-	uint32_t now[TERMINAL_MAX_ROWS][SCROLLS_BLOCKS];
 
+	if (!sized(sc, rows)) {
+		sc->rows = 0; /* nothing known of the screen */
+		return;
+	}
 	for (int r = 0; r < rows; r++)
 		if (!known || is_linetouched(newscr, r))
-			row_hashes(newscr, r, now[r]);
+			row_hashes(sc, newscr, r, hash_at(sc, r, !sc->shown));
 		else
-			memcpy(now[r], sc->hashes[r], sizeof now[r]);
+			memcpy(hash_at(sc, r, !sc->shown), hash_at(sc, r, sc->shown),
+			    SCROLLS_BLOCKS * sizeof *sc->hashes);
 	if (known && sc->move && sc->save && sc->restore)
-		scroll_cheapest(sc, o, rows, shift, sc->hashes, now);
-	memcpy(sc->hashes, now, (size_t)rows * sizeof now[0]);
+		scroll_cheapest(sc, o, rows, shift);
+	sc->shown = !sc->shown;
 	sc->rows = LINES;
 	sc->cols = COLS;
 	sc->y = y;

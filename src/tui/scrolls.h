@@ -21,6 +21,14 @@
  * beside one that did not still matches in its own blocks. */
 #define SCROLLS_BLOCKS 16
 
+/* A row of a window, cell by cell: ncurses gives a row's characters
+ * without the second columns of the wide ones, so each column is mapped
+ * to the character over it (see scrolls.c). */
+struct scrolls_row {
+	short *of; /* the character over each column */
+	cchar_t *cell;
+};
+
 struct scrolls {
 	/* The terminal's ways to scroll, taken from ncurses. */
 	const char *region, *up, *down, *delete_lines, *insert_lines, *move,
@@ -29,11 +37,22 @@ struct scrolls {
 	 * first line of its content shown, and which pane it is. */
 	int rows, cols, y, h, pane;
 	size_t first;
-	/* The screen's rows, hashed in blocks (see scrolls.c). */
-	uint32_t hashes[TERMINAL_MAX_ROWS][SCROLLS_BLOCKS];
+	/* Sized for the screen, and allocated again only when its size
+	 * changes: the rows of the screen and of the frame, hashed in blocks
+	 * (hash_at in scrolls.c), and two rows being compared. Not on the
+	 * stack, where the stack clash protection would write every page of
+	 * a frame sized for the largest screen; not in the session, whose
+	 * calloc clears what it is given. */
+	uint32_t *hashes;
+	short *of;
+	cchar_t *cells;
+	int sized_rows, sized_cols;
+	int shown; /* which of each row's two hashes is the screen's */
 };
 
-/* Takes the scrolling away from ncurses (after newterm). */
+/* Takes the terminal's ways to scroll (after newterm), into a struct
+ * that starts zeroed. It is not cleared here: that would write all its
+ * pages, most of which a session never uses. */
 void scrolls_take(struct scrolls *sc);
 
 /* Scrolls the rows of the pane f moved, when that is cheaper than drawing
@@ -46,5 +65,8 @@ void scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
  * scrolls_put and what else changed curscr): its guesses came to 1.4 times
  * the bytes, and links put before the frame would move with them. */
 void scrolls_forbid(struct out *o);
+
+/* Before the screen goes. */
+void scrolls_free(struct scrolls *sc);
 
 #endif
