@@ -133,7 +133,19 @@ $(BUILD)/fuzz_query_replay $(BUILD)/fuzz_line_replay: \
 
 unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
 	$(BUILD)/fuzz_view_replay $(BUILD)/fuzz_query_replay \
-	$(BUILD)/fuzz_line_replay
+	$(BUILD)/fuzz_line_replay $(BUILD)/make-man-keys
+
+# The man pages' lists of keys are made from the key table, as the help's
+# are: make man-keys writes them; tests/static.sh fails when they differ.
+$(BUILD)/make-man-keys: src/tools/make-man-keys.c $(CORE_OBJ)
+	$(COMPILE) $(DEPFLAGS) $(CORE_INCLUDES) $(LDFLAGS) -o $@ $< $(CORE_OBJ) \
+		$(filter %/places_compiled.o,$^)
+
+man-keys: $(BUILD)/make-man-keys
+	$(BUILD)/make-man-keys en doc/madoguchi.1 >$(BUILD)/madoguchi.1.tmp && \
+		mv $(BUILD)/madoguchi.1.tmp doc/madoguchi.1
+	$(BUILD)/make-man-keys ja doc/madoguchi.ja.1 >$(BUILD)/madoguchi.ja.1.tmp && \
+		mv $(BUILD)/madoguchi.ja.1.tmp doc/madoguchi.ja.1
 
 # libFuzzer, for FUZZ_SECONDS; new inputs go to build/fuzz-corpus, crashes
 # to tests/fuzz/crashes (commit them: `make check` replays them forever).
@@ -344,5 +356,5 @@ deb: $(BIN) src/debian/control src/debian/copyright src/debian/changelog
 clean:
 	rm -rf $(BUILD) madoguchi
 
-.PHONY: all objects unit-tests run build-deps deps asan check test fuzz screenshot bench bench-deps static install dist deb \
+.PHONY: all objects unit-tests man-keys run build-deps deps asan check test fuzz screenshot bench bench-deps static install dist deb \
 	uninstall clean

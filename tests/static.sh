@@ -79,6 +79,11 @@ if [ -e /usr/share/unicode/EastAsianWidth.txt ]; then
 else
 	skip "widths.h against the Unicode data: no /usr/share/unicode (unicode-data)"
 fi
+# The man pages' lists of keys are the key table's, as the help's are.
+for page in en:doc/madoguchi.1 ja:doc/madoguchi.ja.1; do
+	check "${page#*:}'s keys are the key table's (else: make man-keys)" sh -c "
+	    build/make-man-keys ${page%%:*} ${page#*:} | cmp -s - ${page#*:}"
+done
 if command -v mandoc >/dev/null; then
 	check "the man pages lint clean" sh -c "mandoc -Tlint -W warning doc/madoguchi.1 doc/madoguchi.ja.1 >&2"
 else

@@ -329,6 +329,26 @@ help_hint(enum hint h, const struct view *v, enum lang lang, char *out,
 	}
 }
 
+size_t
+help_key_rows(void)
+{
+	return COUNT_OF(key_rows);
+}
+
+void
+help_key_row(size_t i, enum lang lang, char *keys, size_t keys_cap,
+    char *what, size_t what_cap)
+{
+	char text[256];
+	const char *gap;
+
+	key_row_text(&key_rows[i], lang, text, sizeof text);
+	gap = strstr(text, "  ");
+	snprintf(keys, keys_cap, "%.*s", gap ? (int)(gap - text) :
+	    (int)strlen(text), text);
+	snprintf(what, what_cap, "%s", gap ? gap + 2 : "");
+}
+
 /* The keys, from the key table, in an aligned column. */
 static void
 help_keys(struct page *p)

@@ -1,6 +1,7 @@
 /* help: what the browser says of its keys: the help screen's rows of keys
- * (page_help, in pages.h, with the rest of the help) and the hint line of
- * each state, both made from the key table (keys.c). */
+ * (page_help, in pages.h, with the rest of the help; both man pages' KEYS
+ * lists, by src/tools/make-man-keys.c) and the hint line of each state,
+ * all made from the key table (keys.c). */
 #ifndef MADOGUCHI_HELP_H
 #define MADOGUCHI_HELP_H
 
@@ -22,5 +23,12 @@ enum hint {
  * quit  Tab detail  F2/C-y copy". */
 void help_hint(enum hint h, const struct view *v, enum lang lang,
     char *out, size_t cap);
+
+/* The help's rows of keys: how many, and row i in lang, its keys (names
+ * a space apart, in the key table's order; or a word, "typing") and what
+ * they do. */
+size_t help_key_rows(void);
+void help_key_row(size_t i, enum lang lang, char *keys, size_t keys_cap,
+    char *what, size_t what_cap);
 
 #endif

@@ -1,6 +1,6 @@
 /* keys: what a key means to the browser, given where the focus is: one
  * table of bindings, from which the key handling, the help's keys and
- * (held to it by test_keys) both man pages' KEYS sections come. No curses:
+ * both man pages' lists of keys (src/tools/make-man-keys.c) come. No curses:
  * keys come from keyin. */
 #ifndef MADOGUCHI_KEYS_H
 #define MADOGUCHI_KEYS_H

@@ -606,8 +606,8 @@ man_pages_name_the_bindings(void **state)
 		enum lang lang;
 		const char *words; /* tags that are no key */
 	} pages[] = {
-		{"doc/madoguchi.1", "KEYS", LANG_EN, "typing mouse"},
-		{"doc/madoguchi.ja.1", "キー", LANG_JA, "文字入力 マウス"},
+		{"doc/madoguchi.1", "KEYS", LANG_EN, "typing mouse Shift-drag M-"},
+		{"doc/madoguchi.ja.1", "キー", LANG_JA, "文字入力 マウス Shift+ドラッグ M-"},
 	};
 
 	(void)state;
