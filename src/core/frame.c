@@ -121,6 +121,8 @@ frame_plan_build(struct frame_plan *fp, struct view *v, int lines, int cols,
 	view_fit(v, at_least_one(l->list.h), page_content(&fp->page),
 	    at_least_one(l->detail.h));
 	plan_hint(fp, v, lang);
+	fp->cursor_shown = l->mode != LAYOUT_TOO_SMALL && !v->help &&
+	    v->focus == FOCUS_LIST;
 }
 
 void

@@ -19,6 +19,9 @@ struct frame_plan {
 	struct layout layout;
 	struct page page; /* empty when the panes show no page */
 	char hint[512];   /* the hint row: whole items that fit */
+	/* Whether the cursor shows, in the query where its characters end
+	 * (the column is draw's: the glyphs' widths are the terminal's). */
+	bool cursor_shown;
 	/* The detail's padding, kept from frame to frame: worked out again
 	 * only for another table, width or language. */
 	struct page_heights heights;

@@ -201,8 +201,7 @@ draw(struct session *s)
 	/* The stamp of the view as fitted: the next key starts from it. */
 	frame_stamp_update(&s->stamp, &s->view, LINES, COLS);
 	draw_frame(stdscr, &f);
-	curs_set(plan->layout.mode != LAYOUT_TOO_SMALL && !s->view.help &&
-	    s->view.focus == FOCUS_LIST);
+	curs_set(plan->cursor_shown);
 	send_frame(s, &f);
 }
 

@@ -592,6 +592,35 @@ the_desk_picked_is_remembered(void **state)
 	view_free(&v);
 }
 
+/* The plan says whether the cursor shows: in the query, while the keys
+ * go to it; not in the help, the detail, or a screen too small. A plan
+ * kept from frame to frame writes each page in the same memory. */
+static void
+the_plan_places_the_cursor(void **state)
+{
+	struct view v;
+	struct frame_plan plan = {0};
+
+	(void)state;
+	assert_true(view_init(&v, table, NULL, NULL, 0));
+	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
+	assert_true(plan.cursor_shown);
+	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
+	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
+	assert_false(plan.cursor_shown);
+	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
+	view_apply(&v, ACT_HELP, 10);
+	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
+	assert_false(plan.cursor_shown);
+	view_apply(&v, ACT_ESCAPE, 10);
+	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
+	assert_true(plan.cursor_shown);
+	frame_plan_build(&plan, &v, 2, 5, LANG_EN, false);
+	assert_false(plan.cursor_shown);
+	frame_plan_free(&plan);
+	view_free(&v);
+}
+
 /* A frame is painted only when what it shows changed: a key that changes
  * nothing (Up on the first desk) makes no frame; a move, a resize, a
  * status, a query do. The stamp is the fitted view's (frame_plan_build
@@ -648,6 +677,7 @@ main(void)
 		cmocka_unit_test(the_desk_picked_is_remembered),
 		cmocka_unit_test(help_keys_stay_in_their_column),
 		cmocka_unit_test(unchanged_frames_are_not_painted),
+		cmocka_unit_test(the_plan_places_the_cursor),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, load, unload);
