@@ -204,6 +204,9 @@ if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; the
 	awk '/^read\(0/ { if (n) print n; n = 0 } /^write\(1/ { n++ }' "$tmp/trace" >"$tmp/frames"
 	check "a move is one write" sh -c "[ \"\$(sed -n 2p '$tmp/frames')\" = 1 ]"
 	check "every key's frame is one write" sh -c "[ \"\$(sed 1d '$tmp/frames' | sort -u)\" = 1 ]"
+	# The cursor keys are set to normal mode with the other modes, so that
+	# ESC O D is only ever PuTTY's Ctrl-Left.
+	check "the cursor keys are put in normal mode (DECCKM off)" grep -q '^write(1, "\\33\[?1l\\33\[?2004h' "$tmp/trace"
 	# The move's write: the first after the read of Down.
 	awk '/^read\(0/ { reads++ } reads == 1 && /^write\(1/ { print; exit }' "$tmp/trace" >"$tmp/move"
 	check "the move's write holds its links" grep -q 'police.pref.aomori.jp' "$tmp/move"

@@ -262,6 +262,12 @@ ss3_key(struct keyin *k, unsigned char final, struct key *out)
 	if (final >= 'a' && final <= 'd') /* rxvt: Ctrl-arrows */
 		return letter_key((unsigned char)(final - 'a' + 'A'), false,
 		    &id) ? put(out, id, MOD_CTRL | meta) : 0;
+	/* The browser keeps the cursor keys in normal mode (DECCKM off):
+	 * arrows alone are then ESC [ A to D everywhere, and ESC O A to D
+	 * is PuTTY's Ctrl with an arrow (its default mode). */
+	if (final >= 'A' && final <= 'D' && k->seq_len == 0)
+		return letter_key(final, true, &id) ?
+		    put(out, id, MOD_CTRL | meta) : 0;
 	return letter_key(final, true, &id) ?
 	    put(out, id, xterm_mods(ps.n ? ps.p[ps.n - 1] : 0) | meta) : 0;
 }
@@ -329,6 +335,8 @@ ground(struct keyin *k, unsigned char b, struct key *out)
 			return 0;
 		}
 		k->meta = false;
+		if (b == 0x7f && k->del_is_delete)
+			return put(out, K_DELETE, 0);
 		return put_char(out, b, 0, false);
 	}
 	if (!utf8_take(k, b, &cp))

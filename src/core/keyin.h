@@ -66,6 +66,9 @@ struct keyin {
 	 * [ or an O starts the rest of a sequence that a slow link split
 	 * (late_seq while it is read); what it makes no key of is typed. */
 	bool late, late_seq;
+	/* The terminal's erase character is ^H (stty erase ^H, as with
+	 * PuTTY's SCO keys): 0x7f is then the Delete key, not Backspace. */
+	bool del_is_delete;
 };
 
 /* How long after a lone Esc the rest of its sequence may still come: a

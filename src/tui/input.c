@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <termios.h>
 #include <unistd.h>
 #include <sys/select.h>
 #ifdef __GLIBC__
@@ -89,8 +90,11 @@ input_start(bool mouse, struct limits *limits)
 {
 	const char *delay = getenv("ESCDELAY");
 	long ms = delay && *delay ? strtol(delay, NULL, 10) : ESC_DELAY_MS;
+	struct termios tty;
 
 	keyin_init(&in.keyin, mouse);
+	in.keyin.del_is_delete = tcgetattr(STDIN_FILENO, &tty) == 0 &&
+	    tty.c_cc[VERASE] == 0x08;
 	in.esc_delay_ms = ms < 1 ? 1 : ms > 10000 ? 10000 : ms;
 	in.pos = in.len = in.queued = in.next = 0;
 	in.limits = limits;

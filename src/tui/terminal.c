@@ -176,12 +176,15 @@ terminal_modes_init(bool mouse)
 }
 
 /* Bracketed paste (2004), and the mouse: button presses (1000) reported in
- * SGR form (1006), which has no limit on the column. */
+ * SGR form (1006), which has no limit on the column. The cursor keys in
+ * normal mode (DECCKM off, 1l), whatever a program before left: arrows
+ * alone are ESC [ A to D, and ESC O A to D is PuTTY's Ctrl with an arrow
+ * (keyin). */
 void
 terminal_modes(bool on)
 {
-	const char *set = modes.mouse ? "\033[?2004h\033[?1000h\033[?1006h" :
-	    "\033[?2004h";
+	const char *set = modes.mouse ?
+	    "\033[?1l\033[?2004h\033[?1000h\033[?1006h" : "\033[?1l\033[?2004h";
 	const char *reset = modes.mouse ?
 	    "\033[?1006l\033[?1000l\033[?2004l" : "\033[?2004l";
 	const char *s = on ? set : reset;

@@ -66,8 +66,11 @@ static const struct sent table_of_keys[] = {
 	{"xterm", "\033[B", K_DOWN, 0, 0},
 	{"xterm", "\033[C", K_RIGHT, 0, 0},
 	{"xterm", "\033[D", K_LEFT, 0, 0},
-	{"xterm", "\033OA", K_UP, 0, 0},
-	{"xterm", "\033OB", K_DOWN, 0, 0},
+	/* SS3 A to D: Ctrl with an arrow, as PuTTY sends them in its default
+	 * mode (the browser sets the cursor keys to normal mode, where every
+	 * terminal sends an arrow alone as ESC [ A); Ctrl-Up is Up. */
+	{"xterm", "\033OA", K_UP, MOD_CTRL, 0},
+	{"xterm", "\033OB", K_DOWN, MOD_CTRL, 0},
 	{"xterm", "\033[1;5C", K_RIGHT, MOD_CTRL, 0},
 	{"xterm", "\033[1;5D", K_LEFT, MOD_CTRL, 0},
 	{"xterm", "\033[1;3D", K_LEFT, MOD_ALT, 0},
@@ -103,7 +106,8 @@ static const struct sent table_of_keys[] = {
 	{"putty", "\033[1~", K_HOME, 0, 0},
 	{"putty", "\033[4~", K_END, 0, 0},
 	{"putty", "\033\033[A", K_UP, MOD_ALT, 0},
-	{"putty", "\033OD", K_LEFT, 0, 0}, /* Ctrl-Left: the other cursor mode */
+	{"putty", "\033OD", K_LEFT, MOD_CTRL, 0}, /* Ctrl-Left, default mode */
+	{"putty", "\033OC", K_RIGHT, MOD_CTRL, 0},
 	/* PuTTY, Linux mode */
 	{"putty-linux", "\033[[A", K_F1, 0, 0},
 	{"putty-linux", "\033[[B", K_FN(2), 0, 0},
@@ -478,6 +482,10 @@ keys_act_as_documented(void **state)
 	assert_int_equal(act(&v, "\033OQ"), ACT_COPY_PHONE);
 	assert_int_equal(act(&v, "\033[[B"), ACT_COPY_PHONE);
 	assert_int_equal(act(&v, "\033[1;5C"), ACT_WORD_RIGHT);
+	/* PuTTY's Ctrl-arrows (default mode); its Ctrl-Up is Up. */
+	assert_int_equal(act(&v, "\033OD"), ACT_WORD_LEFT);
+	assert_int_equal(act(&v, "\033OC"), ACT_WORD_RIGHT);
+	assert_int_equal(act(&v, "\033OB"), ACT_DOWN);
 	assert_int_equal(act(&v, "\033b"), ACT_WORD_LEFT);
 	assert_int_equal(act(&v, "\033f"), ACT_WORD_RIGHT);
 	assert_int_equal(act(&v, "\033\177"), ACT_DELETE_WORD);
@@ -510,6 +518,26 @@ keys_act_as_documented(void **state)
 	assert_int_equal(keys_action(&k, &v, text, &len), ACT_NONE);
 	assert_int_equal(len, 1);
 	view_free(&v);
+}
+
+/* Where the terminal's erase character is ^H (stty erase ^H, PuTTY's SCO
+ * keys), 0x7f is the Delete key; elsewhere it is Backspace. */
+static void
+del_is_delete_where_erase_is_ctrl_h(void **state)
+{
+	struct keyin k;
+	struct key got[KEYIN_MAX_KEYS];
+
+	(void)state;
+	keyin_init(&k, false);
+	assert_int_equal(keyin_byte(&k, 0x7f, got), 1);
+	assert_int_equal(got[0].id, K_CHAR);
+	assert_int_equal(got[0].ch, 0x7f);
+	k.del_is_delete = true;
+	assert_int_equal(keyin_byte(&k, 0x7f, got), 1);
+	assert_int_equal(got[0].id, K_DELETE);
+	assert_int_equal(keyin_byte(&k, 0x08, got), 1); /* ^H: Backspace */
+	assert_int_equal(got[0].ch, 0x08);
 }
 
 /* One key table (keys.c): what the help, both man pages and the hints
@@ -762,6 +790,7 @@ main(void)
 		cmocka_unit_test(any_bytes_then_a_pause_recover),
 		cmocka_unit_test(waits_are_longer_inside_a_sequence),
 		cmocka_unit_test(keys_act_as_documented),
+		cmocka_unit_test(del_is_delete_where_erase_is_ctrl_h),
 		cmocka_unit_test(help_lists_every_binding),
 		cmocka_unit_test(man_pages_name_the_bindings),
 		cmocka_unit_test(readme_names_bindings),
