@@ -78,14 +78,21 @@ xterm_mods(long m)
 	    (bits & 4 ? MOD_CTRL : 0);
 }
 
-/* The key of ESC [ n ~ (VT220, xterm, PuTTY, Tera Term, rxvt). */
+/* The key of ESC [ n ~ (VT220, xterm, PuTTY, Tera Term, rxvt), or of
+ * PuTTY's VT400 keys. */
 static bool
-tilde_key(long n, enum key_id *id)
+tilde_key(long n, bool vt400, enum key_id *id)
 {
+	static const enum key_id vt400_keys[] = {K_INSERT, K_HOME, K_PAGE_UP,
+		K_DELETE, K_END, K_PAGE_DOWN};
 	static const signed char fkey[] = {
 		/* 11 */ 1, 2, 3, 4, 5, 0, 6, 7, 8, 9, 10, 0, 11, 12, 13, 14, 0,
 		/* 28 */ 15, 16, 0, 17, 18, 19, 20};
 
+	if (vt400 && n >= 1 && n <= 6) {
+		*id = vt400_keys[n - 1];
+		return true;
+	}
 	switch (n) {
 	case 1: case 7: *id = K_HOME; return true;
 	case 2: *id = K_INSERT; return true;
@@ -211,12 +218,12 @@ csi_key(struct keyin *k, unsigned char final, struct key *out)
 		    ps.p[2] <= 0x10FFFF)
 			return put_char(out, (uint32_t)ps.p[2],
 			    xterm_mods(ps.p[1]) | meta, false);
-		return tilde_key(ps.p[0], &id) ?
+		return tilde_key(ps.p[0], k->vt400, &id) ?
 		    put(out, id, xterm_mods(ps.p[1]) | meta) : 0;
 	}
 	/* rxvt: Shift, Ctrl and both as the last byte in place of ~. */
 	if ((final == '$' || final == '^' || final == '@') && ps.digits_only)
-		return tilde_key(ps.p[0], &id) ? put(out, id, meta |
+		return tilde_key(ps.p[0], k->vt400, &id) ? put(out, id, meta |
 		    (final == '^' ? MOD_CTRL : final == '$' ? MOD_SHIFT :
 		    MOD_CTRL | MOD_SHIFT)) : 0;
 	if (final >= 'a' && final <= 'd' && ps.n <= 1) /* rxvt: Shift-arrows */

@@ -69,6 +69,11 @@ struct keyin {
 	/* The terminal's erase character is ^H (stty erase ^H, as with
 	 * PuTTY's SCO keys): 0x7f is then the Delete key, not Backspace. */
 	bool del_is_delete;
+	/* PuTTY's VT400 keys (MADOGUCHI_KEYS=vt400): the six editing keys
+	 * send ESC [1~ to [6~ in the VT220 keypad's order, Insert Home PgUp
+	 * Delete End PgDn, where every other terminal sends Home Insert
+	 * Delete End PgUp PgDn. Nothing in the bytes tells them apart. */
+	bool vt400;
 };
 
 /* How long after a lone Esc the rest of its sequence may still come: a

@@ -88,13 +88,14 @@ input_catch_signals(bool restricted)
 void
 input_start(bool mouse, struct limits *limits)
 {
-	const char *delay = getenv("ESCDELAY");
+	const char *delay = getenv("ESCDELAY"), *keys = getenv("MADOGUCHI_KEYS");
 	long ms = delay && *delay ? strtol(delay, NULL, 10) : ESC_DELAY_MS;
 	struct termios tty;
 
 	keyin_init(&in.keyin, mouse);
 	in.keyin.del_is_delete = tcgetattr(STDIN_FILENO, &tty) == 0 &&
 	    tty.c_cc[VERASE] == 0x08;
+	in.keyin.vt400 = keys && strcmp(keys, "vt400") == 0;
 	in.esc_delay_ms = ms < 1 ? 1 : ms > 10000 ? 10000 : ms;
 	in.pos = in.len = in.queued = in.next = 0;
 	in.limits = limits;

@@ -540,6 +540,34 @@ del_is_delete_where_erase_is_ctrl_h(void **state)
 	assert_int_equal(got[0].ch, 0x08);
 }
 
+/* PuTTY's VT400 keys, when MADOGUCHI_KEYS says so: the editing keys in
+ * the VT220 keypad's order; the function keys as ever. */
+static void
+vt400_keys_in_their_order(void **state)
+{
+	static const struct {
+		const char *bytes;
+		enum key_id id;
+	} keys[] = {
+		{"\033[1~", K_INSERT}, {"\033[2~", K_HOME},
+		{"\033[3~", K_PAGE_UP}, {"\033[4~", K_DELETE},
+		{"\033[5~", K_END}, {"\033[6~", K_PAGE_DOWN},
+		{"\033[11~", K_F1}, {"\033[5;5~", K_END},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		struct keyin k;
+		struct key got[KEYIN_MAX_KEYS];
+
+		keyin_init(&k, false);
+		k.vt400 = true;
+		assert_int_equal(feed(&k, keys[i].bytes, strlen(keys[i].bytes),
+		    got, KEYIN_MAX_KEYS), 1);
+		assert_int_equal(got[0].id, keys[i].id);
+	}
+}
+
 /* One key table (keys.c): what the help, both man pages and the hints
  * say of the keys is what the table binds. */
 
@@ -791,6 +819,7 @@ main(void)
 		cmocka_unit_test(waits_are_longer_inside_a_sequence),
 		cmocka_unit_test(keys_act_as_documented),
 		cmocka_unit_test(del_is_delete_where_erase_is_ctrl_h),
+		cmocka_unit_test(vt400_keys_in_their_order),
 		cmocka_unit_test(help_lists_every_binding),
 		cmocka_unit_test(man_pages_name_the_bindings),
 		cmocka_unit_test(readme_names_bindings),
