@@ -259,7 +259,7 @@ note_link(const struct frame *f, int y, int x, int room, const char *text,
 	if (!l || l->count == DRAW_MAX_LINKS || room <= 0 || len == 0)
 		return;
 	l->spot[l->count++] = (struct link_spot){y, x, len < room ? len : room,
-		text, url, attr};
+		url, attr};
 }
 
 /* '^' and 'v' where the page goes on above and below the pane: on the

@@ -27,11 +27,10 @@ struct theme {
  * background; call after start_color when color is true. */
 void theme_init(struct theme *th, bool color);
 
-/* A URL, or a line's part of one, drawn at (y, x) in len columns of
- * ASCII text with attr: the browser makes it a hyperlink. */
+/* A URL, or a line's part of one, drawn at (y, x) in len columns with
+ * attr: the browser makes the cells there a hyperlink to url. */
 struct link_spot {
 	int y, x, len;
-	const char *text; /* what was drawn there; valid while the page is */
 	const char *url;
 	attr_t attr;
 };

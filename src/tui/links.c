@@ -1,10 +1,10 @@
 /* links: see links.h. */
 #include "links.h"
 
-#include "out.h"
-
 #include <stdio.h>
 #include <string.h>
+
+#include "out.h"
 
 /* Cells are read and compared this many at a time: a bounded buffer on
  * the stack, whatever the width. */
@@ -16,7 +16,8 @@ put_text(struct out *o, const char *s)
 	out_bytes(o, s, strlen(s));
 }
 
-/* FNV-1a: one id for one URL, wherever and however often it is shown. */
+/* FNV-1a: one id for one URL, wherever and however often it is shown;
+ * 24 bits, six hex digits, are plenty for the links of one screen. */
 static unsigned long
 url_id(const char *url)
 {
@@ -24,7 +25,7 @@ url_id(const char *url)
 
 	for (; *url; url++)
 		h = (h ^ (unsigned char)*url) * 16777619u;
-	return h & 0xffffffffu;
+	return h & 0xffffffu;
 }
 
 /* A link's target goes into the terminal as it is: printable ASCII only,
@@ -142,14 +143,14 @@ put_cells(struct out *o, const struct link_spot *s, struct pen *pen)
  * other: one link, with an id when it has more than one part, so that a
  * terminal takes them as one. */
 static void
-put_link(struct out *o, const struct drawn_links *spots, size_t first, size_t end,
-    struct pen *pen)
+put_link(struct out *o, const struct drawn_links *spots, size_t first,
+    size_t end, struct pen *pen)
 {
 	const char *url = spots->spot[first].url;
 	char open[32];
 
 	if (end - first > 1)
-		snprintf(open, sizeof open, "\033]8;id=m%06lx;", url_id(url) & 0xffffff);
+		snprintf(open, sizeof open, "\033]8;id=m%06lx;", url_id(url));
 	else
 		snprintf(open, sizeof open, "\033]8;;");
 	put_text(o, open);
@@ -166,7 +167,6 @@ links_put(struct out *o, const struct drawn_links *spots, bool every)
 	bool saved = false;
 	/* ncurses ends each frame with the pen at normal. */
 	struct pen pen = {A_NORMAL, 0};
-
 
 	for (size_t i = 0, end; i < spots->count; i = end) {
 		bool shown = true, ascii = url_safe(spots->spot[i].url);

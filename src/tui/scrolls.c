@@ -17,8 +17,8 @@
 #define MOVE_BYTES 6
 /* And what a change of attributes costs, about. */
 #define SGR_BYTES 6
-/* A shift is tried when this many blocks of rows (see SCROLLS_BLOCKS) would be
- * where the screen has them after it, and not before. */
+/* A shift is tried when this many blocks of rows (SCROLLS_BLOCKS a row)
+ * would be where the screen has them after it, and not before. */
 #define LIKELY_BLOCKS 4
 /* A scroll must save this many bytes by the estimates, which are not
  * exact, to be worth it. */

@@ -1,9 +1,11 @@
 /* scrolls: the scrolling of a frame, chosen here rather than by ncurses.
- * ncurses guesses from the rows' hashes, and where a list scrolls beside
+ * ncurses guesses from whole rows' hashes, and where a list scrolls beside
  * the detail it scrolled part of the screen and drew the rest again, at
- * 1.4 times the bytes needed. It is told it cannot scroll; before a frame
- * goes out, this module scrolls the rows of the pane that moved, whole
- * rows of the screen, when that costs fewer bytes than drawing them. */
+ * 1.4 times the bytes needed. Before a frame goes out, this module
+ * estimates the bytes of the frame with and without a scroll (the pane's
+ * own move, or a shift that blocks of rows suggest), scrolls whole rows
+ * of the screen when that is cheaper, and then keeps ncurses from
+ * scrolling on its own (scrolls_forbid). */
 #ifndef MADOGUCHI_SCROLLS_H
 #define MADOGUCHI_SCROLLS_H
 
