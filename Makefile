@@ -133,7 +133,11 @@ $(BUILD)/fuzz_query_replay $(BUILD)/fuzz_line_replay: \
 
 unit-tests: $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/fuzz_replay \
 	$(BUILD)/fuzz_view_replay $(BUILD)/fuzz_query_replay \
-	$(BUILD)/fuzz_line_replay $(BUILD)/make-man-keys
+	$(BUILD)/fuzz_line_replay $(BUILD)/make-man-keys \
+	$(BUILD)/bench_reference $(BUILD)/bench_scale
+
+# make check builds the benchmark's programs too, so that they cannot
+# stop linking unseen (bench_reference did, when labels came to need text).
 
 # The man pages' lists of keys are made from the key table, as the help's
 # are: make man-keys writes them; tests/static.sh fails when they differ.
@@ -264,9 +268,10 @@ test: $(BIN) $(UNIT_TESTS) $(BUILD)/test_screen $(BUILD)/make-places
 
 # The benchmark (not part of check): the reference program is built with
 # the same flags as madoguchi.
-$(BUILD)/bench_reference: tests/bench/reference.c $(BUILD)/labels.o | $(BUILD)
+$(BUILD)/bench_reference: tests/bench/reference.c $(BUILD)/labels.o \
+		$(BUILD)/text.o $(BUILD)/text_fold.o | $(BUILD)
 	$(COMPILE) $(CORE_INCLUDES) $(CURSES_CFLAGS) $(LDFLAGS) -o $@ $< \
-		$(BUILD)/labels.o $(CURSES_LIBS)
+		$(BUILD)/labels.o $(BUILD)/text.o $(BUILD)/text_fold.o $(CURSES_LIBS)
 
 $(BUILD)/bench_scale: tests/bench/scale.c $(CORE_OBJ) $(DATA_OBJ)
 	$(COMPILE) $(CORE_INCLUDES) -Isrc/data $(LDFLAGS) -o $@ $< $(CORE_OBJ) \

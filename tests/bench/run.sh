@@ -62,6 +62,23 @@ e = m["exit_ms"]["median"]
 print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 60 ms {'met' if e <= 60 else 'NOT MET'}")
 PY
 
+# The same moves against the reference at the three common sizes. The
+# reference draws no links; madoguchi's moves include its links.
+echo
+echo "== bytes per selection move against the reference, three sizes, $REPEAT runs (median)"
+for size in "80 24" "100 30" "120 40"; do
+	set -- $size
+	bench --cols "$1" --rows "$2" --keys "$NAV ESC ESC" --last-quits -- ./madoguchi >"$tmp/m$1.json"
+	bench --cols "$1" --rows "$2" --keys "$NAV ESC ESC" --last-quits -- ./madoguchi --no-hyperlinks >"$tmp/n$1.json"
+	bench --cols "$1" --rows "$2" --keys "$NAV q" --last-quits -- build/bench_reference data/desks.tsv >"$tmp/r$1.json"
+	python3 - "$tmp/m$1.json" "$tmp/n$1.json" "$tmp/r$1.json" "${1}x$2" <<'PY'
+import json, sys
+m, n, r = (json.load(open(p))["summary"]["nav_bytes"]["median"] for p in sys.argv[1:4])
+print(f"  {sys.argv[4]:7} reference {r:4.0f} B;  madoguchi {m:4.0f} B with its links, {m / r:4.2f}x;"
+      f"  {n:4.0f} B without, {n / r:4.2f}x")
+PY
+done
+
 # Every move of a sweep through the list against its floor: the fewest
 # bytes that take the screen from one frame to the next (floor.py builds
 # them and replays them in pyte before it believes them).
