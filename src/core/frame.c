@@ -109,6 +109,29 @@ plan_hint(struct frame_plan *fp, const struct view *v, enum lang lang)
 	}
 }
 
+/* The query line: what of the query shows, with the cursor in view. */
+static void
+plan_query(struct frame_plan *fp, const struct view *v, bool ascii)
+{
+	struct frame_query *q = &fp->query;
+	const struct rect *r = &fp->layout.query;
+	int field;
+
+	snprintf(q->count, sizeof q->count, "%zu/%zu", v->nrows,
+	    v->table->count);
+	field = r->w - FRAME_PROMPT_WIDTH - (int)strlen(q->count) - 1;
+	/* Characters go from the start until the cursor fits the field. */
+	q->from = 0;
+	while (field > 0 && v->query[q->from] && (int)text_shown_width(v->query +
+	    q->from, v->cursor - q->from, ascii) >= field)
+		q->from += text_decode(v->query + q->from,
+		    strlen(v->query + q->from), &(uint32_t){0});
+	q->cursor_x = r->x + FRAME_PROMPT_WIDTH + (int)text_shown_width(v->query +
+	    q->from, v->cursor - q->from, ascii);
+	q->cursor_shown = fp->layout.mode != LAYOUT_TOO_SMALL && !v->help &&
+	    v->focus == FOCUS_LIST;
+}
+
 void
 frame_plan_build(struct frame_plan *fp, struct view *v, int lines, int cols,
     enum lang lang, bool ascii)
@@ -121,8 +144,7 @@ frame_plan_build(struct frame_plan *fp, struct view *v, int lines, int cols,
 	view_fit(v, at_least_one(l->list.h), page_content(&fp->page),
 	    at_least_one(l->detail.h));
 	plan_hint(fp, v, lang);
-	fp->cursor_shown = l->mode != LAYOUT_TOO_SMALL && !v->help &&
-	    v->focus == FOCUS_LIST;
+	plan_query(fp, v, ascii);
 }
 
 void

@@ -15,13 +15,25 @@
 #include "pages.h"
 #include "view.h"
 
+/* The query line's prompt, "> ". */
+#define FRAME_PROMPT_WIDTH 2
+
+/* The query line as planned: the count ("3/47") at its right, the byte
+ * of the query shown first (the start scrolls away to keep the cursor in
+ * view), the cursor's column, and whether the cursor shows at all (not in
+ * the help, the detail, or a screen too small). */
+struct frame_query {
+	char count[48];
+	size_t from;
+	int cursor_x;
+	bool cursor_shown;
+};
+
 struct frame_plan {
 	struct layout layout;
 	struct page page; /* empty when the panes show no page */
 	char hint[512];   /* the hint row: whole items that fit */
-	/* Whether the cursor shows, in the query where its characters end
-	 * (the column is draw's: the glyphs' widths are the terminal's). */
-	bool cursor_shown;
+	struct frame_query query;
 	/* The detail's padding, kept from frame to frame: worked out again
 	 * only for another table, width or language. */
 	struct page_heights heights;

@@ -1,11 +1,15 @@
 /* text: see text.h. Decoding, width, what is shown and fitting; folding
  * for search is text_fold.c's. The widths are Unicode's (widths.h), the
  * unsafe characters this file's. */
+/* wcwidth is X/Open's. */
+#define _XOPEN_SOURCE 700
+
 #include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "count_of.h"
 
@@ -167,6 +171,38 @@ text_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 		n = snprintf(g->bytes, sizeof g->bytes, "<U+%04X>", (unsigned)cp);
 	g->len = (size_t)n;
 	g->cp = 0;
+}
+
+int
+text_shown_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
+{
+	int cw;
+
+	text_glyph(s, len, ascii, g);
+	if (!g->cp)
+		return (int)g->len;
+	cw = text_cp_width(g->cp);
+	if (cw < 0 || wcwidth((wchar_t)g->cp) != cw) {
+		snprintf(g->bytes, sizeof g->bytes, "<U+%04X>", (unsigned)g->cp);
+		g->len = strlen(g->bytes);
+		g->cp = 0;
+		return (int)g->len;
+	}
+	return cw;
+}
+
+size_t
+text_shown_width(const char *s, size_t len, bool ascii)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < len;) {
+		struct glyph g;
+
+		used += (size_t)text_shown_glyph(s + i, len - i, ascii, &g);
+		i += g.consumed;
+	}
+	return used;
 }
 
 /* Appends len bytes of s to out (cap bytes) at *at, as far as they fit,

@@ -124,6 +124,16 @@ struct glyph {
  * other character as <U+XXXX>, never as a bare '?'. */
 void text_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
 
+/* The glyph shown for the character at s (len > 0), as text_glyph gives
+ * it, and the columns it takes: a character whose width the C library
+ * (wcwidth, in the terminal's locale) gives otherwise than the table is
+ * shown as <U+XXXX>, so that no cell falls out of step with the
+ * terminal. */
+int text_shown_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
+
+/* The columns the first len bytes of s take, shown so. */
+size_t text_shown_width(const char *s, size_t len, bool ascii);
+
 /* The longest escape text_sanitize writes for one input byte. */
 #define TEXT_ESCAPE_GROWTH 4
 

@@ -189,7 +189,7 @@ draw(struct session *s)
 {
 	struct frame_plan *plan = &s->plan;
 	struct drawn_links drawn;
-	struct frame f = {&s->view, &plan->layout, &plan->page, plan->hint,
+	struct frame f = {&s->view, &plan->layout, &plan->page, plan->hint, &plan->query,
 		&s->theme, s->lang, s->ascii, s->status_link,
 		s->hyperlinks ? &drawn : NULL};
 
@@ -201,7 +201,7 @@ draw(struct session *s)
 	/* The stamp of the view as fitted: the next key starts from it. */
 	frame_stamp_update(&s->stamp, &s->view, LINES, COLS);
 	draw_frame(stdscr, &f);
-	curs_set(plan->cursor_shown);
+	curs_set(plan->query.cursor_shown);
 	send_frame(s, &f);
 }
 

@@ -51,41 +51,6 @@ put_cell(WINDOW *w, wchar_t wc, struct cell_style s)
 	wadd_wch(w, &cell);
 }
 
-/* The glyph drawn for the character at s (len > 0), and its columns. */
-static int
-shown_glyph(const struct frame *f, const char *s, size_t len,
-    struct glyph *g)
-{
-	int cw;
-
-	text_glyph(s, len, f->ascii, g);
-	if (!g->cp)
-		return (int)g->len;
-	cw = text_cp_width(g->cp);
-	if (cw < 0 || wcwidth((wchar_t)g->cp) != cw) {
-		snprintf(g->bytes, sizeof g->bytes, "<U+%04X>", (unsigned)g->cp);
-		g->len = strlen(g->bytes);
-		g->cp = 0;
-		return (int)g->len;
-	}
-	return cw;
-}
-
-/* The columns the first len bytes of text take, drawn. */
-static int
-shown_width(const struct frame *f, const char *text, size_t len)
-{
-	int used = 0;
-
-	for (size_t i = 0; i < len;) {
-		struct glyph g;
-
-		used += shown_glyph(f, text + i, len - i, &g);
-		i += g.consumed;
-	}
-	return used;
-}
-
 /* Draws text at (y, x) in at most `width` columns, styling bytes inside
  * spans with `hl`; returns the columns used. */
 static int
@@ -99,7 +64,7 @@ put_marked(WINDOW *w, const struct frame *f, int y, int x, int width,
 	wmove(w, y, x);
 	while (i < len && used < width) {
 		struct glyph g;
-		int cw = shown_glyph(f, text + i, len - i, &g);
+		int cw = text_shown_glyph(text + i, len - i, f->ascii, &g);
 
 		while (span < nspans && spans[span].end <= i)
 			span++;
@@ -147,7 +112,7 @@ list_cell(WINDOW *w, const struct frame *f, const struct desk *desk,
 	if (width <= 0)
 		return;
 	/* Too wide for its column: cut at a character, and a '~' says so. */
-	if (shown_width(f, text, strlen(text)) > width) {
+	if ((int)text_shown_width(text, strlen(text), f->ascii) > width) {
 		int used = put_marked(w, f, y, x, width - 1, text, spans, n,
 		    s, selected ? th->selected_match : th->match);
 
@@ -171,7 +136,7 @@ draw_place_note(WINDOW *w, const struct frame *f, const struct desk *desk,
 		return;
 	snprintf(shown, sizeof shown, "(%s)", note);
 	/* Cut, it says so, as a cell does. */
-	if (shown_width(f, shown, strlen(shown)) > end - x) {
+	if ((int)text_shown_width(shown, strlen(shown), f->ascii) > end - x) {
 		int used = put_plain(w, f, y, x, end - x - 1, shown,
 		    f->theme->note);
 
@@ -310,32 +275,22 @@ draw_list(WINDOW *w, const struct frame *f)
 		draw_list_row(w, f, r->y + i, v->top + (size_t)i);
 }
 
-/* The query with the cursor kept in view, and N/TOTAL at the right. */
+/* The query from where the plan shows it, the cursor where it planned
+ * it, and N/TOTAL at the right. */
 static void
 draw_query(WINDOW *w, const struct frame *f)
 {
-	const struct view *v = f->view;
 	const struct rect *r = &f->layout->query;
-	char count[48];
-	const char *shown = v->query;
-	int count_w, prompt_w = 2, field;
+	int count_w = (int)strlen(f->query->count);
+	int field = r->w - FRAME_PROMPT_WIDTH - count_w - 1;
 
-	snprintf(count, sizeof count, "%zu/%zu", v->nrows, v->table->count);
-	count_w = (int)strlen(count);
-	field = r->w - prompt_w - count_w - 1;
 	mvwaddstr(w, r->y, r->x, "> ");
-	if (field > 0) {
-		/* Skip characters from the start until the cursor fits. */
-		while (*shown && shown_width(f, shown, v->cursor -
-		    (size_t)(shown - v->query)) >= field)
-			shown += text_decode(shown, strlen(shown), &(uint32_t){0});
-		put_plain(w, f, r->y, r->x + prompt_w, field, shown,
-		    f->theme->text);
-	}
+	if (field > 0)
+		put_plain(w, f, r->y, r->x + FRAME_PROMPT_WIDTH, field,
+		    f->view->query + f->query->from, f->theme->text);
 	if (r->w > count_w)
-		mvwaddstr(w, r->y, r->x + r->w - count_w, count);
-	wmove(w, r->y, r->x + prompt_w + shown_width(f, shown, v->cursor -
-	    (size_t)(shown - v->query)));
+		mvwaddstr(w, r->y, r->x + r->w - count_w, f->query->count);
+	wmove(w, r->y, f->query->cursor_x);
 }
 
 /* A status too long for its row, whole: wrapped over the rows above the
@@ -348,7 +303,8 @@ draw_long_status(WINDOW *w, const struct frame *f)
 	struct page p = {0};
 	size_t rows;
 
-	if (shown_width(f, f->view->status, strlen(f->view->status)) <= r->w)
+	if ((int)text_shown_width(f->view->status, strlen(f->view->status),
+	    f->ascii) <= r->w)
 		return false;
 	page_begin(&p, &(struct page_setup){f->lang, f->ascii, (size_t)r->w,
 	    NULL, false});

@@ -7,9 +7,9 @@
 
 #include <curses.h>
 
+#include "frame.h"
 #include "labels.h"
 #include "layout.h"
-#include "frame.h"
 #include "pages.h"
 #include "view.h"
 
@@ -47,6 +47,7 @@ struct frame {
 	const struct layout *layout;
 	const struct page *page; /* detail or help; NULL when none */
 	const char *hint;        /* the hint row, as planned */
+	const struct frame_query *query; /* the query line, as planned */
 	const struct theme *theme;
 	enum lang lang;
 	bool ascii; /* only ASCII can be shown: romaji names, '?' for others */

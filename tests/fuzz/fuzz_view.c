@@ -69,7 +69,7 @@ frame(struct view *v, int lines, int cols, bool ascii)
 {
 	struct frame_plan plan = {0};
 	enum lang lang = ascii ? LANG_EN : LANG_JA;
-	struct frame f = {v, &plan.layout, &plan.page, plan.hint, &theme, lang,
+	struct frame f = {v, &plan.layout, &plan.page, plan.hint, &plan.query, &theme, lang,
 		ascii, NULL, NULL};
 
 	resize_term(lines, cols);

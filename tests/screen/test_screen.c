@@ -61,7 +61,7 @@ static void
 paint_as(struct view *v, int lines, int cols, enum lang lang, bool ascii)
 {
 	struct frame_plan plan = {0};
-	struct frame f = {v, &plan.layout, &plan.page, plan.hint, &theme, lang,
+	struct frame f = {v, &plan.layout, &plan.page, plan.hint, &plan.query, &theme, lang,
 		ascii, NULL, NULL};
 
 	resize_term(lines, cols);

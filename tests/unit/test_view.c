@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <locale.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -604,19 +605,36 @@ the_plan_places_the_cursor(void **state)
 	(void)state;
 	assert_true(view_init(&v, table, NULL, NULL, 0));
 	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
-	assert_true(plan.cursor_shown);
+	assert_true(plan.query.cursor_shown);
 	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
 	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
-	assert_false(plan.cursor_shown);
+	assert_false(plan.query.cursor_shown);
 	view_apply(&v, ACT_TOGGLE_FOCUS, 10);
 	view_apply(&v, ACT_HELP, 10);
 	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
-	assert_false(plan.cursor_shown);
+	assert_false(plan.query.cursor_shown);
 	view_apply(&v, ACT_ESCAPE, 10);
 	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
-	assert_true(plan.cursor_shown);
+	assert_true(plan.query.cursor_shown);
 	frame_plan_build(&plan, &v, 2, 5, LANG_EN, false);
-	assert_false(plan.cursor_shown);
+	assert_false(plan.query.cursor_shown);
+	/* After two wide characters, four columns past the prompt (in a
+	 * UTF-8 locale, where the C library's widths are the table's). */
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	view_insert(&v, "東京", strlen("東京"));
+	frame_plan_build(&plan, &v, 30, 100, LANG_EN, false);
+	assert_int_equal(plan.query.from, 0);
+	assert_int_equal(plan.query.cursor_x, FRAME_PROMPT_WIDTH + 4);
+	assert_string_equal(plan.query.count, "1/47");
+	/* A query longer than its field: its start scrolls away, and the
+	 * cursor stays inside the field, before the count. */
+	for (int i = 0; i < 40; i++)
+		view_insert(&v, "a", 1);
+	frame_plan_build(&plan, &v, 30, 30, LANG_EN, false);
+	assert_true(plan.query.from > 0);
+	assert_true(plan.query.cursor_x < 30 - (int)strlen(plan.query.count) - 1);
+	assert_true(plan.query.cursor_x >= 30 - (int)strlen(plan.query.count) - 3);
+	setlocale(LC_CTYPE, "C");
 	frame_plan_free(&plan);
 	view_free(&v);
 }
