@@ -11,7 +11,9 @@ bench() { python3 tests/bench/ptybench.py --repeat "$REPEAT" --warmup 2 --json "
 NAV='DOWN DOWN DOWN DOWN DOWN UP DOWN UP'
 
 echo "== interactive: 100x30, xterm-256color, C.UTF-8, $REPEAT runs (median [min .. max])"
-bench --keys "$NAV t o k y o ESC ESC" --expect 警視庁 --last-quits -- ./madoguchi >"$tmp/madoguchi.json"
+# Neither the reference nor fzf makes links: madoguchi is measured here
+# without its own (--no-hyperlinks), and with them in the section after.
+bench --keys "$NAV t o k y o ESC ESC" --expect 警視庁 --last-quits -- ./madoguchi --no-hyperlinks >"$tmp/madoguchi.json"
 bench --keys "$NAV q" --last-quits -- build/bench_reference data/desks.tsv >"$tmp/reference.json"
 if command -v fzf >/dev/null; then
 	./madoguchi -l -F tsv | tail -n +2 >"$tmp/lines.tsv"
@@ -39,7 +41,7 @@ def show(name, s):
         v = s.get(k)
         if v:
             print(f"    {k:18} {v['median']:9.1f}  [{v['min']:.1f} .. {v['max']:.1f}]")
-for name, s in (("madoguchi", m), ("reference (tests/bench/reference.c)", r), ("fzf + preview", f)):
+for name, s in (("madoguchi --no-hyperlinks", m), ("reference (tests/bench/reference.c)", r), ("fzf + preview", f)):
     show(name, s)
     if s and s["nav_noops"]:
         print(f"    WARNING: {s['nav_noops']} scripted moves changed nothing: its figures are too low")
@@ -58,8 +60,10 @@ for what, key, other, name, goal in rows:
     x = ratio(m, other, key)
     if x is not None:
         print(f"    {what:27} vs {name:9} {x:6.2f}  goal <= {goal:<5} {'met' if x <= goal else 'NOT MET'}")
+# An Esc that ends the session waits out the 400 ms in which a slow link
+# may still bring the rest of a key (issue 26: ESC, then [B, is Down).
 e = m["exit_ms"]["median"]
-print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 60 ms {'met' if e <= 60 else 'NOT MET'}")
+print(f"    {'Esc to exit':27}              {e:6.1f} ms goal <= 460 ms (400 of them the wait for a split key) {'met' if e <= 460 else 'NOT MET'}")
 PY
 
 # The same moves against the reference at the three common sizes. The

@@ -270,8 +270,6 @@ selection_and_matches_are_marked(void **state)
 	view_free(&v);
 }
 
-/* At every size from 1x1 to 100x32, and each pane, nothing is drawn past
- * the right edge and no wide character is cut. */
 /* At every size from 1x1 to 100x32, in the list, the detail and the help:
  * no cell holds a control, and no pane draws over the query's prompt or
  * the hint's row (curses clips at the screen's edge, not at a pane's). */
