@@ -117,6 +117,19 @@ check "one argument" sh -c "[ \"\$(sed -n 1p '$tmp/argv')\" = 1 ]"
 check "argv[0] is the browser" sh -c "[ \"\$(sed -n 2p '$tmp/argv')\" = '$tmp/fake-browser' ]"
 check "argv[1] is the URL, verbatim" sh -c "[ \"\$(sed -n 3p '$tmp/argv')\" = '$url' ]"
 check "no shell ran it" sh -c "[ ! -e '$tmp/pwned' ] && [ ! -e '$tmp/pwned2' ]"
+# The terminal comes back repainted, and its URLs links again: the text
+# browser drew over them.
+RECORD=1 start relink BROWSER=$tmp/fake-browser -- -q tokyo
+tm send-keys -t s F5
+wait_for "FAKE BROWSER: press a key" >/dev/null
+tm send-keys -t s Enter
+wait_for "Opened with $tmp/fake-browser" >/dev/null
+links_after_the_browser() {
+	python3 -c "import sys; d = open(sys.argv[1], 'rb').read()
+i = d.rfind(b'FAKE BROWSER')
+sys.exit(0 if i >= 0 and d.find(b'\x1b]8;', i) > 0 else 1)" "$tmp/relink.out"
+}
+check "back from the browser, the URLs are links again" wait_until 5 links_after_the_browser
 
 # Colour: matches in red (as grep has them: it reads on white and on black)
 # where colours work; none with NO_COLOR set and not empty, or

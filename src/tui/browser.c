@@ -158,9 +158,11 @@ write_all(const char *buf, size_t len)
 
 /* Sends frame f, painted into stdscr, in one write: the scrolling and
  * the links go into ncurses's buffer first. A frame that clears the
- * screen is followed by its links, in a second write. */
+ * screen is followed by its links, in a second write. After a repaint
+ * (the terminal given back, a resize) every link is put again: what
+ * drew over the screen meanwhile left the same text without them. */
 static void
-send_frame(struct session *s, const struct frame *f)
+send_frame(struct session *s, const struct frame *f, bool repaint)
 {
 	bool clears;
 
@@ -169,7 +171,7 @@ send_frame(struct session *s, const struct frame *f)
 	out_begin(&s->out);
 	scrolls_put(&s->scrolls, &s->out, f, clears);
 	if (f->links && !clears)
-		links_put(&s->out, f->links, false);
+		links_put(&s->out, f->links, repaint);
 	if (!clears)
 		scrolls_forbid(&s->out);
 	out_end(&s->out);
@@ -189,12 +191,13 @@ draw(struct session *s)
 {
 	struct frame_plan *plan = &s->plan;
 	struct drawn_links drawn;
-	struct frame f = {&s->view, &plan->layout, &plan->page, plan->hint, &plan->query,
-		&s->theme, s->lang, s->ascii, s->status_link,
+	struct frame f = {&s->view, &plan->layout, &plan->page, plan->hint,
+		&plan->query, &s->theme, s->lang, s->ascii, s->status_link,
 		s->hyperlinks ? &drawn : NULL};
 
-	if (!frame_stamp_update(&s->stamp, &s->view, LINES, COLS) &&
-	    !s->repaint)
+	bool repaint = s->repaint;
+
+	if (!frame_stamp_update(&s->stamp, &s->view, LINES, COLS) && !repaint)
 		return; /* nothing new to show */
 	s->repaint = false;
 	frame_plan_build(plan, &s->view, LINES, COLS, s->lang, s->ascii);
@@ -202,7 +205,7 @@ draw(struct session *s)
 	frame_stamp_update(&s->stamp, &s->view, LINES, COLS);
 	draw_frame(stdscr, &f);
 	curs_set(plan->query.cursor_shown);
-	send_frame(s, &f);
+	send_frame(s, &f, repaint);
 }
 
 static void
