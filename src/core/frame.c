@@ -116,18 +116,22 @@ plan_query(struct frame_plan *fp, const struct view *v, bool ascii)
 	struct frame_query *q = &fp->query;
 	const struct rect *r = &fp->layout.query;
 	int field;
+	size_t width = text_shown_width(v->query, v->cursor, ascii);
 
 	snprintf(q->count, sizeof q->count, "%zu/%zu", v->nrows,
 	    v->table->count);
 	field = r->w - FRAME_PROMPT_WIDTH - (int)strlen(q->count) - 1;
-	/* Characters go from the start until the cursor fits the field. */
+	/* Characters go from the start until the cursor fits the field: each
+	 * takes its own columns off, so a long query is read once. */
 	q->from = 0;
-	while (field > 0 && v->query[q->from] && (int)text_shown_width(v->query +
-	    q->from, v->cursor - q->from, ascii) >= field)
-		q->from += text_decode(v->query + q->from,
-		    strlen(v->query + q->from), &(uint32_t){0});
-	q->cursor_x = r->x + FRAME_PROMPT_WIDTH + (int)text_shown_width(v->query +
-	    q->from, v->cursor - q->from, ascii);
+	while (field > 0 && q->from < v->cursor && width >= (size_t)field) {
+		struct glyph g;
+
+		width -= (size_t)text_shown_glyph(v->query + q->from,
+		    v->cursor - q->from, ascii, &g);
+		q->from += g.consumed;
+	}
+	q->cursor_x = r->x + FRAME_PROMPT_WIDTH + (int)width;
 	q->cursor_shown = fp->layout.mode != LAYOUT_TOO_SMALL && !v->help &&
 	    v->focus == FOCUS_LIST;
 }
@@ -153,16 +157,6 @@ frame_plan_free(struct frame_plan *fp)
 	page_free(&fp->page);
 }
 
-static uint64_t
-fnv1a(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
-	return h;
-}
-
 bool
 frame_stamp_update(struct frame_stamp *out, const struct view *v, int lines,
     int cols)
@@ -181,8 +175,8 @@ frame_stamp_update(struct frame_stamp *out, const struct view *v, int lines,
 	now.narrow = v->narrow;
 	now.detail_shown = v->detail_shown;
 	now.help = v->help;
-	now.query = fnv1a(v->query, v->query_len);
-	now.status = fnv1a(v->status, strnlen(v->status, sizeof v->status));
+	now.query = text_hash(v->query, v->query_len);
+	now.status = text_hash(v->status, strnlen(v->status, sizeof v->status));
 	if (memcmp(&now, out, sizeof now) == 0)
 		return false;
 	memcpy(out, &now, sizeof now);

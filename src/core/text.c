@@ -191,6 +191,16 @@ text_shown_glyph(const char *s, size_t len, bool ascii, struct glyph *g)
 	return cw;
 }
 
+uint64_t
+text_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
 size_t
 text_shown_width(const char *s, size_t len, bool ascii)
 {

@@ -134,6 +134,10 @@ int text_shown_glyph(const char *s, size_t len, bool ascii, struct glyph *g);
 /* The columns the first len bytes of s take, shown so. */
 size_t text_shown_width(const char *s, size_t len, bool ascii);
 
+/* FNV-1a of the len bytes at s, 64 bits: one number for one text (a
+ * frame's query, a link's id). */
+uint64_t text_hash(const char *s, size_t len);
+
 /* The longest escape text_sanitize writes for one input byte. */
 #define TEXT_ESCAPE_GROWTH 4
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "out.h"
+#include "text.h"
 
 /* Cells are read and compared this many at a time: a bounded buffer on
  * the stack, whatever the width. */
@@ -16,16 +17,12 @@ put_text(struct out *o, const char *s)
 	out_bytes(o, s, strlen(s));
 }
 
-/* FNV-1a: one id for one URL, wherever and however often it is shown;
- * 24 bits, six hex digits, are plenty for the links of one screen. */
+/* One id for one URL, wherever and however often it is shown; 24 bits,
+ * six hex digits, are plenty for the links of one screen. */
 static unsigned long
 url_id(const char *url)
 {
-	unsigned long h = 2166136261u;
-
-	for (; *url; url++)
-		h = (h ^ (unsigned char)*url) * 16777619u;
-	return h & 0xffffffu;
+	return (unsigned long)(text_hash(url, strlen(url)) & 0xffffffu);
 }
 
 /* A link's target goes into the terminal as it is: printable ASCII only,

@@ -1,6 +1,7 @@
 /* scrolls: see scrolls.h. */
 #include "scrolls.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,7 +222,6 @@ scroll_op(const struct scrolls *sc, int top, int bottom, int n, char *out,
 	append(out, size, sc->restore);
 }
 
-
 /* FNV-1a over the cells of each block of row y; 0 for a blank block. */
 static void
 row_hashes(struct scrolls *sc, WINDOW *w, int y, uint32_t *hashes)
@@ -309,17 +309,22 @@ best_region(int n, int rows, const long *stay, const long *moved,
 		}
 }
 
-/* Prefix sums of what each row costs: kept as it is (source = the row),
- * from the screen's row r + n, or from blanks (n = rows). */
+/* A shift row_costs takes for "from blank rows". */
+#define FROM_BLANKS INT_MAX
+
+/* Prefix sums of what each row of the frame costs made from the screen's
+ * row r + n (n = 0: as it is), or from blanks (n = FROM_BLANKS); 0 for a
+ * row that has no such source. */
 static void
 row_costs(struct scrolls *sc, int n, int rows, long *sums)
 {
 	sums[0] = 0;
 	for (int r = 0; r < rows; r++) {
-		int from = n == rows ? -1 : r + n;
-		bool known = n == rows || (from >= 0 && from < rows);
+		bool blanks = n == FROM_BLANKS;
+		bool known = blanks || (r + n >= 0 && r + n < rows);
 
-		sums[r + 1] = sums[r] + (known ? row_cost(sc, from, r) : 0);
+		sums[r + 1] = sums[r] +
+		    (known ? row_cost(sc, blanks ? -1 : r + n, r) : 0);
 	}
 }
 
@@ -341,7 +346,7 @@ scroll_cheapest(struct scrolls *sc, struct out *o, int rows, int pane_shift)
 	if (ntried == 0)
 		return;
 	row_costs(sc, 0, rows, stay);
-	row_costs(sc, rows, rows, fresh);
+	row_costs(sc, FROM_BLANKS, rows, fresh);
 	for (int i = 0; i < ntried; i++) {
 		scroll_op(sc, 0, rows - 1, tried[i], op, sizeof op);
 		if (!op[0])
@@ -393,6 +398,21 @@ scrolls_free(struct scrolls *sc)
 	sc->of = NULL;
 }
 
+/* By how many lines the pane's content moved up since the last frame
+ * (< 0: down), when it is the same pane in the same rows and moved by
+ * less than its height; else 0. */
+static int
+pane_shift(const struct scrolls *sc, enum pane pane, int y, int h,
+    size_t first)
+{
+	size_t moved = first > sc->first ? first - sc->first : sc->first - first;
+
+	if (pane == PANE_NONE || (int)pane != sc->pane || y != sc->y ||
+	    h != sc->h || moved == 0 || moved >= (size_t)h)
+		return 0;
+	return first > sc->first ? (int)moved : -(int)moved;
+}
+
 void
 scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
     bool cleared)
@@ -403,12 +423,6 @@ scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
 	/* The blocks' hashes of the screen are those of the last frame, kept:
 	 * only the rows the frame changes are read. */
 	bool known = !cleared && sc->rows == LINES && sc->cols == COLS;
-	bool same = known && pane != PANE_NONE && (int)pane == sc->pane &&
-	    y == sc->y && h == sc->h;
-	int shift = !same || first == sc->first || (first > sc->first ?
-	    first - sc->first : sc->first - first) >= (size_t)h ? 0 :
-	    first > sc->first ? (int)(first - sc->first) :
-	    -(int)(sc->first - first);
 
 	if (!sized(sc, rows)) {
 		sc->rows = 0; /* nothing known of the screen */
@@ -421,7 +435,7 @@ scrolls_put(struct scrolls *sc, struct out *o, const struct frame *f,
 			memcpy(hash_at(sc, r, !sc->shown), hash_at(sc, r, sc->shown),
 			    SCROLLS_BLOCKS * sizeof *sc->hashes);
 	if (known && sc->move && sc->save && sc->restore)
-		scroll_cheapest(sc, o, rows, shift);
+		scroll_cheapest(sc, o, rows, pane_shift(sc, pane, y, h, first));
 	sc->shown = !sc->shown;
 	sc->rows = LINES;
 	sc->cols = COLS;
