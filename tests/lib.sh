@@ -42,6 +42,14 @@ err_lines() { [ "$(wc -l <"$tmp/err")" -eq "$1" ] || { echo "  stderr: $(wc -l <
 out_lines() { [ "$(wc -l <"$tmp/out")" -eq "$1" ] || { echo "  $(wc -l <"$tmp/out") lines, wanted $1" >&2; false; }; }
 
 # skip REASON...: a check that cannot run here, said and counted.
+# A python with pyte (a terminal emulator apart from tmux), or false.
+pyte_python() {
+	for py in python3 /usr/bin/python3; do
+		"$py" -c 'import pyte' 2>/dev/null && { echo "$py"; return 0; }
+	done
+	return 1
+}
+
 skip() {
 	echo "SKIPPED: $*"
 	skipped=$((skipped + 1))

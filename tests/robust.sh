@@ -26,6 +26,19 @@ if command -v localedef >/dev/null && mkdir -p "$tmp/loc" &&
 else
 	skip "no EUC-JP locale can be made here (localedef, locales)"
 fi
+# A program before left the terminal drawing lines for letters (ESC ( 0,
+# as cat of a binary file can): the first frame resets it and reads.
+if py=$(pyte_python); then
+	printf '#!/bin/sh\nprintf "\\033(0"\nexec "$@"\n' >"$tmp/draw-lines"
+	chmod +x "$tmp/draw-lines"
+	WRAP=$tmp/draw-lines RECORD=1 start lines TERM=xterm-256color
+	check "a character set left switched: the first frame reads" pyte_shows \
+	    "$py" "$tmp/lines.out" 100 30 "北海道 Hokkaido"
+	tm send-keys -t s Escape
+	check "a character set left switched: quits" exited_with 0
+else
+	skip "pyte is missing: a character set left switched was not tried"
+fi
 start ascii LANG=C.UTF-8 -- --ascii
 check "--ascii: romaji names" wait_for ">01 Hokkaido"
 check "--ascii: English labels" wait_for "Type to filter"
@@ -193,7 +206,7 @@ check "restricted: says why" err_has "--data is refused in restricted mode"
 # DECSC and DECRC) included: a move to another desk writes its URLs as
 # links in the same write.
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then
-	WRAP="strace -qq -s 4096 -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8
+	WRAP="strace -qq -s 4096 -e trace=read,write -o $tmp/trace" start traced LANG=C.UTF-8 TERM=xterm-256color
 	check "traced: starts" wait_for "47/47" 10
 	tm send-keys -t s Down
 	check "traced: moves" wait_for ">02 青森" 10
@@ -207,6 +220,11 @@ if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; the
 	# The cursor keys are set to normal mode with the other modes, so that
 	# ESC O D is only ever PuTTY's Ctrl-Left.
 	check "the cursor keys are put in normal mode (DECCKM off)" grep -q '^write(1, "\\33\[?1l\\33\[?2004h' "$tmp/trace"
+	# xterm's sgr0 and sgr reset the character set (ESC ( B) with every
+	# change of attributes; the browser never leaves it, and resets it
+	# once, before the first frame.
+	check "the character set is reset once before the first key" sh -c "[ \$(awk '/^read\(0/ { exit } /^write\(1/' '$tmp/trace' | grep -o '33(B' | wc -l) -eq 1 ]"
+	check "and in no frame after" sh -c "! awk '/^read\(0/ { r = 1 } r && /^write\(1/' '$tmp/trace' | grep -q '33(B'"
 	# The move's write: the first after the read of Down.
 	awk '/^read\(0/ { reads++ } reads == 1 && /^write\(1/ { print; exit }' "$tmp/trace" >"$tmp/move"
 	check "the move's write holds its links" grep -q 'police.pref.aomori.jp' "$tmp/move"

@@ -72,6 +72,11 @@ fi
 check "no East Asian Ambiguous characters in the browser's own text" sh -c "
 	! perl -CSD -ne 'print \"  \$ARGV:\$.: \$_\" if /\\p{East_Asian_Width=Ambiguous}/;
 	    close ARGV if eof' src/core/labels.c src/core/pages.c src/core/help.c src/tui/draw.c src/core/keys.c | grep . >&2"
+# The browser takes the character set's reset out of sgr0 and sgr
+# (charset_reset.c), which is right only while nothing selects the
+# alternate set: no line drawing characters.
+check "nothing draws with the alternate character set" sh -c "
+	! grep -n 'ACS_\|A_ALTCHARSET\|WA_ALTCHARSET' src/tui/*.[ch] >&2"
 # The width table is what its script makes of the Unicode data it names.
 if [ -e /usr/share/unicode/EastAsianWidth.txt ]; then
 	check "src/core/widths.h is make-widths.py's" sh -c "

@@ -199,12 +199,6 @@ done
 # The screen as a terminal emulator apart from tmux shows it: the raw
 # bytes fed to pyte. An emoji and a kanji in the query, each two columns:
 # the cursor after them at column 6.
-pyte_python() {
-	for py in python3 /usr/bin/python3; do
-		"$py" -c 'import pyte' 2>/dev/null && { echo "$py"; return 0; }
-	done
-	return 1
-}
 if py=$(pyte_python); then
 	RECORD=1 start wide -- -q kanagawa
 	tm send-keys -t s C-u

@@ -78,6 +78,14 @@ timed_out() {
 
 # wait_for TEXT [SECONDS]: until the pane shows TEXT.
 wait_for() { wait_until "${2:-5}" shows "$1" || timed_out "$1"; }
+# pyte_shows PY OUT COLS ROWS TEXT: until pyte (python PY), fed what
+# script(1) recorded in OUT, shows TEXT; what it shows, once, if never.
+pyte_shows() {
+	py=$1
+	shift
+	wait_until 5 "$py" tests/pyte_shows.py "$@" 2>/dev/null ||
+	    "$py" tests/pyte_shows.py "$@"
+}
 # wait_gone TEXT [SECONDS]: until the pane no longer shows TEXT.
 wait_gone() { wait_until "${2:-5}" hides "$1" || timed_out "$1 to go"; }
 # wait_row TEXT ROW [SECONDS]: until TEXT is first shown on line ROW.

@@ -70,6 +70,8 @@ start_terminal(const char *type, const struct browser_options *o,
 
 	if (!(s = newterm(type, stdout, stdin)))
 		return NULL;
+	/* newterm has sent sgr0 whole: the character set is reset once. */
+	terminal_trim_charset_reset();
 	cbreak();
 	noecho();
 	nonl();
@@ -232,6 +234,7 @@ take_terminal(struct session *s)
 {
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+	terminal_reset_charset();
 	refresh();
 	terminal_modes(true);
 	s->repaint = true;

@@ -141,6 +141,7 @@ suspend(void)
 	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	sigaction(SIGTSTP, &old, NULL);
 	sync_size();
+	terminal_reset_charset();
 	refresh();
 	terminal_modes(true);
 }

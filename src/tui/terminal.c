@@ -13,6 +13,7 @@
 #include <curses.h>
 #include <term.h>
 
+#include "charset_reset.h"
 #include "count_of.h"
 #include "terminfo.h"
 #include "text.h"
@@ -163,6 +164,37 @@ terminal_type(FILE *out)
 		fprintf(out, "madoguchi: TERM=%s: no terminfo entry here; "
 		    "using %s\n", shown, use);
 	return use;
+}
+
+/* What terminal_trim_charset_reset took out; empty when nothing was. */
+static char charset_reset[CHARSET_RESET_MAX];
+
+/* tigetstr's strings are ncurses's own, in writable memory (read from
+ * the entry, or a fallback's static arrays); trimming shortens them in
+ * place. */
+static char *
+string_cap(const char *name)
+{
+	char *s = tigetstr(name);
+
+	return s == (char *)-1 ? NULL : s;
+}
+
+void
+terminal_trim_charset_reset(void)
+{
+	if (!charset_reset_trim(string_cap("sgr0"), string_cap("sgr"),
+	    string_cap("rmacs"), charset_reset))
+		charset_reset[0] = '\0';
+}
+
+void
+terminal_reset_charset(void)
+{
+	if (*charset_reset) {
+		putp(charset_reset);
+		fflush(stdout);
+	}
 }
 
 static struct {

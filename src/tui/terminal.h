@@ -35,6 +35,15 @@ void terminal_forget_builtin(void);
  * and to find them when it looks again by itself. */
 bool terminal_size(int *rows, int *cols);
 
+/* Takes the character set's reset out of the attribute strings ncurses
+ * sends with every change of attributes (call once after newterm; the
+ * browser never draws with the alternate character set). */
+void terminal_trim_charset_reset(void);
+
+/* Sends that reset, if one was taken out: before a frame that repaints the
+ * whole screen, where ncurses would have sent it first. */
+void terminal_reset_charset(void);
+
 /* Says whether terminal_modes turns on mouse reports too. */
 void terminal_modes_init(bool mouse);
 
