@@ -138,7 +138,8 @@ put_cells(struct out *o, const struct link_spot *s, struct pen *pen)
 
 /* The spots [first, end) are the parts of one URL, on lines after each
  * other: one link, with an id when it has more than one part, so that a
- * terminal takes them as one. */
+ * terminal takes them as one. It lasts until the next link opens, or
+ * links_put ends the last. */
 static void
 put_link(struct out *o, const struct drawn_links *spots, size_t first,
     size_t end, struct pen *pen)
@@ -155,7 +156,6 @@ put_link(struct out *o, const struct drawn_links *spots, size_t first,
 	put_text(o, "\033\\");
 	for (size_t i = first; i < end; i++)
 		put_cells(o, &spots->spot[i], pen);
-	put_text(o, "\033]8;;\033\\");
 }
 
 void
@@ -180,6 +180,6 @@ links_put(struct out *o, const struct drawn_links *spots, bool every)
 		saved = true;
 		put_link(o, spots, i, end, &pen);
 	}
-	if (saved)
-		put_text(o, "\0338");
+	if (saved) /* no link past the last, and back to ncurses's cursor */
+		put_text(o, "\033]8;;\033\\\0338");
 }
