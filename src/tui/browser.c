@@ -160,9 +160,11 @@ write_all(const char *buf, size_t len)
 
 /* Sends frame f, painted into stdscr, in one write: the scrolling and
  * the links go into ncurses's buffer first. A frame that clears the
- * screen is followed by its links, in a second write. After a repaint
- * (the terminal given back, a resize) every link is put again: what
- * drew over the screen meanwhile left the same text without them. */
+ * screen (the first, and every one after the terminal was given away)
+ * starts with the character set's reset and is followed by its links, in
+ * a second write. After a repaint (the terminal given back, a resize)
+ * every link is put again: what drew over the screen meanwhile left the
+ * same text without them. */
 static void
 send_frame(struct session *s, const struct frame *f, bool repaint)
 {
@@ -171,6 +173,9 @@ send_frame(struct session *s, const struct frame *f, bool repaint)
 	wnoutrefresh(stdscr);
 	clears = isendwin() || is_cleared(curscr) || is_cleared(newscr);
 	out_begin(&s->out);
+	if (clears) /* before ncurses's own output, the alternate screen's */
+		out_bytes(&s->out, terminal_charset_reset(),
+		    strlen(terminal_charset_reset()));
 	scrolls_put(&s->scrolls, &s->out, f, clears);
 	if (f->links && !clears)
 		links_put(&s->out, f->links, repaint);
@@ -220,7 +225,8 @@ say(struct session *s, enum label id, const char *arg)
 }
 
 /* Gives the terminal away (to a text browser, or to none), and takes it
- * back repainted. */
+ * back: the next frame repaints it whole (send_frame), and the loop turns
+ * the modes on after it. */
 static void
 leave_terminal(void)
 {
@@ -234,9 +240,6 @@ take_terminal(struct session *s)
 {
 	reset_prog_mode();
 	clearok(curscr, TRUE);
-	terminal_reset_charset();
-	refresh();
-	terminal_modes(true);
 	s->repaint = true;
 }
 

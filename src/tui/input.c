@@ -121,7 +121,9 @@ sync_size(void)
 }
 
 /* Gives the terminal back, stops, and on fg takes it again at the size it
- * has then (the SIGWINCH of a resize while stopped went to the shell). */
+ * has then (the SIGWINCH of a resize while stopped went to the shell);
+ * the K_RESIZE that follows repaints it whole, and the browser turns the
+ * modes on after that frame. */
 static void
 suspend(void)
 {
@@ -140,10 +142,8 @@ suspend(void)
 	sigprocmask(SIG_UNBLOCK, &tstp, NULL); /* stops here */
 	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
 	sync_size();
-	terminal_reset_charset();
-	refresh();
-	terminal_modes(true);
 }
 
 static void

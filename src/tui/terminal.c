@@ -188,13 +188,10 @@ terminal_trim_charset_reset(void)
 		charset_reset[0] = '\0';
 }
 
-void
-terminal_reset_charset(void)
+const char *
+terminal_charset_reset(void)
 {
-	if (*charset_reset) {
-		putp(charset_reset);
-		fflush(stdout);
-	}
+	return charset_reset;
 }
 
 static struct {

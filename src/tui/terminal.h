@@ -40,9 +40,10 @@ bool terminal_size(int *rows, int *cols);
  * browser never draws with the alternate character set). */
 void terminal_trim_charset_reset(void);
 
-/* Sends that reset, if one was taken out: before a frame that repaints the
- * whole screen, where ncurses would have sent it first. */
-void terminal_reset_charset(void);
+/* That reset, to send before every frame that repaints the whole screen
+ * (after the alternate screen's DECRC, which restores the set it saved):
+ * "" when none was taken out. */
+const char *terminal_charset_reset(void);
 
 /* Says whether terminal_modes turns on mouse reports too. */
 void terminal_modes_init(bool mouse);
