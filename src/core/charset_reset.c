@@ -2,9 +2,9 @@
  * with every change of attributes, and screen's, tmux's and the Linux
  * console's with SI: ncurses ends a coloured run with ESC [ 39 m and sgr0,
  * so three of its eleven bytes are that reset, in nearly every frame. A
- * program that never selects another set needs it once, when it takes the
- * terminal. ncurses's own termcap interface trims sgr0 the same way
- * (_nc_trim_sgr0). */
+ * program that never selects another set needs it only where it takes the
+ * terminal, before a frame that repaints the screen. ncurses's own termcap
+ * interface trims sgr0 the same way (_nc_trim_sgr0). */
 #include "charset_reset.h"
 
 #include <stdio.h>

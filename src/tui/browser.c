@@ -70,7 +70,8 @@ start_terminal(const char *type, const struct browser_options *o,
 
 	if (!(s = newterm(type, stdout, stdin)))
 		return NULL;
-	/* newterm has sent sgr0 whole: the character set is reset once. */
+	/* The reset goes at the head of each frame that repaints instead
+	 * (send_frame). */
 	terminal_trim_charset_reset();
 	cbreak();
 	noecho();
@@ -160,8 +161,8 @@ write_all(const char *buf, size_t len)
 
 /* Sends frame f, painted into stdscr, in one write: the scrolling and
  * the links go into ncurses's buffer first. A frame that clears the
- * screen (the first, and every one after the terminal was given away)
- * starts with the character set's reset and is followed by its links, in
+ * screen (the first, a resize, ^L, and the first after the terminal was
+ * given away) starts with the character set's reset and is followed by its links, in
  * a second write. After a repaint (the terminal given back, a resize)
  * every link is put again: what drew over the screen meanwhile left the
  * same text without them. */
