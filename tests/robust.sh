@@ -94,7 +94,20 @@ tm send-keys -t s -l fg
 tm send-keys -t s Enter
 check "fg redraws at the new size" wait_for "14 神奈川 Kanagawa  045-664-9110"
 check "narrow layout after fg" sh -c "! tmux -L '$sock' capture-pane -p -t s | grep -qF '|'"
-tm send-keys -t s Escape Escape
+# Esc, and ^Z while the browser still waits to know whether the Esc was a
+# key of its own or the start of one a slow link split: fg brings the
+# browser back, repainted, rather than ending it unseen.
+tm send-keys -t s C-u
+wait_for "47/47" >/dev/null
+tm send-keys -t s Escape
+sleep 0.1 # within the 400 ms the Esc waits for the rest of a key
+tm send-keys -t s C-z
+stopped_twice() { [ "$(screen | grep -c Stopped)" -ge 2 ]; }
+check "Esc then ^Z: suspends" wait_until 5 stopped_twice
+tm send-keys -t s -l fg
+tm send-keys -t s Enter
+check "Esc then ^Z: fg brings the browser back" wait_for "47/47"
+tm send-keys -t s Escape
 check "then quits" wait_for 'PROMPT$ '
 
 # Restricted mode: ^Z does nothing, the query is bounded, idle sessions end.

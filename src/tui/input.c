@@ -34,6 +34,7 @@ static struct {
 	size_t pos, len;
 	struct key queue[KEYIN_MAX_KEYS];
 	size_t queued, next;
+	bool resize_owed; /* a K_RESIZE input_esc_split came upon */
 } in;
 
 static void
@@ -241,6 +242,12 @@ input_read(struct key *key, enum input_end *end)
 			*end = INPUT_SIGNAL;
 			return false;
 		}
+		if (in.resize_owed) {
+			in.resize_owed = false;
+			memset(key, 0, sizeof *key);
+			key->id = K_RESIZE;
+			return true;
+		}
 		if (in.next < in.queued || decode()) {
 			*key = in.queue[in.next++];
 			if (key->id != K_MOUSE)
@@ -271,7 +278,7 @@ input_waiting(void)
 
 	/* Bytes left over may be the end of a paste or sequence, which is no
 	 * key: only a key counts. */
-	if (in.next < in.queued || decode())
+	if (in.resize_owed || in.next < in.queued || decode())
 		return true;
 	return poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN);
 }
@@ -288,10 +295,18 @@ input_esc_split(void)
 {
 	struct key resize;
 	long wait = keyin_wait_ms(&in.keyin, in.esc_delay_ms);
+	enum waited r;
 
 	if (in.pos < in.len || !in.keyin.late || wait < 0)
 		return starts_rest();
-	return wait_bytes(wait, &resize) == WAITED_BYTES && starts_rest();
+	r = wait_bytes(wait, &resize);
+	/* ^Z (and fg) or a resize came first: the person is still there.
+	 * The Esc ends nothing, and the screen is repainted. */
+	if (r == WAITED_RESIZE) {
+		in.resize_owed = true;
+		return true;
+	}
+	return r == WAITED_BYTES && starts_rest();
 }
 
 void
