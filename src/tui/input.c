@@ -34,7 +34,8 @@ static struct {
 	size_t pos, len;
 	struct key queue[KEYIN_MAX_KEYS];
 	size_t queued, next;
-	bool resize_owed; /* a K_RESIZE input_esc_split came upon */
+	bool resize_owed; /* the K_RESIZE of a return from ^Z that
+	                   * input_esc_split came upon */
 } in;
 
 static void
@@ -174,7 +175,8 @@ enum waited {
 	WAITED_OVER,    /* the session is over (a signal, the terminal gone) */
 	WAITED_OUT,     /* the time passed with nothing */
 	WAITED_BYTES,   /* bytes were read */
-	WAITED_RESIZE,  /* a resize, or a return from ^Z: *key is K_RESIZE */
+	WAITED_RESIZE,  /* a resize: *key is K_RESIZE */
+	WAITED_RESUMED, /* a return from ^Z (and fg): *key is K_RESIZE */
 	WAITED_AGAIN,   /* interrupted, or nothing read after all */
 };
 
@@ -199,13 +201,15 @@ wait_bytes(long wait_ms, struct key *key)
 	if (r < 0 && errno != EINTR)
 		return WAITED_OVER;
 	if (suspend_asked || resized) {
+		bool resumed = suspend_asked;
+
 		if (suspend_asked)
 			suspend();
 		resized = 0;
 		sync_size();
 		memset(key, 0, sizeof *key);
 		key->id = K_RESIZE;
-		return WAITED_RESIZE;
+		return resumed ? WAITED_RESUMED : WAITED_RESIZE;
 	}
 	if (r <= 0)
 		return r < 0 ? WAITED_AGAIN : WAITED_OUT;
@@ -264,7 +268,7 @@ input_read(struct key *key, enum input_end *end)
 			*end = caught_signal ? INPUT_SIGNAL : INPUT_GONE;
 			return false;
 		}
-		if (r == WAITED_RESIZE)
+		if (r == WAITED_RESIZE || r == WAITED_RESUMED)
 			return true;
 		if (r == WAITED_OUT && pending >= 0)
 			take(keyin_timeout(&in.keyin, in.queue));
@@ -300,9 +304,10 @@ input_esc_split(void)
 	if (in.pos < in.len || !in.keyin.late || wait < 0)
 		return starts_rest();
 	r = wait_bytes(wait, &resize);
-	/* ^Z (and fg) or a resize came first: the person is still there.
-	 * The Esc ends nothing, and the screen is repainted. */
-	if (r == WAITED_RESIZE) {
+	/* ^Z came first, and fg: the person wants the browser back. The Esc
+	 * ends nothing, and the screen is repainted. (A resize alone, which
+	 * tmux may send late, does not keep a session the Esc ends.) */
+	if (r == WAITED_RESUMED) {
 		in.resize_owed = true;
 		return true;
 	}

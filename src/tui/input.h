@@ -36,9 +36,9 @@ bool input_waiting(void);
 
 /* After an Esc key: waits out the window in which the rest of a sequence
  * split by a slow link may still come (KEYIN_LATE_MS); true when it
- * comes (ESC, then [B: Down, for input_read to give), and when ^Z or a
- * resize comes first (input_read then gives K_RESIZE): either way the
- * Esc ends nothing. */
+ * comes (ESC, then [B: Down, for input_read to give), and when ^Z comes
+ * first (input_read then gives the K_RESIZE of fg): either way the Esc
+ * ends nothing. */
 bool input_esc_split(void);
 
 /* Raises again the signal that ended the session, if one did, for the
