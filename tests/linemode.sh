@@ -148,16 +148,19 @@ if [ -r /proc/self/limits ]; then
 	 exec env -u TMUX LANG=C.UTF-8 "$BIN" --line --restricted \
 	    <"$tmp/kiosk.fifo" >/dev/null 2>&1) &
 	reader=$!
-	core="" ignored=""
+	core="" ignored=0
+	# Until both are set (madoguchi sets them one after the other, after
+	# exec), or 5 s: then what was last seen.
 	end=$(( $(date +%s) + 5 ))
-	while [ -z "$core" ] && [ "$(date +%s)" -lt "$end" ]; do
+	until { [ "$core" = 0 ] && [ $(( 0x$ignored >> 19 & 1 )) = 1 ]; } ||
+	    [ "$(date +%s)" -ge "$end" ]; do
 		if grep -q '^SigIgn' "/proc/$reader/status" 2>/dev/null &&
 		    [ "$(readlink "/proc/$reader/exe" 2>/dev/null)" = "$BIN" ]; then
 			core=$(awk '/^Max core file size/ { print $5 }' "/proc/$reader/limits")
 			ignored=$(awk '/^SigIgn/ { print $2 }' "/proc/$reader/status")
-		else
-			sleep 0.05
+			ignored=${ignored:-0} # gone between the two reads
 		fi
+		sleep 0.02
 	done
 	kill "$reader" "$writer" 2>/dev/null || true
 	wait "$reader" "$writer" 2>/dev/null || true
