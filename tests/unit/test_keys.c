@@ -820,7 +820,6 @@ hints_name_keys_that_act(void **state)
 
 				if ((gap = strstr(item, "  ")))
 					*gap = '\0'; /* items are two spaces apart */
-
 				snprintf(keys, sizeof keys, "%.*s",
 				    (int)strcspn(item, " "), item);
 				for (key = strtok_r(keys, "/", &save); key;
@@ -839,8 +838,7 @@ hints_name_keys_that_act(void **state)
 					if (first)
 						named = is_key;
 					else if (is_key != named)
-						fail_msg("'%s': '%s' mixes keys and words",
-						    item, keys);
+						fail_msg("'%s' mixes keys and words", item);
 					if (is_key && !acts)
 						fail_msg("%s: '%s' names %s, which does nothing "
 						    "there", lang ? "ja" : "en", item, key);
