@@ -110,6 +110,15 @@ check "Esc then ^Z: fg brings the browser back" wait_for "47/47"
 tm send-keys -t s Escape
 check "then quits" wait_for 'PROMPT$ '
 
+# A resize in that window (tmux sends its SIGWINCH when it likes) keeps
+# nothing: the Esc ends the session.
+start esc-resize LANG=C.UTF-8
+wait_for "47/47" >/dev/null
+tm send-keys -t s Escape
+sleep 0.1 # within the 400 ms the Esc waits for the rest of a key
+tm resize-window -t s -x 90 -y 30
+check "Esc then a resize: the Esc still quits" exited_with 0
+
 # Restricted mode: ^Z does nothing, the query is bounded, idle sessions end.
 start kiosk LANG=C.UTF-8 MADOGUCHI_RESTRICTED=1
 wait_for "47/47" >/dev/null

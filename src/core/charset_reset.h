@@ -11,9 +11,9 @@
 /* Takes the reset of the character set (rmacs, without its padding) out of
  * sgr0, and out of sgr's "else" for the alternate set (%e<reset>%;), in
  * place; either may be NULL. True when either changed: reset then holds
- * what was taken out, for the caller to send where it repaints. Only for a program that
- * never draws with the alternate set: sgr can still select it but no longer
- * leaves it. */
+ * what was taken out, for the caller to send where it repaints. Only for
+ * a program that never draws with the alternate set: sgr can still
+ * select it but no longer leaves it. */
 bool charset_reset_trim(char *sgr0, char *sgr, const char *rmacs,
     char reset[CHARSET_RESET_MAX]);
 

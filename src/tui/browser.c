@@ -162,8 +162,8 @@ write_all(const char *buf, size_t len)
 /* Sends frame f, painted into stdscr, in one write: the scrolling and
  * the links go into ncurses's buffer first. A frame that clears the
  * screen (the first, a resize, ^L, and the first after the terminal was
- * given away) starts with the character set's reset and is followed by its links, in
- * a second write. After a repaint (the terminal given back, a resize)
+ * given away) starts with the character set's reset and is followed by
+ * its links, in a second write. After a repaint (the terminal given back, a resize)
  * every link is put again: what drew over the screen meanwhile left the
  * same text without them. */
 static void
@@ -175,8 +175,7 @@ send_frame(struct session *s, const struct frame *f, bool repaint)
 	clears = isendwin() || is_cleared(curscr) || is_cleared(newscr);
 	out_begin(&s->out);
 	if (clears) /* before ncurses's own output, the alternate screen's */
-		out_bytes(&s->out, terminal_charset_reset(),
-		    strlen(terminal_charset_reset()));
+		out_text(&s->out, terminal_charset_reset());
 	scrolls_put(&s->scrolls, &s->out, f, clears);
 	if (f->links && !clears)
 		links_put(&s->out, f->links, repaint);

@@ -122,10 +122,10 @@ sync_size(void)
 #endif
 }
 
-/* Gives the terminal back, stops, and on fg takes it again at the size it
- * has then (the SIGWINCH of a resize while stopped went to the shell);
- * the K_RESIZE that follows repaints it whole, and the browser turns the
- * modes on after that frame. */
+/* Gives the terminal back, stops, and on fg takes the tty back. The
+ * K_RESIZE that follows (wait_bytes) finds the size it has then (the
+ * SIGWINCH of a resize while stopped went to the shell) and repaints it
+ * whole, and the browser turns the modes on after that frame. */
 static void
 suspend(void)
 {
@@ -145,7 +145,6 @@ suspend(void)
 	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	sigaction(SIGTSTP, &old, NULL);
 	reset_prog_mode();
-	sync_size();
 }
 
 static void

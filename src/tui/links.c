@@ -11,12 +11,6 @@
  * the stack, whatever the width. */
 #define CHUNK 32
 
-static void
-put_text(struct out *o, const char *s)
-{
-	out_bytes(o, s, strlen(s));
-}
-
 /* One id for one URL, wherever and however often it is shown; 24 bits,
  * six hex digits, are plenty for the links of one screen. */
 static unsigned long
@@ -97,7 +91,7 @@ put_pen(struct out *o, attr_t attr, short pair)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, bg < 8 ?
 		    ";4%d" : bg < 16 ? ";10%d" : ";48;5;%d", bg < 16 ? bg % 8 : bg);
 	snprintf(sgr + n, sizeof sgr - n, "m");
-	put_text(o, sgr);
+	out_text(o, sgr);
 }
 
 /* Writes the cells of s as stdscr has them, and tells curscr they are
@@ -109,7 +103,7 @@ put_cells(struct out *o, const struct link_spot *s, struct pen *pen)
 	char at[32];
 
 	snprintf(at, sizeof at, "\033[%d;%dH", s->y + 1, s->x + 1);
-	put_text(o, at);
+	out_text(o, at);
 	for (int x = s->x; x < s->x + s->len; x += CHUNK) {
 		int n = s->x + s->len - x < CHUNK ? s->x + s->len - x : CHUNK;
 		char text[CHUNK];
@@ -151,9 +145,9 @@ put_link(struct out *o, const struct drawn_links *spots, size_t first,
 		snprintf(open, sizeof open, "\033]8;id=m%06lx;", url_id(url));
 	else
 		snprintf(open, sizeof open, "\033]8;;");
-	put_text(o, open);
-	put_text(o, url);
-	put_text(o, "\033\\");
+	out_text(o, open);
+	out_text(o, url);
+	out_text(o, "\033\\");
 	for (size_t i = first; i < end; i++)
 		put_cells(o, &spots->spot[i], pen);
 }
@@ -176,10 +170,10 @@ links_put(struct out *o, const struct drawn_links *spots, bool every)
 		if (!ascii || (shown && !every))
 			continue; /* not a link, or on the screen already */
 		if (!saved) /* the cursor and pen ncurses believes in */
-			put_text(o, "\0337");
+			out_text(o, "\0337");
 		saved = true;
 		put_link(o, spots, i, end, &pen);
 	}
 	if (saved) /* no link past the last, and back to ncurses's cursor */
-		put_text(o, "\033]8;;\033\\\0338");
+		out_text(o, "\033]8;;\033\\\0338");
 }

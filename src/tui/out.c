@@ -1,6 +1,8 @@
 /* out: see out.h. */
 #include "out.h"
 
+#include <string.h>
+
 #include <term.h>
 
 /* ncurses's own output function: what it writes goes into the buffer
@@ -22,6 +24,12 @@ out_bytes(struct out *o, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		_nc_outch_sp(o->sp, (unsigned char)s[i]);
+}
+
+void
+out_text(struct out *o, const char *s)
+{
+	out_bytes(o, s, strlen(s));
 }
 
 /* ncurses keeps a hash of each row on the screen, and takes a row of the

@@ -23,6 +23,9 @@ void out_end(struct out *o);
 /* n bytes of s, as they are (never read as terminfo padding). */
 void out_bytes(struct out *o, const char *s, size_t n);
 
+/* A string's bytes, as out_bytes. */
+void out_text(struct out *o, const char *s);
+
 /* A terminfo string, with its padding. */
 void out_cap(struct out *o, const char *cap);
 

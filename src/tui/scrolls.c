@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include <term.h>
+#include <term.h> /* tiparm */
 
 #include "out.h"
 #include "terminal.h"
@@ -27,23 +27,17 @@
 
 enum pane { PANE_NONE, PANE_LIST, PANE_PAGE };
 
-static const char *
-usable(const char *cap)
-{
-	return cap && cap != (const char *)-1 ? cap : NULL;
-}
-
 void
 scrolls_take(struct scrolls *sc)
 {
-	sc->region = usable(change_scroll_region);
-	sc->up = usable(parm_index);
-	sc->down = usable(parm_rindex);
-	sc->delete_lines = usable(parm_delete_line);
-	sc->insert_lines = usable(parm_insert_line);
-	sc->move = usable(cursor_address);
-	sc->save = usable(save_cursor);
-	sc->restore = usable(restore_cursor);
+	sc->region = terminal_string("csr");
+	sc->up = terminal_string("indn");
+	sc->down = terminal_string("rin");
+	sc->delete_lines = terminal_string("dl");
+	sc->insert_lines = terminal_string("il");
+	sc->move = terminal_string("cup");
+	sc->save = terminal_string("sc");
+	sc->restore = terminal_string("rc");
 }
 
 /* The pane of f whose content scrolls: its rows and first line shown. */

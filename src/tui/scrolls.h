@@ -17,7 +17,6 @@
 
 #include "draw.h"
 #include "out.h"
-#include "terminal.h"
 
 /* Each row is hashed in this many blocks of columns: a pane that moved
  * beside one that did not still matches in its own blocks. */

@@ -169,22 +169,21 @@ terminal_type(FILE *out)
 /* What terminal_trim_charset_reset took out; empty when nothing was. */
 static char charset_reset[CHARSET_RESET_MAX];
 
-/* tigetstr's strings are ncurses's own, in writable memory (read from
- * the entry, or a fallback's static arrays); trimming shortens them in
- * place. */
-static char *
-string_cap(const char *name)
+char *
+terminal_string(const char *name)
 {
 	char *s = tigetstr(name);
 
 	return s == (char *)-1 ? NULL : s;
 }
 
+/* tigetstr's strings are ncurses's own, in writable memory (read from
+ * the entry, or a fallback's static arrays): trimmed in place. */
 void
 terminal_trim_charset_reset(void)
 {
-	if (!charset_reset_trim(string_cap("sgr0"), string_cap("sgr"),
-	    string_cap("rmacs"), charset_reset))
+	if (!charset_reset_trim(terminal_string("sgr0"),
+	    terminal_string("sgr"), terminal_string("rmacs"), charset_reset))
 		charset_reset[0] = '\0';
 }
 
@@ -229,17 +228,17 @@ terminal_modes(bool on)
 bool
 terminal_has_alternate_screen(void)
 {
-	const char *smcup = tigetstr("smcup");
+	const char *smcup = terminal_string("smcup");
 
-	return smcup && smcup != (char *)-1 && *smcup;
+	return smcup && *smcup;
 }
 
 void
 terminal_clear(void)
 {
-	const char *clear = tigetstr("clear");
+	const char *clear = terminal_string("clear");
 
-	if (clear && clear != (char *)-1)
+	if (clear)
 		putp(clear);
 	fflush(stdout);
 }

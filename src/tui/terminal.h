@@ -35,6 +35,10 @@ void terminal_forget_builtin(void);
  * and to find them when it looks again by itself. */
 bool terminal_size(int *rows, int *cols);
 
+/* The terminal's string capability of that (terminfo) name, after
+ * newterm: ncurses's own string, or NULL where it has none. */
+char *terminal_string(const char *name);
+
 /* Takes the character set's reset out of the attribute strings ncurses
  * sends with every change of attributes (call once after newterm; the
  * browser never draws with the alternate character set). */
